@@ -1,0 +1,39 @@
+const js = require("@eslint/js");
+const tseslint = require("typescript-eslint");
+const globals = require("globals");
+
+// Dependency direction (see README "Architecture"): a leak fails lint, not a code review.
+const restrict = (files, message, patterns) => ({
+  files,
+  rules: { "no-restricted-imports": ["error", { patterns: patterns.map((group) => ({ group, message })) }] },
+});
+
+module.exports = tseslint.config(
+  { ignores: ["dist/", "build/", "node_modules/", "coverage/", "test-artifacts/", "data/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": "error",
+      eqeqeq: ["error", "always"],
+    },
+  },
+  { files: ["**/*.js"], rules: { "@typescript-eslint/no-require-imports": "off" } },
+  restrict(["src/shared/**"], "shared/ holds types only and imports nothing of ours.", [
+    "**/policy/**", "**/office/**", "**/event/**", "**/taskpane/**", "**/i18n/**", "**/cli/**", "**/server/**",
+  ]),
+  restrict(["src/policy/**", "src/inspect/**"], "The engine is pure: no Office, no text, no runtime code.", [
+    "**/office/**", "**/event/**", "**/taskpane/**", "**/i18n/**", "**/cli/**", "**/server/**",
+  ]),
+  restrict(["src/i18n/**"], "i18n turns codes into text; it must not reach Office or runtimes.", [
+    "**/office/**", "**/event/**", "**/taskpane/**", "**/cli/**", "**/server/**",
+  ]),
+  restrict(["src/cli/**", "src/server/**"], "Node code must not import Office or browser code.", [
+    "**/office/**", "**/event/**", "**/taskpane/**",
+  ]),
+  restrict(["src/office/**"], "office/ is the Office boundary; it must not reach UI or handlers.", [
+    "**/event/**", "**/taskpane/**", "**/cli/**", "**/server/**",
+  ]),
+);

@@ -1,0 +1,37 @@
+import type { Draft, Evaluation, Finding, Level, Verdict } from "../shared/types";
+import { fingerprint } from "./fingerprint";
+import type { Policy } from "./policy";
+import { classifyRecipients } from "./recipients";
+import { attachmentName } from "./rules/attachment-name";
+import { distributionList } from "./rules/distribution-list";
+import { externalExposure } from "./rules/external-exposure";
+import type { Rule } from "./rules/rule";
+import { unresolvedRecipient } from "./rules/unresolved-recipient";
+
+const RULES: readonly Rule[] = [externalExposure, unresolvedRecipient, distributionList, attachmentName];
+
+const RANK: Record<Level, number> = { off: 0, confirm: 1, review: 2, block: 3 };
+const VERDICT_OF_RANK: readonly Verdict[] = ["allow", "confirm", "review", "block"];
+
+/** The strictest level among the findings; no findings means allow. */
+export function verdictOf(findings: readonly Finding[]): Verdict {
+  const rank = findings.reduce((max, finding) => Math.max(max, RANK[finding.level]), 0);
+  return VERDICT_OF_RANK[rank] ?? "block";
+}
+
+/**
+ * Evaluates a draft against a policy: pure (no Office, no clock, no text).
+ * Returns the verdict, the findings (codes and evidence) and the message fingerprint.
+ */
+export function evaluate(draft: Draft, policy: Policy): Evaluation {
+  const recipients = classifyRecipients(draft, policy);
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    const result = rule({ draft, policy, recipients });
+    if (!result) continue;
+    const level = policy.rules[result.code];
+    if (level !== "off") findings.push({ ...result, level } as Finding);
+  }
+  findings.sort((a, b) => RANK[b.level] - RANK[a.level]);
+  return { verdict: verdictOf(findings), findings, fingerprint: fingerprint(draft) };
+}

@@ -1,0 +1,17 @@
+/** Public surface of the policy engine, used by the send handler, the task pane, the server and the CLI. */
+export { parseAddress, parseMailbox, normalizeDomain, type ParsedAddress, type InvalidAddress } from "./address";
+export { evaluate, verdictOf } from "./engine";
+export { fingerprint, canonicalMessage, FINGERPRINT_VERSION } from "./fingerprint";
+export { partyOf, US_PARTY } from "./parties";
+export {
+  parsePolicy,
+  parsePolicyText,
+  formatPolicyErrors,
+  DEFAULT_POLICY,
+  type Policy,
+  type PolicyFile,
+  type PolicyError,
+  type PolicyResult,
+} from "./policy";
+export { BUILT_IN_CONSUMER_DOMAINS } from "./consumer-domains";
+export { DEFAULT_ATTACHMENT_KEYWORDS } from "./attachment-keywords";

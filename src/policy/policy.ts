@@ -1,0 +1,151 @@
+import { z } from "zod/mini";
+import type { FindingCode, Level } from "../shared/types";
+import { normalizeDomain } from "./address";
+import { DEFAULT_ATTACHMENT_KEYWORDS } from "./attachment-keywords";
+import { BUILT_IN_CONSUMER_DOMAINS } from "./consumer-domains";
+
+const LEVELS = ["off", "confirm", "review", "block"] as const;
+
+const domainList = z.array(
+  z.string().check(z.refine((value) => normalizeDomain(value) !== null, { message: "is not a valid domain name" })),
+);
+
+const level = z.enum(LEVELS);
+
+const policySchema = z.strictObject({
+  $schema: z.optional(z.string()),
+  internalDomains: z._default(domainList, []),
+  trustedDomains: z._default(domainList, []),
+  consumerDomains: z._default(domainList, []),
+  builtInConsumerDomains: z._default(z.boolean(), true),
+  exposure: z.prefault(
+    z.strictObject({
+      mode: z._default(z.enum(["cross-party", "any-external"]), "cross-party"),
+      massThreshold: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(100000)), 10),
+    }),
+    {},
+  ),
+  attachmentKeywords: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(500))),
+  rules: z.prefault(
+    z.strictObject({
+      "external-exposure": z._default(level, "review"),
+      "unresolved-recipient": z._default(level, "confirm"),
+      "distribution-list": z._default(level, "confirm"),
+      "attachment-name": z._default(level, "confirm"),
+    }),
+    {},
+  ),
+  failMode: z._default(z.enum(["closed", "open"]), "closed"),
+});
+
+/** The policy file as written by an administrator (after defaults). */
+export type PolicyFile = z.output<typeof policySchema>;
+
+/** The policy in the form the engine uses: domains normalised, defaults resolved. */
+export interface Policy {
+  internalDomains: string[];
+  trustedDomains: string[];
+  consumerDomains: string[];
+  exposure: { mode: "cross-party" | "any-external"; massThreshold: number };
+  attachmentKeywords: string[];
+  rules: Record<FindingCode, Level>;
+  failMode: "closed" | "open";
+}
+
+export interface PolicyError {
+  /** Dotted path of the offending key, e.g. `exposure.massThreshold` or `internalDomains[2]`. */
+  path: string;
+  message: string;
+}
+
+export type PolicyResult = { ok: true; policy: Policy } | { ok: false; errors: PolicyError[] };
+
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const part of path) {
+    if (typeof part === "number") out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out || "(root)";
+}
+
+interface IssueLike {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  expected?: unknown;
+  values?: unknown[];
+  keys?: string[];
+  minimum?: unknown;
+  maximum?: unknown;
+}
+
+function describeIssue(issue: IssueLike): PolicyError[] {
+  const path = formatPath(issue.path);
+  switch (issue.code) {
+    case "unrecognized_keys":
+      return (issue.keys ?? []).map((key) => ({
+        path: formatPath([...issue.path, key]),
+        message: "is not a known policy key",
+      }));
+    case "invalid_type":
+      return [{ path, message: `must be ${String(issue.expected)}` }];
+    case "invalid_value":
+      return [{ path, message: `must be one of ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(", ")}` }];
+    case "too_small":
+      return [{ path, message: `must be at least ${String(issue.minimum)}` }];
+    case "too_big":
+      return [{ path, message: `must be at most ${String(issue.maximum)}` }];
+    default:
+      return [{ path, message: issue.message }];
+  }
+}
+
+function normalizeAll(domains: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const domain of domains) {
+    const normalized = normalizeDomain(domain);
+    if (normalized) out.add(normalized);
+  }
+  return [...out];
+}
+
+/** Validates a parsed policy JSON value. Errors name the bad key; nothing throws. */
+export function parsePolicy(input: unknown): PolicyResult {
+  const result = policySchema.safeParse(input);
+  if (!result.success) {
+    return { ok: false, errors: result.error.issues.flatMap((issue) => describeIssue(issue as IssueLike)) };
+  }
+  const file = result.data;
+  const consumer = file.builtInConsumerDomains ? [...BUILT_IN_CONSUMER_DOMAINS, ...file.consumerDomains] : file.consumerDomains;
+  return {
+    ok: true,
+    policy: {
+      internalDomains: normalizeAll(file.internalDomains),
+      trustedDomains: normalizeAll(file.trustedDomains),
+      consumerDomains: normalizeAll(consumer),
+      exposure: file.exposure,
+      attachmentKeywords: [...(file.attachmentKeywords ?? DEFAULT_ATTACHMENT_KEYWORDS)],
+      rules: file.rules,
+      failMode: file.failMode,
+    },
+  };
+}
+
+/** Parses policy JSON text. A syntax error is reported like any other policy error. */
+export function parsePolicyText(text: string): PolicyResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, errors: [{ path: "(root)", message: `is not valid JSON: ${(error as Error).message}` }] };
+  }
+  return parsePolicy(value);
+}
+
+/** The policy with every default, for drafts evaluated without a policy file. */
+export const DEFAULT_POLICY: Policy = (parsePolicy({}) as { ok: true; policy: Policy }).policy;
+
+export function formatPolicyErrors(errors: readonly PolicyError[]): string {
+  return errors.map((error) => `${error.path} ${error.message}`).join("; ");
+}

@@ -1,0 +1,12 @@
+import type { Draft, Finding } from "../../shared/types";
+import type { Policy } from "../policy";
+import type { ClassifiedRecipient } from "../recipients";
+
+export interface RuleContext {
+  draft: Draft;
+  policy: Policy;
+  recipients: readonly ClassifiedRecipient[];
+}
+
+/** A rule returns its finding, or null when it has nothing to say. Levels are applied by the engine. */
+export type Rule = (context: RuleContext) => Omit<Finding, "level"> | null;
