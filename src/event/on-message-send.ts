@@ -1,0 +1,106 @@
+import { failureText, languageOf, alertText, type FailureReason } from "../i18n";
+import { ALLOW_OPTIONS, blockOptions } from "../office/alert-options";
+import { OfficeCallError } from "../office/async";
+import { readDraft } from "../office/draft";
+import { displayLanguage } from "../office/host";
+import { evaluate, formatPolicyErrors, parsePolicy, type Policy } from "../policy";
+import type { AlertContext, Evaluation } from "../shared/types";
+import { completeOnce } from "./complete-once";
+import { loadPolicy } from "./policy-source";
+
+export interface SendHandlerConfig {
+  /** HTTPS origin that serves policy.json, e.g. https://sendguard.example.co.jp */
+  origin: string;
+  /** The policy embedded at build time (used when the server cannot be reached). */
+  embeddedPolicy: unknown;
+  /** Internal deadline, well inside Outlook's 5-second "taking longer" dialog. */
+  deadlineMs?: number;
+  /** How long to wait for policy.json before using the embedded policy. */
+  policyFetchMs?: number;
+}
+
+export const DEFAULT_DEADLINE_MS = 3000;
+export const DEFAULT_POLICY_FETCH_MS = 1500;
+
+class PolicyInvalidError extends Error {}
+
+function reasonOf(error: unknown): FailureReason {
+  if (error instanceof OfficeCallError) return "office-error";
+  if (error instanceof PolicyInvalidError) return "policy-invalid";
+  return "internal";
+}
+
+function contextData(context: AlertContext): string {
+  return JSON.stringify(context);
+}
+
+function safeLanguage() {
+  try {
+    return languageOf(displayLanguage());
+  } catch {
+    return languageOf(undefined);
+  }
+}
+
+/**
+ * Creates the OnMessageSend handler. It reads the draft and the policy in one
+ * concurrent round, evaluates, and completes the event exactly once; any
+ * failure (Office error, exception, a callback that never comes, the internal
+ * deadline, an invalid policy) completes according to the policy's failMode.
+ */
+export function createOnMessageSend(config: SendHandlerConfig) {
+  const embedded = parsePolicy(config.embeddedPolicy);
+  const deadlineMs = config.deadlineMs ?? DEFAULT_DEADLINE_MS;
+  const policyFetchMs = config.policyFetchMs ?? DEFAULT_POLICY_FETCH_MS;
+
+  return function onMessageSendHandler(event: Office.AddinCommands.Event): void {
+    const complete = completeOnce(event);
+    const language = safeLanguage();
+    let failMode: Policy["failMode"] = embedded.ok ? embedded.policy.failMode : "closed";
+    let timer: ReturnType<typeof setTimeout> | undefined;
+
+    const fail = (reason: FailureReason) => {
+      if (failMode === "open") {
+        complete(ALLOW_OPTIONS);
+        return;
+      }
+      const text = failureText(reason, language);
+      const context: AlertContext = { v: 1, verdict: "error", codes: [], fingerprint: null, error: reason };
+      complete(blockOptions({ ...text, contextData: contextData(context), promptUser: false }));
+    };
+
+    const finish = (evaluation: Evaluation) => {
+      if (evaluation.verdict === "allow") {
+        complete(ALLOW_OPTIONS);
+        return;
+      }
+      const context: AlertContext = {
+        v: 1,
+        verdict: evaluation.verdict,
+        codes: evaluation.findings.map((f) => f.code),
+        fingerprint: evaluation.fingerprint,
+      };
+      complete(
+        blockOptions({
+          ...alertText(evaluation, language),
+          contextData: contextData(context),
+          promptUser: evaluation.verdict === "confirm",
+        }),
+      );
+    };
+
+    if (typeof setTimeout === "function") timer = setTimeout(() => fail("timeout"), deadlineMs);
+
+    Promise.resolve()
+      .then(() => Promise.all([readDraft(), loadPolicy(embedded, config.origin, policyFetchMs)]))
+      .then(([draft, policy]) => {
+        if (!policy.ok) throw new PolicyInvalidError(formatPolicyErrors(policy.errors));
+        failMode = policy.policy.failMode;
+        finish(evaluate(draft, policy.policy));
+      })
+      .catch((error: unknown) => fail(reasonOf(error)))
+      .finally(() => {
+        if (timer !== undefined) clearTimeout(timer);
+      });
+  };
+}

@@ -1,0 +1,59 @@
+import type { Evaluation, Finding } from "../shared/types";
+import { CATALOGS, type FailureReason, type Language } from "./catalog";
+
+/** Smart Alerts limits (Office.SmartAlertsEventCompletedOptions). */
+export const MAX_ERROR_MESSAGE = 500;
+export const MAX_CANCEL_LABEL = 20;
+
+const ELLIPSIS = "…";
+
+function clip(text: string, max: number): string {
+  if (max <= 0) return "";
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}${ELLIPSIS}`;
+}
+
+function length(text: string): number {
+  return Array.from(text).length;
+}
+
+function describe(finding: Finding, language: Language): string {
+  const render = CATALOGS[language].finding[finding.code] as (f: Finding) => string;
+  return render(finding);
+}
+
+export interface AlertText {
+  errorMessage: string;
+  cancelLabel: string;
+}
+
+/**
+ * The Smart Alert text for a non-allow verdict: header, one sentence per finding
+ * (strictest first), and what to do. Findings are shortened, never the header or
+ * the action, so the message always fits the 500-character limit.
+ */
+export function alertText(evaluation: Evaluation, language: Language): AlertText {
+  const catalog = CATALOGS[language];
+  const verdict = evaluation.verdict === "allow" ? "confirm" : evaluation.verdict;
+  const separator = language === "ja" ? "" : " ";
+  const header = catalog.header[verdict];
+  const action = catalog.action[verdict];
+  let budget = MAX_ERROR_MESSAGE - length(header) - length(action) - 2 * length(separator);
+  const body: string[] = [];
+  for (const finding of evaluation.findings) {
+    const text = clip(describe(finding, language), budget);
+    if (text.length === 0) break;
+    body.push(text);
+    budget -= length(text) + length(separator);
+  }
+  return {
+    errorMessage: clip([header, ...body, action].join(separator), MAX_ERROR_MESSAGE),
+    cancelLabel: clip(catalog.openPane, MAX_CANCEL_LABEL),
+  };
+}
+
+/** The alert when the check could not complete. */
+export function failureText(reason: FailureReason, language: Language): AlertText {
+  const catalog = CATALOGS[language];
+  return { errorMessage: clip(catalog.failure(reason), MAX_ERROR_MESSAGE), cancelLabel: clip(catalog.openPane, MAX_CANCEL_LABEL) };
+}

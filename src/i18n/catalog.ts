@@ -1,0 +1,132 @@
+import type { Finding, RecipientField, Verdict } from "../shared/types";
+
+export type Language = "ja" | "en";
+
+/** Why a check could not complete; shown in the fail-closed alert. */
+export type FailureReason = "office-error" | "timeout" | "policy-invalid" | "internal";
+
+export interface Catalog {
+  header: Record<Exclude<Verdict, "allow">, string>;
+  action: Record<Exclude<Verdict, "allow">, string>;
+  finding: { [C in Finding["code"]]: (finding: Extract<Finding, { code: C }>) => string };
+  failure: (reason: FailureReason) => string;
+  failureReason: Record<FailureReason, string>;
+  openPane: string;
+  field: Record<RecipientField, string>;
+  andMore: (count: number) => string;
+}
+
+const SAMPLE = 3;
+
+function sample(addresses: readonly string[], more: (n: number) => string, separator: string): string {
+  const shown = addresses.slice(0, SAMPLE).join(separator);
+  return addresses.length > SAMPLE ? `${shown}${more(addresses.length - SAMPLE)}` : shown;
+}
+
+function partySummary(finding: Extract<Finding, { code: "external-exposure" }>, times: string, separator: string): string {
+  return finding.evidence.parties
+    .filter((p) => p.visible > 0)
+    .slice(0, SAMPLE)
+    .map((p) => `${p.id}${times}${p.visible}`)
+    .join(separator);
+}
+
+const en: Catalog = {
+  header: {
+    confirm: "Send Guard: please check this message before sending.",
+    review: "Send Guard stopped this message.",
+    block: "Send Guard blocks this message under your organization's policy.",
+  },
+  action: {
+    confirm: "If this is intended, choose Send Anyway.",
+    review: "Open Send Guard to fix it (e.g. move outside recipients to BCC) or to request a review.",
+    block: "Change the message to send it.",
+  },
+  finding: {
+    "external-exposure": (f) => {
+      const e = f.evidence;
+      const parties = e.parties.length;
+      const scope = e.reasons.includes("cross-party")
+        ? `recipients of ${parties} different outside parties would see them`
+        : e.reasons.includes("mass")
+          ? `more than ${e.massThreshold}`
+          : "all recipients would see them";
+      return `${e.visibleExternalCount} outside address(es) are in To/CC and ${scope} (${partySummary(f, " ×", ", ")}): ${sample(e.exposed.map((x) => x.address), en.andMore, ", ")}.`;
+    },
+    "unresolved-recipient": (f) => {
+      const truncated = f.evidence.recipients.filter((r) => r.reason === "list-truncated");
+      const others = f.evidence.recipients.filter((r) => r.reason !== "list-truncated").map((r) => r.address);
+      const parts: string[] = [];
+      if (others.length > 0) parts.push(`${others.length} recipient(s) could not be verified: ${sample(others, en.andMore, ", ")}.`);
+      for (const r of truncated) parts.push(`Outlook returned only part of the ${en.field[r.field]} list.`);
+      return parts.join(" ");
+    },
+    "distribution-list": (f) =>
+      `Distribution list ${sample(f.evidence.recipients.map((r) => r.address), en.andMore, ", ")} has members Send Guard cannot see; they would see the outside addresses.`,
+    "attachment-name": (f) => `Attachment names suggest personal data: ${sample(f.evidence.attachments.map((a) => a.name), en.andMore, ", ")}.`,
+  },
+  failure: (reason) =>
+    `Send Guard could not finish checking this message (${en.failureReason[reason]}), so it was not sent. Press Send again; if this keeps happening, contact your IT administrator.`,
+  failureReason: {
+    "office-error": "Outlook did not return the message details",
+    timeout: "the check took too long",
+    "policy-invalid": "your organization's Send Guard policy is invalid",
+    internal: "an internal error",
+  },
+  openPane: "Open Send Guard",
+  field: { to: "To", cc: "CC", bcc: "BCC" },
+  andMore: (count) => ` and ${count} more`,
+};
+
+const ja: Catalog = {
+  header: {
+    confirm: "Send Guard：送信前にご確認ください。",
+    review: "Send Guardがこのメールの送信を止めました。",
+    block: "組織のポリシーにより、Send Guardはこのメールを送信できません。",
+  },
+  action: {
+    confirm: "意図したものであれば、このまま送信できます。",
+    review: "Send Guardを開いて修正する（社外の宛先をBCCへ移すなど）か、確認を依頼してください。",
+    block: "送信するにはメールを修正してください。",
+  },
+  finding: {
+    "external-exposure": (f) => {
+      const e = f.evidence;
+      const scope = e.reasons.includes("cross-party")
+        ? `${e.parties.length}つの異なる社外の相手に互いのアドレスが見えます`
+        : e.reasons.includes("mass")
+          ? `${e.massThreshold}件を超えています`
+          : "全員にアドレスが見えます";
+      return `宛先（To/CC）に社外アドレスが${e.visibleExternalCount}件あり、${scope}（${partySummary(f, "×", "、")}）：${sample(e.exposed.map((x) => x.address), ja.andMore, "、")}。`;
+    },
+    "unresolved-recipient": (f) => {
+      const truncated = f.evidence.recipients.filter((r) => r.reason === "list-truncated");
+      const others = f.evidence.recipients.filter((r) => r.reason !== "list-truncated").map((r) => r.address);
+      const parts: string[] = [];
+      if (others.length > 0) parts.push(`確認できない宛先が${others.length}件あります：${sample(others, ja.andMore, "、")}。`);
+      for (const r of truncated) parts.push(`Outlookが${ja.field[r.field]}の宛先の一部しか返しませんでした。`);
+      return parts.join("");
+    },
+    "distribution-list": (f) =>
+      `配布リスト ${sample(f.evidence.recipients.map((r) => r.address), ja.andMore, "、")} のメンバーは確認できず、社外アドレスが見えてしまいます。`,
+    "attachment-name": (f) => `個人情報を含む可能性のある添付ファイル：${sample(f.evidence.attachments.map((a) => a.name), ja.andMore, "、")}。`,
+  },
+  failure: (reason) =>
+    `Send Guardがチェックを完了できなかったため（${ja.failureReason[reason]}）、送信を止めました。もう一度「送信」を押してください。繰り返す場合はIT管理者に連絡してください。`,
+  failureReason: {
+    "office-error": "Outlookからメールの情報を取得できませんでした",
+    timeout: "チェックに時間がかかりすぎました",
+    "policy-invalid": "組織のSend Guardポリシーが不正です",
+    internal: "内部エラー",
+  },
+  openPane: "Send Guardを開く",
+  field: { to: "宛先(To)", cc: "CC", bcc: "BCC" },
+  andMore: (count) => ` ほか${count}件`,
+};
+
+export const CATALOGS: Record<Language, Catalog> = { en, ja };
+
+/** `ja-JP`, `ja` → Japanese; anything else (or nothing) → English. */
+export function languageOf(displayLanguage: string | undefined | null): Language {
+  return displayLanguage?.toLowerCase().startsWith("ja") ? "ja" : "en";
+}

@@ -1,0 +1,27 @@
+import { officeCall } from "./async";
+import { composeItem } from "./host";
+
+/** sessionData holds at most 50,000 characters per add-in per item before Mailbox 1.16. */
+export const SESSION_DATA_LIMIT = 50_000;
+
+function sessionData(): Office.SessionData | undefined {
+  const data = composeItem().sessionData;
+  return data && typeof data.getAsync === "function" ? data : undefined;
+}
+
+/** A value stored on this compose item, or undefined when absent or unavailable. */
+export function readSessionValue(key: string): Promise<string | undefined> {
+  const data = sessionData();
+  if (!data) return Promise.resolve(undefined);
+  // A missing key is reported as a failed call on some clients: treat it as absent.
+  return officeCall<string>("sessionData.getAsync", (cb) => data.getAsync(key, cb)).then(
+    (value) => (typeof value === "string" && value.length > 0 ? value : undefined),
+    () => undefined,
+  );
+}
+
+export function writeSessionValue(key: string, value: string): Promise<void> {
+  const data = sessionData();
+  if (!data || value.length > SESSION_DATA_LIMIT) return Promise.resolve();
+  return officeCall<void>("sessionData.setAsync", (cb) => data.setAsync(key, value, cb));
+}
