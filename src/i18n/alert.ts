@@ -17,7 +17,8 @@ function length(text: string): number {
   return Array.from(text).length;
 }
 
-function describe(finding: Finding, language: Language): string {
+/** One sentence describing a finding (the same text the Smart Alert uses). */
+export function describeFinding(finding: Finding, language: Language): string {
   const render = CATALOGS[language].finding[finding.code] as (f: Finding) => string;
   return render(finding);
 }
@@ -41,7 +42,7 @@ export function alertText(evaluation: Evaluation, language: Language): AlertText
   let budget = MAX_ERROR_MESSAGE - length(header) - length(action) - 2 * length(separator);
   const body: string[] = [];
   for (const finding of evaluation.findings) {
-    const text = clip(describe(finding, language), budget);
+    const text = clip(describeFinding(finding, language), budget);
     if (text.length === 0) break;
     body.push(text);
     budget -= length(text) + length(separator);

@@ -1,2 +1,2 @@
-export { alertText, failureText, MAX_CANCEL_LABEL, MAX_ERROR_MESSAGE, type AlertText } from "./alert";
+export { alertText, describeFinding, failureText, MAX_CANCEL_LABEL, MAX_ERROR_MESSAGE, type AlertText } from "./alert";
 export { CATALOGS, languageOf, type Catalog, type FailureReason, type Language } from "./catalog";

@@ -1,0 +1,88 @@
+/**
+ * Build settings and generated add-in files for webpack.config.js.
+ * Reads SEND_GUARD_ORIGIN, SEND_GUARD_POLICY, SEND_GUARD_SEND_MODE and SEND_GUARD_ADDIN_ID,
+ * validates them, and produces dist/manifest.xml, dist/policy.json and the well-known file.
+ */
+const fs = require("node:fs");
+const path = require("node:path");
+
+const ROOT = path.resolve(__dirname, "..");
+const TEMPLATE_ORIGIN = "https://localhost:3000";
+const SEND_MODES = ["SoftBlock", "Block"];
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+class BuildSettingError extends Error {}
+
+function parseOrigin(value) {
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new BuildSettingError(`SEND_GUARD_ORIGIN "${value}" is not a URL; use e.g. https://sendguard.example.co.jp`);
+  }
+  if (url.protocol !== "https:") throw new BuildSettingError(`SEND_GUARD_ORIGIN must use https: (Outlook loads add-ins only over HTTPS), got "${value}"`);
+  if (url.pathname !== "/" || url.search || url.hash || url.username || url.password) {
+    throw new BuildSettingError(`SEND_GUARD_ORIGIN must be an origin only (scheme, host, optional port), got "${value}"`);
+  }
+  return url.origin;
+}
+
+/** The policy engine compiled by `npm run build:node` (build/ is produced before webpack runs). */
+function loadEngine() {
+  const enginePath = path.join(ROOT, "build/policy/index.js");
+  if (!fs.existsSync(enginePath)) throw new BuildSettingError("build/policy is missing: run `npm run build` (it compiles the engine first)");
+  return require(enginePath);
+}
+
+function readSettings(env = process.env) {
+  const origin = parseOrigin(env.SEND_GUARD_ORIGIN || TEMPLATE_ORIGIN);
+  const sendMode = env.SEND_GUARD_SEND_MODE || "SoftBlock";
+  if (!SEND_MODES.includes(sendMode)) throw new BuildSettingError(`SEND_GUARD_SEND_MODE must be one of ${SEND_MODES.join(", ")}, got "${sendMode}"`);
+  const addinId = env.SEND_GUARD_ADDIN_ID || "";
+  if (addinId && !GUID.test(addinId)) throw new BuildSettingError(`SEND_GUARD_ADDIN_ID must be a GUID, got "${addinId}"`);
+
+  const policyPath = path.resolve(ROOT, env.SEND_GUARD_POLICY || "policy.json");
+  if (!fs.existsSync(policyPath)) throw new BuildSettingError(`SEND_GUARD_POLICY file not found: ${policyPath}`);
+  const policyText = fs.readFileSync(policyPath, "utf8");
+  const { parsePolicyText, formatPolicyErrors } = loadEngine();
+  const result = parsePolicyText(policyText);
+  if (!result.ok) throw new BuildSettingError(`${policyPath} is not a valid Send Guard policy: ${formatPolicyErrors(result.errors)}`);
+  return { origin, sendMode, addinId, policyPath, policyText, policy: JSON.parse(policyText) };
+}
+
+function renderManifest(settings) {
+  let xml = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
+  xml = xml.split(TEMPLATE_ORIGIN).join(settings.origin);
+  xml = xml.replace(/(<LaunchEvent Type="OnMessageSend"[^>]*SendMode=")[A-Za-z]+(")/, `$1${settings.sendMode}$2`);
+  if (settings.addinId) xml = xml.replace(/<Id>[^<]*<\/Id>/, `<Id>${settings.addinId}</Id>`);
+  return xml;
+}
+
+/** Classic Outlook's JavaScript-only runtime may fetch only from origins that list its script here. */
+function renderWellKnown(settings) {
+  return `${JSON.stringify({ allowed: [`${settings.origin}/launchevent.js`] }, null, 2)}\n`;
+}
+
+/** webpack plugin that emits the generated files next to the bundles. */
+class AddinFilesPlugin {
+  constructor(settings) {
+    this.settings = settings;
+  }
+  apply(compiler) {
+    const { RawSource } = compiler.webpack.sources;
+    compiler.hooks.thisCompilation.tap("AddinFilesPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "AddinFilesPlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        compilation.emitAsset("manifest.xml", new RawSource(renderManifest(this.settings)));
+        compilation.emitAsset(".well-known/microsoft-officeaddins-allowed.json", new RawSource(renderWellKnown(this.settings)));
+        compilation.emitAsset("policy.json", new RawSource(this.settings.policyText));
+        for (const file of fs.readdirSync(path.join(ROOT, "assets"))) {
+          compilation.emitAsset(`assets/${file}`, new RawSource(fs.readFileSync(path.join(ROOT, "assets", file))));
+        }
+        compilation.fileDependencies.add(path.join(ROOT, "manifest.xml"));
+        compilation.fileDependencies.add(this.settings.policyPath);
+      });
+    });
+  }
+}
+
+module.exports = { readSettings, renderManifest, renderWellKnown, AddinFilesPlugin, BuildSettingError, TEMPLATE_ORIGIN };

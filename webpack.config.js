@@ -1,0 +1,109 @@
+/**
+ * Builds the add-in into dist/ for one HTTPS origin:
+ *  - launchevent.js: the OnMessageSend handler, one self-contained ES2016 file for classic
+ *    Outlook's JavaScript-only runtime (no DOM, no chunk loading, no dynamic import);
+ *  - commands.html: the browser-runtime page (web, new Outlook, Mac) loading office.js and launchevent.js;
+ *  - taskpane.html + its bundle (React + Fluent UI);
+ *  - manifest.xml, policy.json, .well-known/microsoft-officeaddins-allowed.json, assets/.
+ * Settings: SEND_GUARD_ORIGIN, SEND_GUARD_POLICY, SEND_GUARD_SEND_MODE, SEND_GUARD_ADDIN_ID (README "Build for your origin").
+ */
+const path = require("node:path");
+const webpack = require("webpack");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { readSettings, AddinFilesPlugin } = require("./scripts/addin-build");
+
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const DIST = path.resolve(__dirname, "dist");
+
+function swcRule(target) {
+  const options = (syntax) => ({
+    jsc: {
+      target,
+      parser: syntax === "typescript" ? { syntax, tsx: true } : { syntax },
+      transform: { react: { runtime: "automatic" } },
+    },
+    module: { type: "es6" },
+  });
+  return [
+    { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "swc-loader", options: options("typescript") } },
+    // Dependencies are transpiled too, so nothing newer than the target reaches the runtime.
+    { test: /\.m?js$/, include: /node_modules/, use: { loader: "swc-loader", options: options("ecmascript") } },
+  ];
+}
+
+module.exports = (_env, argv) => {
+  const settings = readSettings();
+  const production = argv.mode !== "development";
+  const define = new webpack.DefinePlugin({
+    __SEND_GUARD_ORIGIN__: JSON.stringify(settings.origin),
+    __SEND_GUARD_POLICY__: JSON.stringify(settings.policy),
+  });
+  const common = {
+    mode: production ? "production" : "development",
+    devtool: false,
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    performance: { hints: false },
+    stats: "errors-warnings",
+  };
+
+  const launchevent = {
+    ...common,
+    name: "launchevent",
+    entry: { launchevent: "./src/event/launchevent.ts" },
+    target: ["web", "es2016"],
+    module: { rules: swcRule("es2016") },
+    output: {
+      path: DIST,
+      filename: "[name].js",
+      publicPath: "",
+      globalObject: "globalThis",
+      iife: true,
+      chunkFormat: false,
+      chunkLoading: false,
+      wasmLoading: false,
+      workerChunkLoading: false,
+      asyncChunks: false,
+      clean: true,
+    },
+    optimization: {
+      splitChunks: false,
+      runtimeChunk: false,
+    },
+    plugins: [
+      define,
+      new AddinFilesPlugin(settings),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        inject: false,
+        templateContent: `<!doctype html>
+<html><head><meta charset="utf-8"><title>Send Guard</title>
+<script src="${OFFICE_JS}"></script>
+<script src="launchevent.js"></script>
+</head><body></body></html>`,
+      }),
+    ],
+  };
+
+  const taskpane = {
+    ...common,
+    name: "taskpane",
+    dependencies: ["launchevent"],
+    entry: { taskpane: "./src/taskpane/index.tsx" },
+    target: ["web", "es2020"],
+    module: { rules: swcRule("es2020") },
+    output: { path: DIST, filename: "[name].[contenthash:8].js", publicPath: "", clean: false },
+    plugins: [
+      define,
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        chunks: ["taskpane"],
+        templateContent: `<!doctype html>
+<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Send Guard</title>
+<script src="${OFFICE_JS}"></script>
+</head><body><div id="root"></div></body></html>`,
+      }),
+    ],
+  };
+
+  return [launchevent, taskpane];
+};
