@@ -5,14 +5,11 @@
  * JavaScript-only runtime, so registration happens at top level.
  * https://learn.microsoft.com/office/dev/add-ins/outlook/smart-alerts-onmessagesend-walkthrough
  */
-import { createOnMessageSend } from "./on-message-send";
+import { createOnMessageSend, ON_MESSAGE_SEND } from "./on-message-send";
 
 // Replaced at build time by webpack's DefinePlugin (see webpack.config.js).
 declare const __SEND_GUARD_ORIGIN__: string;
 declare const __SEND_GUARD_POLICY__: unknown;
-
-/** Must equal the manifest's LaunchEvent FunctionName. */
-export const ON_MESSAGE_SEND = "onMessageSendHandler";
 
 Office.actions.associate(
   ON_MESSAGE_SEND,

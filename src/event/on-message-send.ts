@@ -19,6 +19,9 @@ export interface SendHandlerConfig {
   policyFetchMs?: number;
 }
 
+/** Must equal the manifest's LaunchEvent FunctionName. */
+export const ON_MESSAGE_SEND = "onMessageSendHandler";
+
 export const DEFAULT_DEADLINE_MS = 3000;
 export const DEFAULT_POLICY_FETCH_MS = 1500;
 

@@ -1,5 +1,4 @@
 import { toASCII, toUnicode } from "punycode.js";
-import { addressParser } from "postal-mime";
 
 /** A recipient address in canonical form. */
 export interface ParsedAddress {
@@ -87,18 +86,6 @@ export function parseAddress(raw: string, displayName?: string): ParsedAddress |
     domain,
     displayName: name ? name : undefined,
   };
-}
-
-/**
- * Parses one mailbox as people write it: `"山田 太郎" <yamada@example.co.jp>`,
- * `山田 太郎 <yamada@example.co.jp>` or a bare address. RFC 5322 syntax
- * (quoted names, comments) is handled by postal-mime's address parser.
- */
-export function parseMailbox(raw: string): ParsedAddress | InvalidAddress {
-  if (!/[<>"(,]/.test(raw)) return parseAddress(raw);
-  const [first, ...rest] = addressParser(raw);
-  if (!first || rest.length > 0 || first.group !== undefined) return { ok: false, raw, reason: "bad-local" };
-  return first.address ? parseAddress(first.address, first.name) : { ok: false, raw, reason: "no-at" };
 }
 
 /** True when `domain` is `base` or one of its subdomains (both normalised). */

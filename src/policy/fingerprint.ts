@@ -1,5 +1,5 @@
 import { sha256 } from "@noble/hashes/sha2";
-import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
+import { bytesToHex } from "@noble/hashes/utils";
 import type { Draft, DraftRecipient } from "../shared/types";
 import { parseAddress } from "./address";
 
@@ -28,6 +28,14 @@ function fieldKeys(recipients: readonly DraftRecipient[]): string[] {
   return [...keys].sort();
 }
 
+/** UTF-8 bytes without TextEncoder, which the JavaScript-only runtime does not promise. */
+function utf8Bytes(text: string): Uint8Array {
+  const binary = unescape(encodeURIComponent(text));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -47,5 +55,5 @@ export function canonicalMessage(draft: Draft): string {
 }
 
 export function fingerprint(draft: Draft): string {
-  return `${FINGERPRINT_VERSION}:${bytesToHex(sha256(utf8ToBytes(canonicalMessage(draft))))}`;
+  return `${FINGERPRINT_VERSION}:${bytesToHex(sha256(utf8Bytes(canonicalMessage(draft))))}`;
 }

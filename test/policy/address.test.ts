@@ -1,4 +1,5 @@
-import { normalizeDomain, parseAddress, parseMailbox } from "../../src/policy";
+import { normalizeDomain, parseAddress } from "../../src/policy";
+import { parseMailbox } from "../../src/policy/mailbox";
 
 describe("parseAddress", () => {
   test.each([
