@@ -5,7 +5,8 @@
  *  - commands.html: the browser-runtime page (web, new Outlook, Mac) loading office.js and launchevent.js;
  *  - taskpane.html + its bundle (React + Fluent UI);
  *  - manifest.xml, policy.json, .well-known/microsoft-officeaddins-allowed.json, assets/.
- * Settings: SEND_GUARD_ORIGIN, SEND_GUARD_POLICY, SEND_GUARD_SEND_MODE, SEND_GUARD_ADDIN_ID (README "Build for your origin").
+ * Settings: SEND_GUARD_ORIGIN, SEND_GUARD_POLICY, SEND_GUARD_SEND_MODE, SEND_GUARD_ADDIN_ID, and
+ * SEND_GUARD_OUT (output folder, default dist) (README "Build for your origin").
  */
 const path = require("node:path");
 const webpack = require("webpack");
@@ -13,7 +14,6 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { readSettings, AddinFilesPlugin } = require("./scripts/addin-build");
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-const DIST = path.resolve(__dirname, "dist");
 
 function swcRule(target) {
   const options = (syntax) => ({
@@ -33,6 +33,7 @@ function swcRule(target) {
 
 module.exports = (_env, argv) => {
   const settings = readSettings();
+  const DIST = path.resolve(__dirname, process.env.SEND_GUARD_OUT || "dist");
   const production = argv.mode !== "development";
   const define = new webpack.DefinePlugin({
     __SEND_GUARD_ORIGIN__: JSON.stringify(settings.origin),
@@ -43,6 +44,8 @@ module.exports = (_env, argv) => {
     devtool: false,
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     performance: { hints: false },
+    // webpack 5.112 minifies emitted .html too; keep the two small pages readable for administrators.
+    optimization: { minimizeOptions: { html: false } },
     stats: "errors-warnings",
   };
 
@@ -66,6 +69,7 @@ module.exports = (_env, argv) => {
       clean: true,
     },
     optimization: {
+      ...common.optimization,
       splitChunks: false,
       runtimeChunk: false,
     },
@@ -75,6 +79,7 @@ module.exports = (_env, argv) => {
       new HtmlWebpackPlugin({
         filename: "commands.html",
         inject: false,
+        minify: false,
         templateContent: `<!doctype html>
 <html><head><meta charset="utf-8"><title>Send Guard</title>
 <script src="${OFFICE_JS}"></script>
@@ -97,6 +102,7 @@ module.exports = (_env, argv) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         chunks: ["taskpane"],
+        minify: false,
         templateContent: `<!doctype html>
 <html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Send Guard</title>
 <script src="${OFFICE_JS}"></script>
