@@ -1,0 +1,111 @@
+import { sha256 } from "@noble/hashes/sha2";
+import { bytesToHex } from "@noble/hashes/utils";
+import PostalMime, { type Address } from "postal-mime";
+import { z } from "zod";
+import type { Draft, DraftAttachment, DraftRecipient } from "../shared/types";
+
+/** Largest input file the CLI reads (bytes). */
+export const MAX_INPUT_BYTES = 100 * 1024 * 1024;
+
+export class InputError extends Error {}
+
+const recipientSchema = z.looseObject({
+  emailAddress: z.string(),
+  displayName: z.string().optional(),
+  recipientType: z.enum(["user", "externalUser", "distributionList", "other", "unknown"]).optional(),
+});
+
+const draftSchema = z.strictObject({
+  from: z.string().optional(),
+  to: z.array(recipientSchema).default([]),
+  cc: z.array(recipientSchema).default([]),
+  bcc: z.array(recipientSchema).default([]),
+  subject: z.string().default(""),
+  attachments: z
+    .array(
+      z.strictObject({
+        name: z.string(),
+        size: z.number().int().nonnegative().optional(),
+        contentBase64: z.string().optional(),
+        isInline: z.boolean().optional(),
+      }),
+    )
+    .default([]),
+});
+
+function contentHash(bytes: Uint8Array): string {
+  return `sha256:${bytesToHex(sha256(bytes))}`;
+}
+
+function describeZodIssue(issue: z.core.$ZodIssue): string {
+  const path = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
+  return `${path || "(root)"}: ${issue.message}`;
+}
+
+/** A draft JSON file: `to`/`cc`/`bcc` as Office reports them, `attachments` of `{name, size, contentBase64?}`. */
+export function parseDraftJson(text: string): Draft {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`not valid JSON: ${(error as Error).message}`);
+  }
+  const result = draftSchema.safeParse(value);
+  if (!result.success) throw new InputError(`not a valid draft: ${result.error.issues.map(describeZodIssue).join("; ")}`);
+  const draft = result.data;
+  const attachments: DraftAttachment[] = draft.attachments.map((a) => {
+    if (a.contentBase64 === undefined) {
+      if (a.size === undefined) throw new InputError(`attachment "${a.name}" needs a size or contentBase64`);
+      return { name: a.name, size: a.size, isInline: a.isInline };
+    }
+    const bytes = Buffer.from(a.contentBase64, "base64");
+    if (a.size !== undefined && a.size !== bytes.length) {
+      throw new InputError(`attachment "${a.name}": size ${a.size} does not match its content (${bytes.length} bytes)`);
+    }
+    return { name: a.name, size: bytes.length, contentHash: contentHash(bytes), isInline: a.isInline };
+  });
+  const recipients = (list: z.infer<typeof recipientSchema>[]): DraftRecipient[] =>
+    list.map((r) => ({ emailAddress: r.emailAddress, displayName: r.displayName, recipientType: r.recipientType }));
+  return { from: draft.from, to: recipients(draft.to), cc: recipients(draft.cc), bcc: recipients(draft.bcc), subject: draft.subject, attachments };
+}
+
+function flatten(addresses: Address[] | undefined): DraftRecipient[] {
+  const out: DraftRecipient[] = [];
+  for (const address of addresses ?? []) {
+    if (address.group !== undefined) out.push(...flatten(address.group));
+    else out.push({ emailAddress: address.address ?? "", displayName: address.name || undefined, recipientType: "unknown" });
+  }
+  return out;
+}
+
+const HEADER_LINE = /^[!-9;-~]+:/;
+
+/** An RFC 5322 message (.eml), parsed with postal-mime; attachments included with their content hashes. */
+export async function parseEml(bytes: Uint8Array): Promise<Draft> {
+  const firstLine = Buffer.from(bytes.subarray(0, 1000)).toString("latin1").split(/\r?\n/)[0] ?? "";
+  if (!HEADER_LINE.test(firstLine)) throw new InputError("not an RFC 5322 message: it does not start with a header line");
+  let email;
+  try {
+    email = await PostalMime.parse(bytes, { attachmentEncoding: "arraybuffer" });
+  } catch (error) {
+    throw new InputError(`could not parse the message: ${(error as Error).message}`);
+  }
+  const hasRecipients = [email.to, email.cc, email.bcc].some((list) => (list?.length ?? 0) > 0);
+  if (!hasRecipients && !email.from && email.subject === undefined) throw new InputError("no From, To, CC, BCC or Subject header found");
+  return {
+    from: email.from && email.from.group === undefined ? email.from.address : undefined,
+    to: flatten(email.to),
+    cc: flatten(email.cc),
+    bcc: flatten(email.bcc),
+    subject: email.subject ?? "",
+    attachments: email.attachments.map((a) => {
+      const content = typeof a.content === "string" ? Buffer.from(a.content) : new Uint8Array(a.content);
+      return {
+        name: a.filename ?? "(unnamed attachment)",
+        size: content.byteLength,
+        contentHash: contentHash(content),
+        isInline: a.disposition === "inline" && a.contentId !== undefined,
+      };
+    }),
+  };
+}

@@ -1,0 +1,143 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parseArgs } from "node:util";
+import { CATALOGS, describeFinding, type Language } from "../i18n";
+import { DEFAULT_POLICY, evaluate, formatPolicyErrors, parsePolicyText, type Policy } from "../policy";
+import type { Evaluation } from "../shared/types";
+import { InputError, MAX_INPUT_BYTES, parseDraftJson, parseEml } from "./draft-file";
+
+export const EXIT_ALLOWED = 0;
+export const EXIT_USAGE = 2;
+export const EXIT_NOT_ALLOWED = 3;
+
+const USAGE = `Usage: send-guard check [--policy FILE] [--json] [--lang en|ja] FILE...
+
+Checks drafts the way Send Guard checks a message at Send.
+FILE is a draft JSON file or an RFC 5322 message (.eml).
+Without --policy, ./policy.json is used when it exists, else the built-in defaults.
+
+Exit status: 0 every file is allowed; 3 any file is not; 2 bad usage or unreadable input.`;
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  cwd: string;
+}
+
+const defaultIo: Io = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+  cwd: process.cwd(),
+};
+
+class UsageError extends Error {}
+
+function readInput(file: string): Buffer {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new InputError("file not found");
+  }
+  if (!stat.isFile()) throw new InputError("not a regular file");
+  if (stat.size > MAX_INPUT_BYTES) throw new InputError(`larger than ${MAX_INPUT_BYTES} bytes`);
+  return fs.readFileSync(file);
+}
+
+function loadPolicy(option: string | undefined, cwd: string): { policy: Policy; source: string } {
+  const file = option ? path.resolve(cwd, option) : path.join(cwd, "policy.json");
+  if (!option && !fs.existsSync(file)) return { policy: DEFAULT_POLICY, source: "built-in defaults" };
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch {
+    throw new UsageError(`policy ${file}: cannot be read`);
+  }
+  const result = parsePolicyText(text);
+  if (!result.ok) throw new UsageError(`policy ${file}: ${formatPolicyErrors(result.errors)}`);
+  return { policy: result.policy, source: file };
+}
+
+async function readDraft(file: string, bytes: Buffer) {
+  const looksJson = /^\s*[{[]/.test(bytes.subarray(0, 64).toString("utf8").replace(/^\uFEFF/, ""));
+  if (file.toLowerCase().endsWith(".json") || (looksJson && !file.toLowerCase().endsWith(".eml"))) {
+    return parseDraftJson(bytes.toString("utf8").replace(/^\uFEFF/, ""));
+  }
+  return parseEml(bytes);
+}
+
+function renderTable(results: { file: string; evaluation: Evaluation }[], language: Language): string {
+  const text = CATALOGS[language];
+  const lines: string[] = [];
+  const width = Math.max(4, ...results.map((r) => r.file.length));
+  lines.push(`${"FILE".padEnd(width)}  VERDICT  FINDINGS`);
+  for (const { file, evaluation } of results) {
+    const codes = evaluation.findings.map((f) => `${f.code}(${f.level})`).join(", ") || "-";
+    lines.push(`${file.padEnd(width)}  ${evaluation.verdict.padEnd(7)}  ${codes}`);
+    for (const finding of evaluation.findings) lines.push(`${" ".repeat(width)}    - ${describeFinding(finding, language)}`);
+  }
+  if (results.length > 0 && results.every((r) => r.evaluation.verdict === "allow")) lines.push(text.verdictLabel.allow);
+  return lines.join("\n");
+}
+
+/** Runs `send-guard` with the given arguments; resolves to the exit status. */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        policy: { type: "string" },
+        json: { type: "boolean", default: false },
+        lang: { type: "string", default: "en" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+    if (values.help) {
+      io.out(USAGE);
+      return EXIT_ALLOWED;
+    }
+    const [command, ...files] = positionals;
+    if (command !== "check") throw new UsageError(command ? `unknown command "${command}"` : "missing command");
+    if (files.length === 0) throw new UsageError("no FILE given");
+    if (values.lang !== "en" && values.lang !== "ja") throw new UsageError(`--lang must be en or ja, got "${values.lang}"`);
+    const { policy } = loadPolicy(values.policy, io.cwd);
+
+    const results: { file: string; evaluation: Evaluation }[] = [];
+    let unreadable = false;
+    for (const file of files) {
+      try {
+        const draft = await readDraft(file, readInput(path.resolve(io.cwd, file)));
+        results.push({ file, evaluation: evaluate(draft, policy) });
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        unreadable = true;
+        io.err(`send-guard: ${file}: ${error.message}`);
+      }
+    }
+    if (values.json) {
+      io.out(
+        JSON.stringify(
+          results.map(({ file, evaluation }) => ({
+            file,
+            verdict: evaluation.verdict,
+            fingerprint: evaluation.fingerprint,
+            findings: evaluation.findings.map(({ code, level, evidence }) => ({ code, level, evidence })),
+          })),
+          null,
+          2,
+        ),
+      );
+    } else if (results.length > 0) {
+      io.out(renderTable(results, values.lang));
+    }
+    if (unreadable) return EXIT_USAGE;
+    return results.every((r) => r.evaluation.verdict === "allow") ? EXIT_ALLOWED : EXIT_NOT_ALLOWED;
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      io.err(`send-guard: ${(error as Error).message}\n\n${USAGE}`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}
