@@ -5,7 +5,7 @@ const globals = require("globals");
 // Dependency direction (see README "Architecture"): a leak fails lint, not a code review.
 const restrict = (files, message, patterns) => ({
   files,
-  rules: { "no-restricted-imports": ["error", { patterns: patterns.map((group) => ({ group, message })) }] },
+  rules: { "no-restricted-imports": ["error", { patterns: [{ group: patterns, message }] }] },
 });
 
 module.exports = tseslint.config(
