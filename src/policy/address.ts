@@ -28,12 +28,25 @@ const ADDRESS_LITERAL = /^\[(?:\d{1,3}(?:\.\d{1,3}){3}|IPv6:[0-9a-f:.]+)\]$/i;
 // IDNA treats these as label separators; people type them on Japanese keyboards.
 const DOT_LIKE = /[\u3002\uff0e\uff61]/g;
 
+// Recipients share few domains; remember the answers (bounded, pure: same input, same output).
+const DOMAIN_MEMO = new Map<string, string | null>();
+const DOMAIN_MEMO_LIMIT = 4096;
+
 /**
  * Normalises a domain to lower-case ASCII (punycode). Full-width and other
  * compatibility forms are folded with NFKC first, as IDNA's mapping step does.
  * Returns null when the result is not a valid host name.
  */
 export function normalizeDomain(input: string): string | null {
+  const known = DOMAIN_MEMO.get(input);
+  if (known !== undefined) return known;
+  const result = computeNormalizedDomain(input);
+  if (DOMAIN_MEMO.size >= DOMAIN_MEMO_LIMIT) DOMAIN_MEMO.clear();
+  DOMAIN_MEMO.set(input, result);
+  return result;
+}
+
+function computeNormalizedDomain(input: string): string | null {
   let domain = input.trim().normalize("NFKC").replace(DOT_LIKE, ".").toLowerCase();
   if (domain.endsWith(".")) domain = domain.slice(0, -1);
   if (ADDRESS_LITERAL.test(domain)) return domain;
@@ -76,7 +89,7 @@ export function parseAddress(raw: string, displayName?: string): ParsedAddress |
   if (!isValidLocal(local)) return { ok: false, raw, reason: "bad-local" };
   const domain = normalizeDomain(text.slice(at + 1));
   if (domain === null) return { ok: false, raw, reason: "bad-domain" };
-  const unicodeDomain = domain.startsWith("[") ? domain : toUnicodeDomain(domain);
+  const unicodeDomain = domain.startsWith("[") || !domain.includes("xn--") ? domain : toUnicodeDomain(domain);
   const name = displayName?.trim();
   return {
     ok: true,

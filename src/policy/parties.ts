@@ -1,5 +1,5 @@
 import { getDomain } from "tldts-icann";
-import type { Party } from "../shared/types";
+import type { Party, PartyKind } from "../shared/types";
 import { isDomainOrSubdomain, type ParsedAddress } from "./address";
 
 export interface PartyContext {
@@ -7,9 +7,24 @@ export interface PartyContext {
   usDomains: readonly string[];
   /** Consumer domains: each address is its own party. Normalised ASCII. */
   consumerDomains: readonly string[];
+  /** Optional per-evaluation cache of each domain's kind (a message repeats few domains). */
+  kinds?: Map<string, PartyKind>;
 }
 
 export const US_PARTY = "us";
+
+const REGISTRABLE_MEMO = new Map<string, string>();
+
+/** The registrable domain (public suffix list, ICANN section), remembered per domain. */
+function registrableDomain(domain: string): string {
+  let known = REGISTRABLE_MEMO.get(domain);
+  if (known === undefined) {
+    known = getDomain(domain) ?? domain;
+    if (REGISTRABLE_MEMO.size >= 4096) REGISTRABLE_MEMO.clear();
+    REGISTRABLE_MEMO.set(domain, known);
+  }
+  return known;
+}
 
 function matchesAny(domain: string, bases: readonly string[]): boolean {
   return bases.some((base) => isDomainOrSubdomain(domain, base));
@@ -21,9 +36,20 @@ function matchesAny(domain: string, bases: readonly string[]): boolean {
  * section), or, at consumer domains, the individual address itself.
  */
 export function partyOf(address: ParsedAddress, context: PartyContext): Party {
-  const { domain } = address;
-  if (matchesAny(domain, context.usDomains)) return { id: US_PARTY, kind: "internal" };
-  if (matchesAny(domain, context.consumerDomains)) return { id: address.key, kind: "individual" };
-  if (domain.startsWith("[")) return { id: domain, kind: "organization" };
-  return { id: getDomain(domain) ?? domain, kind: "organization" };
+  const kind = domainKind(address.domain, context);
+  if (kind === "internal") return { id: US_PARTY, kind };
+  if (kind === "individual") return { id: address.key, kind };
+  return { id: address.domain.startsWith("[") ? address.domain : registrableDomain(address.domain), kind };
+}
+
+function domainKind(domain: string, context: PartyContext): PartyKind {
+  const known = context.kinds?.get(domain);
+  if (known) return known;
+  const kind: PartyKind = matchesAny(domain, context.usDomains)
+    ? "internal"
+    : matchesAny(domain, context.consumerDomains)
+      ? "individual"
+      : "organization";
+  context.kinds?.set(domain, kind);
+  return kind;
 }

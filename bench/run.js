@@ -1,0 +1,139 @@
+/**
+ * npm run bench — prints the figures the send path is held to:
+ *  - OnMessageSend handler time per send (built dist/launchevent.js, in node:vm, with an
+ *    Office mock that answers instantly) at 5 / 50 / 500 recipients;
+ *  - how many sequential rounds of Office calls sit on the critical path;
+ *  - dist/launchevent.js raw and gzip size;
+ *  - the policy engine alone (build/policy) at larger recipient counts.
+ * Targets (issue 2): median under 2 ms at 50 recipients, one round, under 60 KB gzip.
+ */
+const fs = require("node:fs");
+const path = require("node:path");
+const vm = require("node:vm");
+const zlib = require("node:zlib");
+const { performance } = require("node:perf_hooks");
+
+const ROOT = path.resolve(__dirname, "..");
+const BUNDLE = fs.readFileSync(path.join(ROOT, "dist/launchevent.js"), "utf8");
+const { evaluate, parsePolicy } = require(path.join(ROOT, "build/policy"));
+
+const DOMAINS = ["docomo.ne.jp", "gmail.com", "acme.co.jp", "mirai-shoji.co.jp", "beta-kogyo.co.jp", "yahoo.co.jp"];
+const recipients = (n) => Array.from({ length: n }, (_, i) => ({ emailAddress: `user${i}@${DOMAINS[i % DOMAINS.length]}`, displayName: `利用者 ${i}`, recipientType: "externalUser" }));
+
+/** An Office mock whose callbacks arrive on the next macrotask; it records which wave each call was issued in. */
+function instantOffice(count) {
+  const to = recipients(Math.ceil(count / 2));
+  const cc = recipients(count - to.length).map((r, i) => ({ ...r, emailAddress: `cc${i}@${DOMAINS[i % DOMAINS.length]}` }));
+  let wave = 0;
+  const waves = new Set();
+  const reply = (value) => (callback) => {
+    waves.add(wave);
+    setImmediate(() => {
+      wave += 1;
+      callback({ status: "succeeded", value });
+    });
+  };
+  const Office = {
+    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+    MailboxEnums: { SendModeOverride: { PromptUser: "promptUser" } },
+    actions: { associate: (name, fn) => (Office.handler = fn) },
+    context: {
+      displayLanguage: "ja-JP",
+      requirements: { isSetSupported: () => true },
+      mailbox: {
+        userProfile: { emailAddress: "tanaka@mirai-shoji.co.jp" },
+        item: {
+          to: { getAsync: reply(to) },
+          cc: { getAsync: reply(cc) },
+          bcc: { getAsync: reply([]) },
+          from: { getAsync: reply({ emailAddress: "tanaka@mirai-shoji.co.jp" }) },
+          subject: { getAsync: reply("ご案内") },
+          getAttachmentsAsync: reply([{ id: "0", name: "資料.pdf", size: 1000, attachmentType: "file", isInline: false }]),
+          sessionData: {
+            getAsync: (key, cb) => reply(JSON.stringify({ internalDomains: ["mirai-shoji.co.jp"] }))(cb),
+            setAsync: (key, value, cb) => reply(undefined)(cb),
+          },
+        },
+      },
+    },
+  };
+  return { Office, waves };
+}
+
+function stats(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { median: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] };
+}
+
+/**
+ * cold: a new runtime per send (the bundle is evaluated again each time, as when
+ * classic Outlook starts its JavaScript-only runtime for a send); warm: one runtime,
+ * many sends. Time runs from the handler call to `event.completed`.
+ */
+async function benchHandler(count, iterations, cold) {
+  const samples = [];
+  let rounds = 0;
+  let verdict = "";
+  let context;
+  let handler;
+  for (let i = 0; i < iterations; i++) {
+    const { Office, waves } = instantOffice(count);
+    if (cold || !context) {
+      context = vm.createContext({ Office, setTimeout, clearTimeout });
+      vm.runInContext(BUNDLE, context);
+      handler = Office.handler;
+    } else {
+      context.Office = Office; // the same runtime sees the next message's item
+    }
+    const options = await new Promise((resolve) => {
+      const start = performance.now();
+      handler({ completed: (o) => resolve({ o, ms: performance.now() - start }) });
+    });
+    samples.push(options.ms);
+    rounds = Math.max(rounds, waves.size);
+    verdict = options.o.allowEvent ? "allow" : JSON.parse(options.o.contextData).verdict;
+  }
+  return { ...stats(samples.slice(Math.floor(iterations / 5))), rounds, verdict };
+}
+
+function benchEngine(count, iterations) {
+  const policy = parsePolicy({ internalDomains: ["mirai-shoji.co.jp"] }).policy;
+  const draft = { to: recipients(count), cc: [], bcc: [], subject: "ご案内", attachments: [] };
+  const samples = [];
+  for (let i = 0; i < iterations; i++) {
+    const start = performance.now();
+    evaluate(draft, policy);
+    samples.push(performance.now() - start);
+  }
+  return stats(samples.slice(Math.floor(iterations / 5)));
+}
+
+const fmt = (ms) => `${ms.toFixed(3)} ms`;
+
+async function main() {
+  console.log("OnMessageSend handler (dist/launchevent.js in node:vm, instant Office mock, includes Office callback latency of one setImmediate)");
+  console.log("runtime  recipients  median      p95         max         rounds  verdict");
+  for (const cold of [false, true]) {
+    for (const [count, iterations] of [[5, 300], [50, 300], [500, 100]]) {
+      const r = await benchHandler(count, iterations, cold);
+      console.log(`${(cold ? "cold" : "warm").padEnd(7)}  ${String(count).padEnd(10)}  ${fmt(r.median).padEnd(10)}  ${fmt(r.p95).padEnd(10)}  ${fmt(r.max).padEnd(10)}  ${String(r.rounds).padEnd(6)}  ${r.verdict}`);
+    }
+  }
+  console.log("");
+  console.log("Policy engine alone (build/policy evaluate)");
+  console.log("recipients  median      p95");
+  for (const [count, iterations] of [[50, 500], [500, 200], [5000, 40]]) {
+    const r = benchEngine(count, iterations);
+    console.log(`${String(count).padEnd(10)}  ${fmt(r.median).padEnd(10)}  ${fmt(r.p95)}`);
+  }
+  console.log("");
+  const raw = Buffer.byteLength(BUNDLE);
+  const gzip = zlib.gzipSync(BUNDLE, { level: 9 }).length;
+  console.log(`dist/launchevent.js: ${raw} bytes raw, ${gzip} bytes gzip -9 (${(gzip / 1024).toFixed(1)} KiB)`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
