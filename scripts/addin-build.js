@@ -75,6 +75,7 @@ class AddinFilesPlugin {
         compilation.emitAsset("manifest.xml", new RawSource(renderManifest(this.settings)));
         compilation.emitAsset(".well-known/microsoft-officeaddins-allowed.json", new RawSource(renderWellKnown(this.settings)));
         compilation.emitAsset("policy.json", new RawSource(this.settings.policyText));
+        compilation.emitAsset("help.html", new RawSource(fs.readFileSync(path.join(ROOT, "scripts/help.html"))));
         for (const file of fs.readdirSync(path.join(ROOT, "assets"))) {
           compilation.emitAsset(`assets/${file}`, new RawSource(fs.readFileSync(path.join(ROOT, "assets", file))));
         }

@@ -1,0 +1,67 @@
+import type { FastifyInstance } from "fastify";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { buildApp } from "../../src/server/app";
+import { readConfig } from "../../src/server/config";
+import { DIST } from "../support/dist";
+
+describe("serving the built add-in over real HTTP", () => {
+  let app: FastifyInstance;
+  let base: string;
+
+  beforeAll(async () => {
+    app = buildApp({ distDir: DIST });
+    base = await app.listen({ host: "127.0.0.1", port: 0 });
+  });
+  afterAll(() => app.close());
+
+  test.each([
+    ["manifest.xml", "application/xml"],
+    ["launchevent.js", "application/javascript"],
+    ["commands.html", "text/html"],
+    ["taskpane.html", "text/html"],
+    ["help.html", "text/html"],
+    ["policy.json", "application/json"],
+    [".well-known/microsoft-officeaddins-allowed.json", "application/json"],
+    ["assets/icon-80.png", "image/png"],
+  ])("/%s", async (file, type) => {
+    const response = await fetch(`${base}/${file}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain(type);
+    expect(Buffer.from(await response.arrayBuffer())).toEqual(fs.readFileSync(path.join(DIST, file)));
+  });
+
+  test("policy.json may be fetched cross-origin by the send handler and is not cached stale", async () => {
+    const response = await fetch(`${base}/policy.json`);
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    expect(response.headers.get("cache-control")).toBe("no-cache");
+  });
+
+  test("nothing outside dist, and no other dot-files, is served", async () => {
+    expect((await fetch(`${base}/../package.json`)).status).toBeGreaterThanOrEqual(400);
+    expect((await fetch(`${base}/%2e%2e/package.json`)).status).toBeGreaterThanOrEqual(400);
+    fs.writeFileSync(path.join(DIST, ".secret"), "x");
+    expect((await fetch(`${base}/.secret`)).status).toBe(404);
+    fs.rmSync(path.join(DIST, ".secret"));
+  });
+});
+
+describe("server configuration", () => {
+  test("defaults: 127.0.0.1:3000 over HTTP, dist/", () => {
+    expect(readConfig({}, "/srv/sg")).toEqual({ host: "127.0.0.1", port: 3000, distDir: "/srv/sg/dist", https: undefined });
+  });
+
+  test.each([
+    [{ PORT: "http" }, "PORT:"],
+    [{ PORT: "70000" }, "PORT:"],
+    [{ HOST: "0.0.0.0" }, "HOST: binding to 0.0.0.0 needs HTTPS"],
+    [{ SEND_GUARD_TLS_CERT: "cert.pem" }, "SEND_GUARD_TLS_KEY: SEND_GUARD_TLS_CERT and SEND_GUARD_TLS_KEY must be given together"],
+    [{ SEND_GUARD_TLS_CERT: "/nonexistent/cert.pem", SEND_GUARD_TLS_KEY: "/nonexistent/key.pem" }, "SEND_GUARD_TLS_CERT: cannot read"],
+  ])("%j is refused with a message naming the setting", (env, message) => {
+    expect(() => readConfig(env)).toThrow(message);
+  });
+
+  test("an unbuilt dist is refused", () => {
+    expect(() => buildApp({ distDir: "/nonexistent" })).toThrow("run `npm run build`");
+  });
+});
