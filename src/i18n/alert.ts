@@ -7,14 +7,23 @@ export const MAX_CANCEL_LABEL = 20;
 
 const ELLIPSIS = "…";
 
+/**
+ * Shortens text to at most `max` UTF-16 code units (how JavaScript, and so Office,
+ * measures string length), never splitting a surrogate pair, ending with "…".
+ */
 function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
   if (max <= 0) return "";
-  const chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}${ELLIPSIS}`;
+  let out = "";
+  for (const char of text) {
+    if (out.length + char.length > max - ELLIPSIS.length) break;
+    out += char;
+  }
+  return `${out}${ELLIPSIS}`;
 }
 
 function length(text: string): number {
-  return Array.from(text).length;
+  return text.length;
 }
 
 /** One sentence describing a finding (the same text the Smart Alert uses). */

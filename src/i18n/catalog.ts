@@ -33,6 +33,15 @@ function partySummary(finding: Extract<Finding, { code: "external-exposure" }>, 
     .join(separator);
 }
 
+/** Addresses that could not be verified, and fields Outlook returned only up to its limit. */
+function splitUnresolved(finding: Extract<Finding, { code: "unresolved-recipient" }>) {
+  const recipients = finding.evidence.recipients;
+  return {
+    unverified: recipients.filter((r) => r.reason !== "list-truncated").map((r) => r.address),
+    truncated: recipients.filter((r) => r.reason === "list-truncated").map((r) => r.field),
+  };
+}
+
 const en: Catalog = {
   header: {
     confirm: "Send Guard: please check this message before sending.",
@@ -56,11 +65,10 @@ const en: Catalog = {
       return `${e.visibleExternalCount} outside address(es) are in To/CC and ${scope} (${partySummary(f, " ×", ", ")}): ${sample(e.exposed.map((x) => x.address), en.andMore, ", ")}.`;
     },
     "unresolved-recipient": (f) => {
-      const truncated = f.evidence.recipients.filter((r) => r.reason === "list-truncated");
-      const others = f.evidence.recipients.filter((r) => r.reason !== "list-truncated").map((r) => r.address);
+      const { unverified, truncated } = splitUnresolved(f);
       const parts: string[] = [];
-      if (others.length > 0) parts.push(`${others.length} recipient(s) could not be verified: ${sample(others, en.andMore, ", ")}.`);
-      for (const r of truncated) parts.push(`Outlook returned only part of the ${en.field[r.field]} list.`);
+      if (unverified.length > 0) parts.push(`${unverified.length} recipient(s) could not be verified: ${sample(unverified, en.andMore, ", ")}.`);
+      for (const field of truncated) parts.push(`Outlook returned only part of the ${en.field[field]} list.`);
       return parts.join(" ");
     },
     "distribution-list": (f) =>
@@ -111,11 +119,10 @@ const ja: Catalog = {
       return `宛先（To/CC）に社外アドレスが${e.visibleExternalCount}件あり、${scope}（${partySummary(f, "×", "、")}）：${sample(e.exposed.map((x) => x.address), ja.andMore, "、")}。`;
     },
     "unresolved-recipient": (f) => {
-      const truncated = f.evidence.recipients.filter((r) => r.reason === "list-truncated");
-      const others = f.evidence.recipients.filter((r) => r.reason !== "list-truncated").map((r) => r.address);
+      const { unverified, truncated } = splitUnresolved(f);
       const parts: string[] = [];
-      if (others.length > 0) parts.push(`確認できない宛先が${others.length}件あります：${sample(others, ja.andMore, "、")}。`);
-      for (const r of truncated) parts.push(`Outlookが${ja.field[r.field]}の宛先の一部しか返しませんでした。`);
+      if (unverified.length > 0) parts.push(`確認できない宛先が${unverified.length}件あります：${sample(unverified, ja.andMore, "、")}。`);
+      for (const field of truncated) parts.push(`Outlookが${ja.field[field]}の宛先の一部しか返しませんでした。`);
       return parts.join("");
     },
     "distribution-list": (f) =>

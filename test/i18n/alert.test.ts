@@ -1,0 +1,55 @@
+import { alertText, CATALOGS, failureText, languageOf, MAX_CANCEL_LABEL, MAX_ERROR_MESSAGE, type FailureReason } from "../../src/i18n";
+import { evaluate } from "../../src/policy";
+import type { Draft } from "../../src/shared/types";
+import { addresses, CARRIER_DOMAINS, draftOf, policyOf, recipient } from "../support/drafts";
+
+function keysOf(value: unknown, prefix = ""): string[] {
+  if (typeof value !== "object" || value === null) return [prefix];
+  return Object.entries(value).flatMap(([key, child]) => keysOf(child, prefix ? `${prefix}.${key}` : key)).sort();
+}
+
+const longName = `${"顧客名簿".repeat(60)}😀.xlsx`;
+const everything: Draft = {
+  ...draftOf({
+    to: addresses(300, CARRIER_DOMAINS).map((a) => `${"x".repeat(40)}${a}`),
+    attachments: [{ name: longName, size: 1 }, { name: "会員一覧.csv", size: 2 }],
+  }),
+  cc: [recipient("dl:all@mirai-shoji.co.jp"), recipient("not an address")],
+  truncatedFields: ["to", "bcc"],
+};
+
+describe("Smart Alert text", () => {
+  test("ja and en catalogues have the same keys", () => {
+    expect(keysOf(CATALOGS.ja)).toEqual(keysOf(CATALOGS.en));
+  });
+
+  test.each(["ja", "en"] as const)("%s: every finding at once still fits 500 / 20 characters, header and action kept", (language) => {
+    const evaluation = evaluate(everything, policyOf());
+    expect(evaluation.findings.map((f) => f.code).sort()).toEqual(["attachment-name", "distribution-list", "external-exposure", "unresolved-recipient"]);
+    for (const verdict of ["confirm", "review", "block"] as const) {
+      const { errorMessage, cancelLabel } = alertText({ ...evaluation, verdict }, language);
+      expect(errorMessage.length).toBeLessThanOrEqual(MAX_ERROR_MESSAGE);
+      expect(cancelLabel.length).toBeLessThanOrEqual(MAX_CANCEL_LABEL);
+      expect(errorMessage.startsWith(CATALOGS[language].header[verdict])).toBe(true);
+      expect(errorMessage.endsWith(CATALOGS[language].action[verdict])).toBe(true);
+      expect(errorMessage).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/); // no split surrogate pair
+    }
+  });
+
+  test.each([
+    ["office-error"], ["timeout"], ["policy-invalid"], ["internal"],
+  ] as [FailureReason][])("failure text for %s fits in both languages", (reason) => {
+    for (const language of ["ja", "en"] as const) {
+      const { errorMessage, cancelLabel } = failureText(reason, language);
+      expect(errorMessage.length).toBeLessThanOrEqual(MAX_ERROR_MESSAGE);
+      expect(errorMessage).toContain(CATALOGS[language].failureReason[reason]);
+      expect(cancelLabel.length).toBeLessThanOrEqual(MAX_CANCEL_LABEL);
+    }
+  });
+
+  test.each([
+    ["ja-JP", "ja"], ["ja", "ja"], ["JA-jp", "ja"], ["en-US", "en"], ["fr-FR", "en"], [undefined, "en"], ["", "en"],
+  ])("display language %s → %s", (display, language) => {
+    expect(languageOf(display)).toBe(language);
+  });
+});
