@@ -28,8 +28,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
     cacheControl: false,
     setHeaders: (response, filePath) => {
       // Policy and manifest change without a file-name change; the handler fetches policy.json cross-origin.
-      if (/\.(json|xml|html)$/.test(filePath)) response.header("Cache-Control", "no-cache");
-      if (filePath.endsWith("policy.json")) response.header("Access-Control-Allow-Origin", "*");
+      if (/\.(json|xml|html)$/.test(filePath)) response.setHeader("Cache-Control", "no-cache");
+      if (filePath.endsWith("policy.json")) response.setHeader("Access-Control-Allow-Origin", "*");
     },
   });
   app.get("/healthz", async () => ({ ok: true }));
