@@ -2,6 +2,7 @@ import { sha256 } from "@noble/hashes/sha2";
 import { bytesToHex } from "@noble/hashes/utils";
 import PostalMime, { type Address } from "postal-mime";
 import { z } from "zod";
+import { parseMailbox } from "../policy/mailbox";
 import type { Draft, DraftAttachment, DraftRecipient } from "../shared/types";
 
 /** Largest input file the CLI reads (bytes). */
@@ -64,9 +65,17 @@ export function parseDraftJson(text: string): Draft {
     }
     return { name: a.name, size: bytes.length, contentHash: contentHash(bytes), isInline: a.isInline };
   });
-  const recipients = (list: z.infer<typeof recipientSchema>[]): DraftRecipient[] =>
-    list.map((r) => ({ emailAddress: r.emailAddress, displayName: r.displayName, recipientType: r.recipientType }));
+  const recipients = (list: z.infer<typeof recipientSchema>[]): DraftRecipient[] => list.map(toRecipient);
   return { from: draft.from, to: recipients(draft.to), cc: recipients(draft.cc), bcc: recipients(draft.bcc), subject: draft.subject, attachments };
+}
+
+/** Accepts `"山田 太郎" <yamada@example.co.jp>` as an emailAddress too (people write drafts by hand). */
+function toRecipient(r: z.infer<typeof recipientSchema>): DraftRecipient {
+  if (r.emailAddress.includes("<")) {
+    const parsed = parseMailbox(r.emailAddress);
+    if (parsed.ok) return { emailAddress: parsed.display, displayName: r.displayName ?? parsed.displayName, recipientType: r.recipientType };
+  }
+  return { emailAddress: r.emailAddress, displayName: r.displayName, recipientType: r.recipientType };
 }
 
 function flatten(addresses: Address[] | undefined): DraftRecipient[] {

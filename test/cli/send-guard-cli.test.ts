@@ -79,6 +79,12 @@ describe("send-guard check", () => {
     expect(out[1]).toMatchObject({ file: "ordinary.json", verdict: "allow", findings: [] });
   });
 
+  test("a draft may write recipients as \"Name\" <address>", () => {
+    const file = write("named.json", JSON.stringify({ to: [{ emailAddress: '"山田, 太郎" <yamada@acme.co.jp>' }, { emailAddress: "加藤 <kato@beta.co.jp>" }] }));
+    const [result] = JSON.parse(run("check", "--json", file).stdout);
+    expect(result.findings[0].evidence.exposed.map((e: { address: string }) => e.address)).toEqual(["yamada@acme.co.jp", "kato@beta.co.jp"]);
+  });
+
   test("--lang ja prints Japanese sentences", () => {
     const { stdout } = run("check", "--lang", "ja", "two-customers.json");
     expect(stdout).toContain("社外アドレスが2件");
