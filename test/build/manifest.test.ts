@@ -1,0 +1,204 @@
+import { DOMParser, type Element } from "@xmldom/xmldom";
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { ON_MESSAGE_SEND } from "../../src/event/on-message-send";
+import { TASKPANE_COMMAND_ID } from "../../src/office/alert-options";
+import { DIST, distFile, loadLaunchEvent } from "../support/dist";
+
+const ROOT = path.resolve(__dirname, "../..");
+// The build script is plain CommonJS (webpack.config.js loads it).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { readSettings } = require("../../scripts/addin-build.js") as { readSettings: (env: NodeJS.ProcessEnv) => unknown };
+const ORIGIN = "https://localhost:3000";
+const BT = "http://schemas.microsoft.com/office/officeappbasictypes/1.0";
+
+function parse(xml: string) {
+  return new DOMParser().parseFromString(xml, "text/xml");
+}
+
+function all(node: { getElementsByTagName(name: string): { length: number; item(i: number): Element | null } }, name: string): Element[] {
+  const list = node.getElementsByTagName(name);
+  return Array.from({ length: list.length }, (_, i) => list.item(i) as Element);
+}
+
+function childNames(element: Element): string[] {
+  return Array.from(element.childNodes)
+    .filter((n) => n.nodeType === 1)
+    .map((n) => (n as Element).localName ?? "");
+}
+
+function firstChild(element: Element, name: string): Element {
+  const found = Array.from(element.childNodes).find((n) => n.nodeType === 1 && (n as Element).localName === name);
+  if (!found) throw new Error(`no <${name}> in <${element.localName}>`);
+  return found as Element;
+}
+
+/** Keeps only the names in `order` and checks they appear in that order. */
+function inDocumentedOrder(names: string[], order: string[]): boolean {
+  const present = names.filter((n) => order.includes(n));
+  const expected = order.filter((n) => present.includes(n));
+  return JSON.stringify([...new Set(present)]) === JSON.stringify(expected);
+}
+
+describe("dist/manifest.xml", () => {
+  const xml = distFile("manifest.xml");
+  const doc = parse(xml);
+  const root = doc.documentElement as Element;
+
+  test("parses with office-addin-manifest info (offline)", () => {
+    const out = execFileSync(path.join(ROOT, "node_modules/.bin/office-addin-manifest"), ["info", path.join(DIST, "manifest.xml")], { encoding: "utf8" });
+    expect(out).toMatch(/Name: Send Guard/);
+    expect(out).toMatch(/Id: 5c7e2f4a-9b1d-4e36-8a2f-0d6b3c1e7a95/);
+  });
+
+  test("is a Mail add-in with ReadWriteItem and Mailbox 1.12 as DefaultMinVersion", () => {
+    expect(root.getAttribute("xsi:type")).toBe("MailApp");
+    expect(all(doc, "Permissions")[0]?.textContent).toBe("ReadWriteItem");
+    expect(all(doc, "bt:Sets")[0]?.getAttribute("DefaultMinVersion")).toBe("1.12");
+  });
+
+  test("every resid is at most 32 characters and resolves to a resource", () => {
+    const resources = new Set(["bt:Image", "bt:Url", "bt:String"].flatMap((tag) => all(doc, tag).map((e) => e.getAttribute("id"))));
+    const resids = all(doc, "*").map((e) => e.getAttribute("resid")).filter((r): r is string => !!r);
+    expect(resids.length).toBeGreaterThan(10);
+    for (const resid of resids) {
+      expect(resid.length).toBeLessThanOrEqual(32);
+      expect(resources).toContain(resid);
+    }
+    for (const id of resources) expect((id ?? "").length).toBeLessThanOrEqual(32);
+  });
+
+  test("every string resource has a ja-JP override", () => {
+    for (const string of all(doc, "bt:String")) {
+      const overrides = Array.from(string.getElementsByTagNameNS(BT, "Override"));
+      expect(overrides.map((o) => o.getAttribute("Locale"))).toEqual(["ja-JP"]);
+    }
+  });
+
+  test("every FunctionName is registered by the built bundle", () => {
+    const { fake } = loadLaunchEvent({});
+    const names = all(doc, "LaunchEvent").map((e) => e.getAttribute("FunctionName"));
+    expect(names).toEqual([ON_MESSAGE_SEND]);
+    for (const name of names) expect(fake.associated.has(name ?? "")).toBe(true);
+  });
+
+  test("OnMessageSend uses SoftBlock by default", () => {
+    expect(all(doc, "LaunchEvent")[0]?.getAttribute("SendMode")).toBe("SoftBlock");
+  });
+
+  test("the handler's commandId is the compose button that shows the task pane", () => {
+    const compose = all(doc, "ExtensionPoint").find((e) => e.getAttribute("xsi:type") === "MessageComposeCommandSurface") as Element;
+    const control = all(compose, "Control").find((c) => c.getAttribute("id") === TASKPANE_COMMAND_ID);
+    expect(control).toBeDefined();
+    expect(all(control as Element, "Action")[0]?.getAttribute("xsi:type")).toBe("ShowTaskpane");
+  });
+
+  test("a read-mode button opens the reviewer pane", () => {
+    const read = all(doc, "ExtensionPoint").find((e) => e.getAttribute("xsi:type") === "MessageReadCommandSurface") as Element;
+    const resid = all(all(read, "Action")[0] as Element, "SourceLocation")[0]?.getAttribute("resid");
+    const url = all(doc, "bt:Url").find((u) => u.getAttribute("id") === resid);
+    expect(url?.getAttribute("DefaultValue")).toBe(`${ORIGIN}/taskpane.html?mode=review`);
+  });
+
+  test("the runtime serves commands.html, overridden by launchevent.js for classic Outlook, and the launch event uses it", () => {
+    const runtime = all(doc, "Runtime")[0] as Element;
+    const urls = new Map(all(doc, "bt:Url").map((u) => [u.getAttribute("id"), u.getAttribute("DefaultValue")]));
+    expect(urls.get(runtime.getAttribute("resid"))).toBe(`${ORIGIN}/commands.html`);
+    const override = firstChild(runtime, "Override");
+    expect(override.getAttribute("type")).toBe("javascript");
+    expect(urls.get(override.getAttribute("resid"))).toBe(`${ORIGIN}/launchevent.js`);
+    const launch = all(doc, "ExtensionPoint").find((e) => e.getAttribute("xsi:type") === "LaunchEvent") as Element;
+    expect(firstChild(launch, "SourceLocation").getAttribute("resid")).toBe(runtime.getAttribute("resid"));
+  });
+
+  test("every URL is HTTPS at the origin", () => {
+    const urls = [
+      ...all(doc, "*").map((e) => e.getAttribute("DefaultValue") ?? "").filter((v) => /^[a-z]+:\/\//i.test(v)),
+      ...all(doc, "AppDomain").map((e) => e.textContent ?? ""),
+    ];
+    expect(urls.length).toBeGreaterThan(10);
+    for (const url of urls) expect(url === ORIGIN || url.startsWith(`${ORIGIN}/`)).toBe(true);
+  });
+
+  test("elements follow the documented order", () => {
+    expect(
+      inDocumentedOrder(childNames(root), [
+        "Id", "AlternateId", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "IconUrl",
+        "HighResolutionIconUrl", "SupportUrl", "AppDomains", "Hosts", "Requirements", "FormSettings", "Permissions", "Rule",
+        "DisableEntityHighlighting", "VersionOverrides",
+      ]),
+    ).toBe(true);
+    const inner = firstChild(firstChild(root, "VersionOverrides"), "VersionOverrides");
+    expect(childNames(inner)).toEqual(["Requirements", "Hosts", "Resources"]);
+    const host = firstChild(firstChild(inner, "Hosts"), "Host");
+    expect(childNames(host)).toEqual(["Runtimes", "DesktopFormFactor"]);
+    expect(childNames(firstChild(host, "DesktopFormFactor"))[0]).toBe("FunctionFile");
+    expect(childNames(firstChild(inner, "Resources"))).toEqual(["Images", "Urls", "ShortStrings", "LongStrings"]);
+    for (const control of all(doc, "Control")) expect(childNames(control)).toEqual(["Label", "Supertip", "Icon", "Action"]);
+  });
+
+  test("the files the manifest points to were built", () => {
+    for (const url of all(doc, "*").map((e) => e.getAttribute("DefaultValue") ?? "").filter((v) => v.startsWith(ORIGIN))) {
+      const file = new URL(url).pathname.slice(1) || "index.html";
+      expect(fs.existsSync(path.join(DIST, file))).toBe(true);
+    }
+  });
+});
+
+describe("other built files", () => {
+  test("the well-known file allows launchevent.js at the origin", () => {
+    expect(JSON.parse(distFile(".well-known/microsoft-officeaddins-allowed.json"))).toEqual({ allowed: [`${ORIGIN}/launchevent.js`] });
+  });
+
+  test("commands.html loads office.js, then launchevent.js", () => {
+    const html = distFile("commands.html");
+    const scripts = [...html.matchAll(/<script src="([^"]+)"/g)].map((m) => m[1]);
+    expect(scripts).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js", "launchevent.js"]);
+  });
+
+  test("policy.json is the validated source policy", () => {
+    expect(distFile("policy.json")).toBe(fs.readFileSync(path.join(ROOT, "policy.json"), "utf8"));
+  });
+});
+
+describe("building for another origin", () => {
+  const env = (extra: Record<string, string>) => ({ ...process.env, ...extra });
+  const webpack = path.join(ROOT, "node_modules/.bin/webpack");
+
+  test("SEND_GUARD_ORIGIN, SEND_GUARD_SEND_MODE=Block and SEND_GUARD_POLICY reach every output", () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "sg-build-"));
+    const policyFile = path.join(out, "org-policy.json");
+    fs.writeFileSync(policyFile, JSON.stringify({ internalDomains: ["example.co.jp"], failMode: "open" }));
+    execFileSync(webpack, ["--config", "webpack.config.js", "--config-name", "launchevent"], {
+      cwd: ROOT,
+      env: env({ SEND_GUARD_ORIGIN: "https://sendguard.example.co.jp:8443", SEND_GUARD_SEND_MODE: "Block", SEND_GUARD_POLICY: policyFile, SEND_GUARD_OUT: out }),
+      stdio: "pipe",
+    });
+    const manifest = fs.readFileSync(path.join(out, "manifest.xml"), "utf8");
+    expect(manifest).not.toContain("localhost");
+    expect(manifest).toContain('SendMode="Block"');
+    expect(manifest).toContain("https://sendguard.example.co.jp:8443/launchevent.js");
+    expect(fs.readFileSync(path.join(out, "launchevent.js"), "utf8")).toContain('"https://sendguard.example.co.jp:8443"');
+    expect(JSON.parse(fs.readFileSync(path.join(out, "policy.json"), "utf8"))).toEqual({ internalDomains: ["example.co.jp"], failMode: "open" });
+    fs.rmSync(out, { recursive: true, force: true });
+  });
+
+  test.each([
+    [{ SEND_GUARD_ORIGIN: "http://sendguard.example.co.jp" }, "must use https:"],
+    [{ SEND_GUARD_ORIGIN: "https://sendguard.example.co.jp/addin" }, "must be an origin only"],
+    [{ SEND_GUARD_ORIGIN: "sendguard" }, "is not a URL"],
+    [{ SEND_GUARD_SEND_MODE: "PromptUser" }, "SEND_GUARD_SEND_MODE must be one of SoftBlock, Block"],
+    [{ SEND_GUARD_POLICY: "no-such-policy.json" }, "SEND_GUARD_POLICY file not found"],
+    [{ SEND_GUARD_ADDIN_ID: "not-a-guid" }, "SEND_GUARD_ADDIN_ID must be a GUID"],
+  ])("rejects %j", (settings, message) => {
+    expect(() => readSettings(env(settings))).toThrow(message);
+  });
+
+  test("rejects an invalid policy, naming the bad key", () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sg-policy-")), "bad.json");
+    fs.writeFileSync(file, JSON.stringify({ exposure: { massThreshold: -1 } }));
+    expect(() => readSettings(env({ SEND_GUARD_POLICY: file }))).toThrow("exposure.massThreshold must be at least 1");
+  });
+});
