@@ -159,7 +159,7 @@ describe("policy source", () => {
     fetchMock.mockImplementation(() => Promise.resolve(new Response(strictPolicy, { status: 200 })));
     const { options, fake } = await send(oneCustomerWithColleague);
     expect(options.allowEvent).toBe(false);
-    expect(fake.item.sessionData[POLICY_SESSION_KEY]).toBe(strictPolicy);
+    expect(fake.sim.sessionData.get(POLICY_SESSION_KEY)).toBe(strictPolicy);
   });
 
   test("a policy cached on the item is used without fetching", async () => {

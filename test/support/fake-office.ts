@@ -1,11 +1,13 @@
 /**
- * A fake `Office` namespace for one compose item, following the documented
- * Outlook contract: callbacks are asynchronous and receive AsyncResult objects
- * ({status, value} or {status: "failed", error: {code, name, message}});
- * recipients getAsync returns at most 500 (before Mailbox 1.16) or 1,000;
- * sessionData is per item. Any call can be made to fail, throw, or never call back.
+ * The `Office` namespace for one compose item in Node tests: the playground's
+ * Outlook simulator (src/playground/office-sim), which follows the documented
+ * contract (asynchronous callbacks with AsyncResult objects, per-call and
+ * per-field limits, sessionData per item, item events) and lets any call fail,
+ * throw, or never call back.
  */
-export type Behaviour = "ok" | "fail" | "never" | "throw";
+import { ComposeSim, type Fault, type SimRecipientType } from "../../src/playground/office-sim";
+
+export type Behaviour = "ok" | Fault;
 
 export interface FakeRecipient {
   emailAddress: string;
@@ -19,7 +21,7 @@ export interface FakeItemSpec {
   bcc?: FakeRecipient[];
   from?: string;
   subject?: string;
-  attachments?: { id: string; name: string; size: number; attachmentType?: string; isInline?: boolean }[];
+  attachments?: { id?: string; name: string; size: number; attachmentType?: "file" | "item" | "cloud" }[];
   sessionData?: Record<string, string>;
 }
 
@@ -31,97 +33,49 @@ export interface FakeOfficeOptions {
   behaviour?: Record<string, Behaviour>;
   /** Milliseconds before a callback arrives (default 0: next macrotask). */
   latencyMs?: number;
-}
-
-function versionAtLeast(have: string, want: string): boolean {
-  const [hMajor = 0, hMinor = 0] = have.split(".").map(Number);
-  const [wMajor = 0, wMinor = 0] = want.split(".").map(Number);
-  return hMajor > wMajor || (hMajor === wMajor && hMinor >= wMinor);
+  /** "event" (a Send) or "taskpane". */
+  runtime?: "event" | "taskpane";
+  initializationContext?: string;
 }
 
 export interface FakeOffice {
   Office: unknown;
-  item: FakeItemSpec & { sessionData: Record<string, string> };
+  sim: ComposeSim;
   calls: string[];
   associated: Map<string, (event: unknown) => void>;
 }
 
+export const SENDER = "tanaka@mirai-shoji.co.jp";
+
 export function createFakeOffice(spec: FakeItemSpec, options: FakeOfficeOptions = {}): FakeOffice {
-  const mailboxVersion = options.mailbox ?? "1.14";
-  const behaviour = options.behaviour ?? {};
-  const latency = options.latencyMs ?? 0;
-  const item = { ...spec, sessionData: { ...(spec.sessionData ?? {}) } };
-  const calls: string[] = [];
-  const associated = new Map<string, (event: unknown) => void>();
-
-  function respond<T>(call: string, callback: (result: unknown) => void, value: () => T): void {
-    calls.push(call);
-    const mode = behaviour[call] ?? "ok";
-    if (mode === "throw") throw new Error(`${call}: simulated exception`);
-    if (mode === "never") return;
-    setTimeout(() => {
-      if (mode === "fail") {
-        callback({ status: "failed", error: { code: 9002, name: "InternalServerError", message: `${call}: simulated failure` } });
-      } else {
-        callback({ status: "succeeded", value: value() });
-      }
-    }, latency);
-  }
-
-  const limit = () => (versionAtLeast(mailboxVersion, "1.16") ? 1000 : 500);
-  const recipients = (field: "to" | "cc" | "bcc") => ({
-    getAsync: (callback: (r: unknown) => void) =>
-      respond(`${field}.getAsync`, callback, () =>
-        (item[field] ?? []).slice(0, limit()).map((r) => ({
-          emailAddress: r.emailAddress,
-          displayName: r.displayName ?? r.emailAddress,
-          recipientType: r.recipientType ?? "externalUser",
-        })),
-      ),
+  const sim = new ComposeSim({
+    user: { displayName: "田中 一郎", emailAddress: spec.from ?? SENDER },
+    displayLanguage: options.displayLanguage ?? "en-US",
+    mailboxVersion: options.mailbox ?? "1.14",
+    latencyMs: options.latencyMs ?? 0,
+    resolve: (address) => (address.toLowerCase().endsWith("@mirai-shoji.co.jp") ? "user" : "externalUser"),
   });
-
-  const Office = {
-    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
-    MailboxEnums: {
-      RecipientType: { DistributionList: "distributionList", User: "user", ExternalUser: "externalUser", Other: "other" },
-      SendModeOverride: { PromptUser: "promptUser" },
-    },
-    actions: {
-      associate: (name: string, handler: (event: unknown) => void) => associated.set(name, handler),
-    },
-    context: {
-      displayLanguage: options.displayLanguage ?? "en-US",
-      requirements: {
-        isSetSupported: (name: string, version?: string) => name === "Mailbox" && versionAtLeast(mailboxVersion, version ?? "1.1"),
-      },
-      mailbox: {
-        userProfile: { emailAddress: item.from ?? "tanaka@mirai-shoji.co.jp", displayName: "田中 一郎" },
-        item: {
-          itemType: "message",
-          to: recipients("to"),
-          cc: recipients("cc"),
-          bcc: recipients("bcc"),
-          from: {
-            getAsync: (callback: (r: unknown) => void) =>
-              respond("from.getAsync", callback, () => ({ emailAddress: item.from ?? "tanaka@mirai-shoji.co.jp", displayName: "田中 一郎" })),
-          },
-          subject: { getAsync: (callback: (r: unknown) => void) => respond("subject.getAsync", callback, () => item.subject ?? "") },
-          getAttachmentsAsync: (callback: (r: unknown) => void) =>
-            respond("getAttachmentsAsync", callback, () =>
-              (item.attachments ?? []).map((a) => ({ attachmentType: "file", isInline: false, ...a })),
-            ),
-          sessionData: {
-            getAsync: (key: string, callback: (r: unknown) => void) => respond("sessionData.getAsync", callback, () => item.sessionData[key] ?? ""),
-            setAsync: (key: string, value: string, callback: (r: unknown) => void) =>
-              respond("sessionData.setAsync", callback, () => {
-                item.sessionData[key] = value;
-              }),
-          },
-        },
-      },
-    },
-  };
-  return { Office, item, calls, associated };
+  for (const field of ["to", "cc", "bcc"] as const) {
+    sim.mailbox[field] = (spec[field] ?? []).map((r) => ({
+      emailAddress: r.emailAddress,
+      displayName: r.displayName ?? r.emailAddress,
+      recipientType: (r.recipientType ?? "externalUser") as SimRecipientType,
+    }));
+  }
+  sim.mailbox.subject = spec.subject ?? "";
+  for (const attachment of spec.attachments ?? []) {
+    sim.mailbox.attachments.push({
+      id: attachment.id ?? `att-${sim.mailbox.attachments.length}`,
+      name: attachment.name,
+      size: attachment.size,
+      attachmentType: attachment.attachmentType ?? "file",
+      isInline: false,
+    });
+  }
+  for (const [key, value] of Object.entries(spec.sessionData ?? {})) sim.sessionData.set(key, value);
+  for (const [call, behaviour] of Object.entries(options.behaviour ?? {})) sim.setFault(call, behaviour === "ok" ? undefined : behaviour);
+  const runtime = sim.connect(options.runtime ?? "event", options.initializationContext ?? "");
+  return { Office: runtime.office, sim, calls: sim.calls, associated: runtime.associated };
 }
 
 /** A Smart Alerts event whose `completed` calls are recorded. */
