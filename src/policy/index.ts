@@ -18,3 +18,5 @@ export {
 } from "./policy";
 export { BUILT_IN_CONSUMER_DOMAINS } from "./consumer-domains";
 export { DEFAULT_ATTACHMENT_KEYWORDS } from "./attachment-keywords";
+export { planMoveToBcc, applyPlan, type RecipientPlan } from "./fixes";
+export { groupRecipients, type PartyGroup, type GroupMember, type RecipientOverview } from "./recipient-groups";

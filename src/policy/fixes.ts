@@ -1,0 +1,60 @@
+import type { Draft, DraftRecipient, RecipientRef } from "../shared/types";
+import { parseAddress } from "./address";
+import type { Policy } from "./policy";
+import { classifyRecipients, isExternal } from "./recipients";
+
+/** The To / CC / BCC a fix would write, and what it changes. */
+export interface RecipientPlan {
+  to: DraftRecipient[];
+  cc: DraftRecipient[];
+  bcc: DraftRecipient[];
+  /** Outside addresses taken out of To / CC, with the field each left. */
+  moved: RecipientRef[];
+  /** True when To would have been empty and the sender's own address was put there. */
+  senderAdded: boolean;
+}
+
+/**
+ * "Move outside recipients to BCC": every outside address in To / CC goes to BCC
+ * (once, and not again when it is already there); internal and trusted people,
+ * distribution lists of our own and addresses that cannot be parsed stay where
+ * they are. When To would be empty, the sender's own address goes there.
+ * Returns null when there is nothing to move.
+ */
+export function planMoveToBcc(draft: Draft, policy: Policy): RecipientPlan | null {
+  const classified = classifyRecipients(draft, policy);
+  const toCount = draft.to.length;
+  const ccCount = draft.cc.length;
+  const inBcc = new Set(classified.slice(toCount + ccCount).flatMap((r) => (r.address ? [r.address.key] : [])));
+
+  const moved: RecipientRef[] = [];
+  const addToBcc: DraftRecipient[] = [];
+  const keep = { to: [] as DraftRecipient[], cc: [] as DraftRecipient[] };
+  (["to", "cc"] as const).forEach((field) => {
+    const offset = field === "to" ? 0 : toCount;
+    draft[field].forEach((recipient, index) => {
+      const c = classified[offset + index];
+      if (!c || !isExternal(c) || !c.address) {
+        keep[field].push(recipient);
+        return;
+      }
+      moved.push({ address: c.address.display, field });
+      if (inBcc.has(c.address.key)) return;
+      inBcc.add(c.address.key);
+      addToBcc.push(recipient);
+    });
+  });
+  if (moved.length === 0) return null;
+
+  let senderAdded = false;
+  if (keep.to.length === 0 && draft.from && parseAddress(draft.from).ok) {
+    keep.to.push({ emailAddress: draft.from });
+    senderAdded = true;
+  }
+  return { to: keep.to, cc: keep.cc, bcc: [...draft.bcc, ...addToBcc], moved, senderAdded };
+}
+
+/** The draft as it would be after a recipient plan is applied. */
+export function applyPlan(draft: Draft, plan: RecipientPlan): Draft {
+  return { ...draft, to: plan.to, cc: plan.cc, bcc: plan.bcc };
+}
