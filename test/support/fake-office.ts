@@ -5,7 +5,7 @@
  * per-field limits, sessionData per item, item events) and lets any call fail,
  * throw, or never call back.
  */
-import { ComposeSim, type Fault, type SimRecipientType } from "../../src/playground/office-sim";
+import { ComposeSim, type Fault, type SimRecipientType, type SimRuntime } from "../../src/playground/office-sim";
 
 export type Behaviour = "ok" | Fault;
 
@@ -43,6 +43,7 @@ export interface FakeOffice {
   sim: ComposeSim;
   calls: string[];
   associated: Map<string, (event: unknown) => void>;
+  runtime: SimRuntime;
 }
 
 export const SENDER = "tanaka@mirai-shoji.co.jp";
@@ -75,7 +76,7 @@ export function createFakeOffice(spec: FakeItemSpec, options: FakeOfficeOptions 
   for (const [key, value] of Object.entries(spec.sessionData ?? {})) sim.sessionData.set(key, value);
   for (const [call, behaviour] of Object.entries(options.behaviour ?? {})) sim.setFault(call, behaviour === "ok" ? undefined : behaviour);
   const runtime = sim.connect(options.runtime ?? "event", options.initializationContext ?? "");
-  return { Office: runtime.office, sim, calls: sim.calls, associated: runtime.associated };
+  return { Office: runtime.office, sim, calls: sim.calls, associated: runtime.associated, runtime };
 }
 
 /** A Smart Alerts event whose `completed` calls are recorded. */

@@ -95,7 +95,7 @@ export class ComposeSim {
   mailboxVersion: string;
   latencyMs: number;
   private readonly resolveAddress: (emailAddress: string) => SimRecipientType;
-  private readonly faults = new Map<string, Fault>();
+  private readonly faults = new Map<string, { fault: Fault; after: number }>();
   private readonly runtimes = new Set<RuntimeState>();
   private readonly listeners = new Set<(change: SimChange) => void>();
   private nextAttachmentId = 0;
@@ -110,10 +110,23 @@ export class ComposeSim {
 
   // --- Test and playground controls -------------------------------------------------
 
-  /** Makes every later call named `call` (e.g. "to.getAsync") fail, throw or never answer; undefined restores it. */
-  setFault(call: string, fault: Fault | undefined): void {
-    if (fault) this.faults.set(call, fault);
+  /**
+   * Makes later calls named `call` (e.g. "to.getAsync") fail, throw or never
+   * answer, after `after` more calls have worked (default 0); undefined restores it.
+   */
+  setFault(call: string, fault: Fault | undefined, options: { after?: number } = {}): void {
+    if (fault) this.faults.set(call, { fault, after: options.after ?? 0 });
     else this.faults.delete(call);
+  }
+
+  private faultFor(call: string): Fault | undefined {
+    const entry = this.faults.get(call);
+    if (!entry) return undefined;
+    if (entry.after > 0) {
+      entry.after -= 1;
+      return undefined;
+    }
+    return entry.fault;
   }
 
   clearFaults(): void {
@@ -248,7 +261,7 @@ export class ComposeSim {
   private respond(call: string, args: readonly unknown[], callbackRequired: boolean, work: () => unknown): void {
     const { options, callback } = parseCommonArgs(args, callbackRequired);
     this.calls.push(call);
-    const fault = this.faults.get(call);
+    const fault = this.faultFor(call);
     if (fault === "throw") throw new Error(`${call}: simulated exception`);
     if (fault === "never") return;
     this.later(() => {
