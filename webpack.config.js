@@ -15,6 +15,16 @@ const { readSettings, AddinFilesPlugin } = require("./scripts/addin-build");
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
+// In the playground, pages load no office.js: the page that frames them (the simulated Outlook)
+// hands each runtime its `Office` namespace, as Outlook injects it in the classic runtime.
+const PLAYGROUND_BRIDGE = `<script>
+(function () {
+  var host = window.parent !== window ? window.parent.sendGuardPlayground : undefined;
+  if (!host) throw new Error("Open this page through the Send Guard playground (/playground/).");
+  window.Office = host.connect(window);
+})();
+</script>`;
+
 function swcRule(target) {
   const options = (syntax) => ({
     jsc: {
@@ -86,6 +96,16 @@ module.exports = (_env, argv) => {
 <script src="launchevent.js"></script>
 </head><body></body></html>`,
       }),
+      new HtmlWebpackPlugin({
+        filename: "playground/runtime.html",
+        inject: false,
+        minify: false,
+        templateContent: `<!doctype html>
+<html><head><meta charset="utf-8"><title>Send Guard event runtime (playground)</title>
+${PLAYGROUND_BRIDGE}
+<script src="../launchevent.js"></script>
+</head><body></body></html>`,
+      }),
     ],
   };
 
@@ -108,8 +128,38 @@ module.exports = (_env, argv) => {
 <script src="${OFFICE_JS}"></script>
 </head><body><div id="root"></div></body></html>`,
       }),
+      new HtmlWebpackPlugin({
+        filename: "playground/taskpane.html",
+        chunks: ["taskpane"],
+        minify: false,
+        templateContent: `<!doctype html>
+<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Send Guard (playground)</title>
+<base href="../">
+${PLAYGROUND_BRIDGE}
+</head><body><div id="root"></div></body></html>`,
+      }),
     ],
   };
 
-  return [launchevent, taskpane];
+  const playground = {
+    ...common,
+    name: "playground",
+    dependencies: ["launchevent"],
+    entry: { playground: "./src/playground/index.tsx" },
+    target: ["web", "es2020"],
+    module: { rules: swcRule("es2020") },
+    output: { path: DIST, filename: "playground/[name].[contenthash:8].js", publicPath: "../", clean: false },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "playground/index.html",
+        chunks: ["playground"],
+        minify: false,
+        templateContent: `<!doctype html>
+<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Send Guard playground</title>
+</head><body style="margin:0"><div id="root"></div></body></html>`,
+      }),
+    ],
+  };
+
+  return [launchevent, taskpane, playground];
 };

@@ -1,7 +1,7 @@
 import { parsePolicyText, type PolicyResult } from "../policy";
-import { readSessionValue, writeSessionValue } from "../office/session";
+import { POLICY_SESSION_KEY, readSessionValue, writeSessionValue } from "../office/session";
 
-export const POLICY_SESSION_KEY = "sendguard.policy";
+export { POLICY_SESSION_KEY };
 
 /** Fetches `<origin>/policy.json`; undefined when the server cannot be reached in time. */
 function fetchPolicyText(origin: string, timeoutMs: number): Promise<string | undefined> {

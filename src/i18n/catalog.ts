@@ -13,7 +13,6 @@ export interface Catalog {
   failureReason: Record<FailureReason, string>;
   openPane: string;
   verdictLabel: Record<Verdict, string>;
-  pane: { title: string; refresh: string; checking: string; noFindings: string; reviewerIntro: string; loadFailed: string };
   field: Record<RecipientField, string>;
   andMore: (count: number) => string;
 }
@@ -85,14 +84,6 @@ const en: Catalog = {
   },
   openPane: "Open Send Guard",
   verdictLabel: { allow: "Ready to send", confirm: "Check before sending", review: "Needs a fix or a review", block: "Cannot be sent" },
-  pane: {
-    title: "Send Guard",
-    refresh: "Check again",
-    checking: "Checking…",
-    noFindings: "Nothing in this message exposes outside addresses or flagged files.",
-    reviewerIntro: "Messages that colleagues ask you to review will appear here once your organization's Send Guard review service is set up.",
-    loadFailed: "Send Guard could not read this message:",
-  },
   field: { to: "To", cc: "CC", bcc: "BCC" },
   andMore: (count) => ` and ${count} more`,
 };
@@ -139,14 +130,6 @@ const ja: Catalog = {
   },
   openPane: "Send Guardを開く",
   verdictLabel: { allow: "送信できます", confirm: "送信前に確認してください", review: "修正または確認依頼が必要です", block: "送信できません" },
-  pane: {
-    title: "Send Guard",
-    refresh: "再チェック",
-    checking: "チェック中…",
-    noFindings: "このメールには、社外アドレスの露出や注意が必要な添付ファイルはありません。",
-    reviewerIntro: "組織のSend Guard確認サービスが設定されると、同僚からの確認依頼がここに表示されます。",
-    loadFailed: "Send Guardはこのメールを読み取れませんでした：",
-  },
   field: { to: "宛先(To)", cc: "CC", bcc: "BCC" },
   andMore: (count) => ` ほか${count}件`,
 };

@@ -1,2 +1,3 @@
 export { alertText, describeFinding, failureText, MAX_CANCEL_LABEL, MAX_ERROR_MESSAGE, type AlertText } from "./alert";
 export { CATALOGS, languageOf, type Catalog, type FailureReason, type Language } from "./catalog";
+export { PANE_TEXT, type PaneText } from "./pane";

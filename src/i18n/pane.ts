@@ -1,0 +1,142 @@
+import type { PartyKind, Verdict } from "../shared/types";
+import type { Language } from "./catalog";
+
+/** Text of the sender's task pane. */
+export interface PaneText {
+  title: string;
+  checking: string;
+  refresh: string;
+  loadFailed: string;
+  retry: string;
+  noFindings: string;
+  reviewerIntro: string;
+  fromAlert: string;
+  fromAlertError: (reason: string) => string;
+  verdictHelp: Record<Verdict, string>;
+  exposureTitle: string;
+  exposureIntro: (outside: number, parties: number) => string;
+  partyKind: Record<PartyKind, string>;
+  addressCount: (count: number) => string;
+  seesOutside: (count: number) => string;
+  showAllParties: (count: number) => string;
+  moveToBcc: string;
+  previewTitle: string;
+  previewMoved: (count: number) => string;
+  previewSenderAdded: string;
+  previewToEmpty: string;
+  previewResult: (verdict: string) => string;
+  apply: string;
+  cancel: string;
+  applying: string;
+  applied: (count: number) => string;
+  changedSincePreview: string;
+  writeFailed: (restored: boolean, detail: string) => string;
+  attachmentsTitle: string;
+  attachmentReason: (keywords: string) => string;
+  remove: string;
+  removeLabel: (name: string) => string;
+  removed: (name: string) => string;
+  removeFailed: (name: string, detail: string) => string;
+  otherTitle: string;
+  fieldEmpty: string;
+  listSeparator: string;
+}
+
+const en: PaneText = {
+  title: "Send Guard",
+  checking: "Checking…",
+  refresh: "Check again",
+  loadFailed: "Send Guard could not read this message:",
+  retry: "Try again",
+  noFindings: "Nothing in this message exposes outside addresses or flagged files.",
+  reviewerIntro: "Messages that colleagues ask you to review will appear here once your organization's Send Guard review service is set up.",
+  fromAlert: "Send Guard stopped this message when you pressed Send. Here is what it found.",
+  fromAlertError: (reason) => `The check at Send could not finish (${reason}). Press Send again; the pane below shows the message as it is now.`,
+  verdictHelp: {
+    allow: "Nothing is left to fix: press Send.",
+    confirm: "Check the points below. At Send you will be asked to confirm.",
+    review: "Fix the points below to send this message.",
+    block: "Your organization's policy does not allow this message. Change it to send.",
+  },
+  exposureTitle: "Who would see outside addresses",
+  exposureIntro: (outside, parties) =>
+    `${outside} outside address${outside === 1 ? "" : "es"} in To/CC would be visible to everyone, across ${parties} outside part${parties === 1 ? "y" : "ies"}.`,
+  partyKind: { internal: "Internal", organization: "Outside organization", individual: "Individual" },
+  addressCount: (count) => `${count} address${count === 1 ? "" : "es"}`,
+  seesOutside: (count) => `sees ${count} outside address${count === 1 ? "" : "es"} of others`,
+  showAllParties: (count) => `Show all ${count} parties`,
+  moveToBcc: "Move outside recipients to BCC",
+  previewTitle: "After the change",
+  previewMoved: (count) => `${count} outside address${count === 1 ? "" : "es"} move${count === 1 ? "s" : ""} to BCC. Internal people stay where they are.`,
+  previewSenderAdded: "To would be empty, so your own address goes there.",
+  previewToEmpty: "To will be empty.",
+  previewResult: (verdict) => `Result: ${verdict}`,
+  apply: "Apply",
+  cancel: "Cancel",
+  applying: "Changing recipients…",
+  applied: (count) => `Moved ${count} outside address${count === 1 ? "" : "es"} to BCC.`,
+  changedSincePreview: "The recipients changed since this preview. Check the updated preview, then apply.",
+  writeFailed: (restored, detail) =>
+    restored
+      ? `Outlook did not accept the change, so the recipients are as they were (${detail}).`
+      : `Outlook did not accept the change and could not put every recipient back. Check To, CC and BCC before sending (${detail}).`,
+  attachmentsTitle: "Flagged files",
+  attachmentReason: (keywords) => `Name suggests personal data: ${keywords}`,
+  remove: "Remove",
+  removeLabel: (name) => `Remove ${name} from this message`,
+  removed: (name) => `Removed ${name} from this message.`,
+  removeFailed: (name, detail) => `Could not remove ${name} (${detail}).`,
+  otherTitle: "Also check",
+  fieldEmpty: "(empty)",
+  listSeparator: ", ",
+};
+
+const ja: PaneText = {
+  title: "Send Guard",
+  checking: "チェック中…",
+  refresh: "再チェック",
+  loadFailed: "Send Guardはこのメールを読み取れませんでした：",
+  retry: "もう一度試す",
+  noFindings: "このメールには、社外アドレスの露出や注意が必要な添付ファイルはありません。",
+  reviewerIntro: "組織のSend Guard確認サービスが設定されると、同僚からの確認依頼がここに表示されます。",
+  fromAlert: "送信時にSend Guardがこのメールを止めました。見つかった内容は次のとおりです。",
+  fromAlertError: (reason) => `送信時のチェックを完了できませんでした（${reason}）。もう一度「送信」を押してください。下には現在のメールの状態を表示しています。`,
+  verdictHelp: {
+    allow: "修正すべき点はありません。「送信」を押してください。",
+    confirm: "次の点を確認してください。送信時に確認を求められます。",
+    review: "送信するには、次の点を修正してください。",
+    block: "組織のポリシーにより、このままでは送信できません。メールを修正してください。",
+  },
+  exposureTitle: "社外アドレスが見える相手",
+  exposureIntro: (outside, parties) => `宛先（To/CC）の社外アドレス${outside}件が、${parties}つの社外の相手を含む全員に見えます。`,
+  partyKind: { internal: "社内", organization: "社外の組織", individual: "個人" },
+  addressCount: (count) => `${count}件のアドレス`,
+  seesOutside: (count) => `他の社外アドレス${count}件が見えます`,
+  showAllParties: (count) => `${count}件の相手をすべて表示`,
+  moveToBcc: "社外の宛先をBCCへ移す",
+  previewTitle: "変更後",
+  previewMoved: (count) => `社外アドレス${count}件をBCCへ移します。社内の宛先はそのままです。`,
+  previewSenderAdded: "宛先(To)が空になるため、あなた自身のアドレスを入れます。",
+  previewToEmpty: "宛先(To)は空になります。",
+  previewResult: (verdict) => `結果：${verdict}`,
+  apply: "適用",
+  cancel: "キャンセル",
+  applying: "宛先を変更しています…",
+  applied: (count) => `社外アドレス${count}件をBCCへ移しました。`,
+  changedSincePreview: "プレビューの後に宛先が変わりました。更新したプレビューを確認してから適用してください。",
+  writeFailed: (restored, detail) =>
+    restored
+      ? `Outlookが変更を受け付けなかったため、宛先は元のままです（${detail}）。`
+      : `Outlookが変更を受け付けず、宛先を元に戻せませんでした。送信前にTo・CC・BCCを確認してください（${detail}）。`,
+  attachmentsTitle: "注意が必要な添付ファイル",
+  attachmentReason: (keywords) => `個人情報を示す語を含むファイル名：${keywords}`,
+  remove: "削除",
+  removeLabel: (name) => `${name}をこのメールから削除`,
+  removed: (name) => `${name}をメールから削除しました。`,
+  removeFailed: (name, detail) => `${name}を削除できませんでした（${detail}）。`,
+  otherTitle: "その他の確認事項",
+  fieldEmpty: "（なし）",
+  listSeparator: "、",
+};
+
+export const PANE_TEXT: Record<Language, PaneText> = { en, ja };

@@ -1,0 +1,29 @@
+/** What the playground needs from the built manifest.xml, read the way Outlook reads it. */
+export interface ManifestInfo {
+  /** FunctionName of the OnMessageSend LaunchEvent. */
+  onSendFunction: string;
+  sendMode: "PromptUser" | "SoftBlock" | "Block";
+  /** Ids of compose-surface controls whose action shows a task pane (valid Smart Alerts `commandId`s). */
+  composePaneCommands: string[];
+}
+
+const MAIL_NS = "http://schemas.microsoft.com/office/mailappversionoverrides/1.1";
+
+/** Parses manifest XML text (DOMParser in the browser, @xmldom/xmldom in tests). */
+export function readManifestInfo(xml: string, parser: { parseFromString(text: string, type: string): Document }): ManifestInfo {
+  const doc = parser.parseFromString(xml, "text/xml");
+  const all = (name: string) => Array.from(doc.getElementsByTagNameNS(MAIL_NS, name));
+  const launch = all("LaunchEvent").find((e) => e.getAttribute("Type") === "OnMessageSend");
+  if (!launch) throw new Error("manifest.xml has no OnMessageSend LaunchEvent");
+  const sendMode = (launch.getAttribute("SendMode") ?? "SoftBlock") as ManifestInfo["sendMode"];
+
+  const composePaneCommands = all("ExtensionPoint")
+    .filter((point) => /MessageComposeCommandSurface$/.test(point.getAttribute("xsi:type") ?? ""))
+    .flatMap((point) => Array.from(point.getElementsByTagNameNS(MAIL_NS, "Control")))
+    .filter((control) =>
+      Array.from(control.getElementsByTagNameNS(MAIL_NS, "Action")).some((action) => /ShowTaskpane$/.test(action.getAttribute("xsi:type") ?? "")),
+    )
+    .map((control) => control.getAttribute("id") ?? "")
+    .filter(Boolean);
+  return { onSendFunction: launch.getAttribute("FunctionName") ?? "", sendMode, composePaneCommands };
+}

@@ -1,0 +1,7 @@
+/**
+ * Keys of the item's sessionData that the send handler, the task pane and the
+ * playground share (Office `item.sessionData`, per add-in and per compose item).
+ */
+
+/** The policy the send handler used on this item, cached as the policy.json text. */
+export const POLICY_SESSION_KEY = "sendguard.policy";

@@ -1,0 +1,82 @@
+import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import type { PaneText } from "../../i18n";
+import type { AttachmentNameEvidence, DraftAttachment } from "../../shared/types";
+import type { PaneHost } from "../host";
+import type { Notice } from "./notice";
+
+const useStyles = makeStyles({
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  file: { display: "flex", flexWrap: "wrap", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  about: { display: "flex", flexDirection: "column", minWidth: 0, flexGrow: 1, flexBasis: "12em" },
+  name: { overflowWrap: "anywhere", fontWeight: tokens.fontWeightSemibold },
+});
+
+function formatSize(bytes: number, language: string): string {
+  const units = ["B", "KB", "MB", "GB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${new Intl.NumberFormat(language, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
+}
+
+/** Each flagged file with why it was flagged, and a button that removes it from the draft. */
+export function FlaggedFiles(props: {
+  host: PaneHost;
+  evidence: AttachmentNameEvidence;
+  attachments: DraftAttachment[];
+  text: PaneText;
+  language: string;
+  onNotice: (notice: Notice) => void;
+  onChanged: () => void;
+}) {
+  const styles = useStyles();
+  const { text } = props;
+  const [removing, setRemoving] = useState<string | null>(null);
+  // Evidence names files; the draft gives their ids. Match name and size, each attachment once.
+  const used = new Set<string>();
+  const rows = props.evidence.attachments.map((flagged) => {
+    const match = props.attachments.find((a) => a.id && !used.has(a.id) && a.name === flagged.name && a.size === flagged.size);
+    if (match?.id) used.add(match.id);
+    return { ...flagged, id: match?.id };
+  });
+
+  const remove = async (id: string, name: string) => {
+    setRemoving(id);
+    try {
+      await props.host.removeAttachment(id);
+      props.onNotice({ intent: "success", text: text.removed(name) });
+    } catch (error) {
+      props.onNotice({ intent: "error", text: text.removeFailed(name, (error as Error)?.message ?? String(error)) });
+    } finally {
+      setRemoving(null);
+      props.onChanged();
+    }
+  };
+
+  return (
+    <ul className={styles.list} data-testid="flagged-files">
+      {rows.map((file, index) => (
+        <li key={file.id ?? `${file.name}:${index}`} className={styles.file}>
+          <div className={styles.about}>
+            <Text className={styles.name}>{file.name}</Text>
+            <Text size={200}>
+              {formatSize(file.size, props.language)} · {text.attachmentReason(file.keywords.join(text.listSeparator))}
+            </Text>
+          </div>
+          <Button
+            onClick={() => file.id && void remove(file.id, file.name)}
+            disabled={!file.id || removing !== null}
+            aria-label={text.removeLabel(file.name)}
+            data-testid="remove-attachment"
+          >
+            {text.remove}
+          </Button>
+        </li>
+      ))}
+    </ul>
+  );
+}

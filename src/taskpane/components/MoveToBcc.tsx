@@ -1,0 +1,154 @@
+import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from "@fluentui/react-components";
+import { useEffect, useRef, useState } from "react";
+import type { Catalog, PaneText } from "../../i18n";
+import { applyPlan, evaluate, planMoveToBcc, type Policy, type RecipientPlan } from "../../policy";
+import type { Draft, DraftRecipient, RecipientField, Verdict } from "../../shared/types";
+import type { PaneHost } from "../host";
+import type { Notice } from "./notice";
+
+const SHOWN = 5;
+
+const useStyles = makeStyles({
+  preview: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  fields: { margin: 0, display: "grid", gridTemplateColumns: "max-content 1fr", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
+  value: { margin: 0, overflowWrap: "anywhere" },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+});
+
+interface Preview {
+  base: Draft;
+  plan: RecipientPlan;
+  result: Verdict;
+}
+
+const key = (list: readonly DraftRecipient[]) => list.map((r) => r.emailAddress.toLowerCase()).join("\n");
+const sameRecipients = (a: Draft, b: Draft) => (["to", "cc", "bcc"] as const).every((f) => key(a[f]) === key(b[f]));
+
+function previewOf(draft: Draft, policy: Policy): Preview | null {
+  const plan = planMoveToBcc(draft, policy);
+  return plan ? { base: draft, plan, result: evaluate(applyPlan(draft, plan), policy).verdict } : null;
+}
+
+/**
+ * "Move outside recipients to BCC": a preview of To / CC / BCC after the change
+ * and the verdict it would get, then Apply. Apply re-reads the draft first; if
+ * the recipients changed since the preview, it shows the new preview instead of
+ * writing something the sender has not seen.
+ */
+export function MoveToBcc(props: {
+  host: PaneHost;
+  draft: Draft;
+  policy: Policy;
+  text: PaneText;
+  catalog: Catalog;
+  onNotice: (notice: Notice) => void;
+  onChanged: () => void;
+}) {
+  const { host, text, catalog } = props;
+  const styles = useStyles();
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [stale, setStale] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (preview) heading.current?.focus();
+  }, [preview]);
+
+  const list = (field: RecipientField, recipients: readonly DraftRecipient[]) => {
+    const shown = recipients.slice(0, SHOWN).map((r) => r.emailAddress).join(text.listSeparator);
+    const more = recipients.length > SHOWN ? catalog.andMore(recipients.length - SHOWN) : "";
+    return (
+      <>
+        <dt>
+          <Text weight="semibold">
+            {catalog.field[field]} ({recipients.length})
+          </Text>
+        </dt>
+        <dd className={styles.value} data-testid={`preview-${field}`}>
+          <Text>{recipients.length === 0 ? text.fieldEmpty : `${shown}${more}`}</Text>
+        </dd>
+      </>
+    );
+  };
+
+  const apply = async () => {
+    if (!preview) return;
+    setBusy(true);
+    try {
+      const fresh = await host.readDraft();
+      if (!sameRecipients(fresh, preview.base)) {
+        setPreview(previewOf(fresh, props.policy));
+        setStale(true);
+        return;
+      }
+      await host.writeRecipients(preview.plan, fresh);
+      setPreview(null);
+      setStale(false);
+      props.onNotice({ intent: "success", text: text.applied(preview.plan.moved.length) });
+    } catch (error) {
+      const e = error as { restored?: boolean; message?: string };
+      props.onNotice({ intent: "error", text: text.writeFailed(e.restored !== false, e.message ?? String(error)) });
+    } finally {
+      setBusy(false);
+      props.onChanged();
+    }
+  };
+
+  if (!preview) {
+    return (
+      <div className={styles.actions}>
+        <Button appearance="primary" onClick={() => setPreview(previewOf(props.draft, props.policy))} data-testid="move-to-bcc">
+          {text.moveToBcc}
+        </Button>
+      </div>
+    );
+  }
+  const { plan } = preview;
+  return (
+    <section className={styles.preview} aria-labelledby="bcc-preview-title" data-testid="bcc-preview">
+      <h3 id="bcc-preview-title" ref={heading} tabIndex={-1} style={{ margin: 0 }}>
+        <Text weight="semibold">{text.previewTitle}</Text>
+      </h3>
+      {stale && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{text.changedSincePreview}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Text>{text.previewMoved(plan.moved.length)}</Text>
+      {plan.senderAdded && <Text>{text.previewSenderAdded}</Text>}
+      {plan.to.length === 0 && <Text>{text.previewToEmpty}</Text>}
+      <dl className={styles.fields}>
+        {list("to", plan.to)}
+        {list("cc", plan.cc)}
+        {list("bcc", plan.bcc)}
+      </dl>
+      <Text weight="semibold" data-testid="preview-result" data-verdict={preview.result}>
+        {text.previewResult(catalog.verdictLabel[preview.result])}
+      </Text>
+      <div className={styles.actions}>
+        <Button appearance="primary" onClick={() => void apply()} disabled={busy} data-testid="apply-bcc">
+          {text.apply}
+        </Button>
+        <Button
+          onClick={() => {
+            setPreview(null);
+            setStale(false);
+          }}
+          disabled={busy}
+        >
+          {text.cancel}
+        </Button>
+        {busy && <Spinner size="tiny" label={text.applying} />}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+import type { PolicyResult } from "../policy";
+import type { AlertContext, Draft, DraftRecipient, RecipientField } from "../shared/types";
+
+export type RecipientFields = Record<RecipientField, DraftRecipient[]>;
+
+/**
+ * Everything the task pane needs from Outlook, injected into the components so
+ * that they never touch `Office` themselves (office-host.ts is the real one).
+ */
+export interface PaneHost {
+  displayLanguage(): string | undefined;
+  /** True / false when Office reports its theme; undefined when it cannot tell. */
+  isDarkTheme(): boolean | undefined;
+  readDraft(): Promise<Draft>;
+  readPolicy(): Promise<PolicyResult>;
+  /** The Smart Alert's contextData when the pane was opened from it. */
+  readAlertContext(): Promise<AlertContext | null>;
+  /** Calls back when recipients or attachments change; resolves to a function that stops it. */
+  watchDraft(listener: () => void): Promise<() => Promise<void>>;
+  /** New contextData while the pane is open (Mailbox 1.15); null where unsupported. */
+  watchAlertContext(listener: (context: AlertContext | null) => void): Promise<(() => Promise<void>) | null>;
+  writeRecipients(after: RecipientFields, before: RecipientFields): Promise<void>;
+  removeAttachment(id: string): Promise<void>;
+}
