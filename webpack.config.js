@@ -135,6 +135,7 @@ ${PLAYGROUND_BRIDGE}
         templateContent: `<!doctype html>
 <html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Send Guard (playground)</title>
 <base href="../">
+<link rel="icon" href="assets/icon-32.png">
 ${PLAYGROUND_BRIDGE}
 </head><body><div id="root"></div></body></html>`,
       }),
@@ -156,6 +157,7 @@ ${PLAYGROUND_BRIDGE}
         minify: false,
         templateContent: `<!doctype html>
 <html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Send Guard playground</title>
+<link rel="icon" href="../assets/icon-32.png">
 </head><body style="margin:0"><div id="root"></div></body></html>`,
       }),
     ],

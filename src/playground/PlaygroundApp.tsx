@@ -25,6 +25,7 @@ import type { Fault } from "./office-sim";
 
 const useStyles = makeStyles({
   page: { minHeight: "100vh", padding: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, "& > *": { margin: 0 } },
   bar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "end" },
   work: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalL, alignItems: "stretch" },
   compose: {
@@ -60,7 +61,7 @@ export function PlaygroundApp(props: { store: PlaygroundStore }) {
   return (
     <FluentProvider theme={webLightTheme} lang={state.language}>
       <div className={styles.page}>
-        <header>
+        <header className={styles.header}>
           <Text as="h1" size={600} weight="semibold">
             {text.title}
           </Text>

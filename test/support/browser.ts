@@ -1,0 +1,60 @@
+/**
+ * Real browser tests: the built add-in served over real HTTP by the Send Guard
+ * app on 127.0.0.1, driven in Debian's Chromium through playwright-core.
+ * Requests that leave 127.0.0.1 are aborted and recorded (office.js CDN,
+ * telemetry): the tests must not depend on the internet.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { buildApp } from "../../src/server/app";
+import { DIST } from "./dist";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const ARTIFACTS = path.resolve(__dirname, "../../test-artifacts/e2e");
+
+export async function startServer(): Promise<{ url: string; close: () => Promise<void> }> {
+  const app = buildApp({ distDir: DIST });
+  const address = await app.listen({ host: "127.0.0.1", port: 0 });
+  return { url: address, close: () => app.close() };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium; .ci/run does) or set CHROMIUM_PATH`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+export interface TestPage {
+  context: BrowserContext;
+  page: Page;
+  /** Requests to anything but 127.0.0.1 (aborted). */
+  external: string[];
+  /** Uncaught errors in any frame. */
+  errors: string[];
+}
+
+export async function openPage(browser: Browser, options: Parameters<Browser["newContext"]>[0] = {}): Promise<TestPage> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, ...options });
+  const external: string[] = [];
+  const errors: string[] = [];
+  await context.route("**/*", (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === "127.0.0.1") return route.continue();
+    external.push(url.href);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on("pageerror", (error) => errors.push(error.message));
+  return { context, page, external, errors };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
