@@ -126,7 +126,7 @@ ${PLAYGROUND_BRIDGE}
         templateContent: `<!doctype html>
 <html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Send Guard</title>
 <script src="${OFFICE_JS}"></script>
-</head><body><div id="root"></div></body></html>`,
+</head><body style="margin:0"><div id="root"></div></body></html>`,
       }),
       new HtmlWebpackPlugin({
         filename: "playground/taskpane.html",
@@ -137,7 +137,7 @@ ${PLAYGROUND_BRIDGE}
 <base href="../">
 <link rel="icon" href="assets/icon-32.png">
 ${PLAYGROUND_BRIDGE}
-</head><body><div id="root"></div></body></html>`,
+</head><body style="margin:0"><div id="root"></div></body></html>`,
       }),
     ],
   };

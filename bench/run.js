@@ -5,7 +5,9 @@
  *  - how many sequential rounds of Office calls sit on the critical path;
  *  - dist/launchevent.js raw and gzip size;
  *  - the policy engine alone (build/policy) at larger recipient counts.
- * Targets (issue 2): median under 2 ms at 50 recipients, one round, under 60 KB gzip.
+ *  - the task pane's JavaScript size and first render in headless Chromium (bench/pane.js).
+ * Targets: handler median under 2 ms at 50 recipients, one round, under 60 KB gzip (issue 2);
+ * pane under 250 KB gzip and first render under 1 s (issue 3).
  */
 const fs = require("node:fs");
 const path = require("node:path");
@@ -131,6 +133,8 @@ async function main() {
   const raw = Buffer.byteLength(BUNDLE);
   const gzip = zlib.gzipSync(BUNDLE, { level: 9 }).length;
   console.log(`dist/launchevent.js: ${raw} bytes raw, ${gzip} bytes gzip -9 (${(gzip / 1024).toFixed(1)} KiB)`);
+  console.log("");
+  await require("./pane").run();
 }
 
 main().catch((error) => {

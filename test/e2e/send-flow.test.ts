@@ -168,3 +168,25 @@ describe("an Office failure at Send", () => {
     expect((await pg.snapshot()).mailbox.to).toHaveLength(1);
   });
 });
+
+describe("the policy editor", () => {
+  test("an invalid policy is refused with the key named; a stricter valid one changes what Send does", async () => {
+    await pg.open("en");
+    const editor = pg.page.getByTestId("policy");
+    const original = await editor.inputValue();
+
+    await editor.fill(original.replace('"massThreshold": 10', '"massThreshold": "ten"'));
+    await pg.page.getByTestId("apply-policy").click();
+    expect(await pg.page.getByTestId("policy-error").innerText()).toContain("exposure.massThreshold");
+
+    await editor.fill(original.replace('"mode": "cross-party"', '"mode": "any-external"'));
+    await pg.page.getByTestId("apply-policy").click();
+    expect(await pg.page.getByTestId("policy-error").count()).toBe(0);
+
+    await pg.type("to", "yamada@tokyo-unyu.co.jp");
+    await pg.type("cc", "sato@mirai-shoji.co.jp");
+    await pg.send();
+    await pg.alert.waitFor();
+    expect(await pg.page.getByTestId("alert-message").innerText()).toContain("Send Guard stopped this message");
+  });
+});
