@@ -8,11 +8,14 @@ export interface AppOptions {
   distDir: string;
   logger?: FastifyServerOptions["logger"];
   https?: { cert: Buffer; key: Buffer } | undefined;
+  /** Serve /playground/ (default true). */
+  playground?: boolean;
 }
 
 /**
  * The Send Guard HTTP app, buildable without listening: serves the built add-in
- * (HTML, launchevent.js, manifest, policy.json, icons, the well-known file).
+ * (HTML, launchevent.js, manifest, policy.json, icons, the well-known file) and
+ * the playground under /playground/.
  * The review API and pages arrive with the review service.
  */
 export function buildApp(options: AppOptions): FastifyInstance {
@@ -20,6 +23,11 @@ export function buildApp(options: AppOptions): FastifyInstance {
     throw new Error(`${options.distDir} holds no built add-in: run \`npm run build\``);
   }
   const app = Fastify({ logger: options.logger ?? false, ...(options.https ? { https: options.https } : {}) });
+  if (options.playground === false) {
+    app.addHook("onRequest", async (request, reply) => {
+      if (/^\/playground(\/|$)/.test(request.url)) await reply.code(404).send({ error: "the playground is turned off (SEND_GUARD_PLAYGROUND=off)" });
+    });
+  }
   app.register(fastifyStatic, {
     root: options.distDir,
     // `.well-known` is a dot-folder; serve it (and nothing else hidden).

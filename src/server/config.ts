@@ -11,6 +11,7 @@ const envSchema = z
     SEND_GUARD_DIST: z.string().min(1).default("dist"),
     SEND_GUARD_TLS_CERT: z.string().min(1).optional(),
     SEND_GUARD_TLS_KEY: z.string().min(1).optional(),
+    SEND_GUARD_PLAYGROUND: z.enum(["on", "off"]).default("on"),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.SEND_GUARD_TLS_CERT) !== Boolean(env.SEND_GUARD_TLS_KEY)) {
@@ -25,6 +26,8 @@ export interface ServerConfig {
   host: string;
   port: number;
   distDir: string;
+  /** Serve the playground under /playground/ (static pages; nothing leaves the browser). */
+  playground: boolean;
   https?: { cert: Buffer; key: Buffer } | undefined;
 }
 
@@ -48,6 +51,7 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): ServerC
     host: e.HOST,
     port: e.PORT,
     distDir: path.resolve(cwd, e.SEND_GUARD_DIST),
+    playground: e.SEND_GUARD_PLAYGROUND === "on",
     https: e.SEND_GUARD_TLS_CERT && e.SEND_GUARD_TLS_KEY
       ? { cert: read("SEND_GUARD_TLS_CERT", e.SEND_GUARD_TLS_CERT), key: read("SEND_GUARD_TLS_KEY", e.SEND_GUARD_TLS_KEY) }
       : undefined,

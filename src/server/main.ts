@@ -13,9 +13,10 @@ async function start(): Promise<void> {
     }
     throw error;
   }
-  const app = buildApp({ distDir: config.distDir, https: config.https, logger: { level: "info" } });
+  const app = buildApp({ distDir: config.distDir, https: config.https, playground: config.playground, logger: { level: "info" } });
   const address = await app.listen({ host: config.host, port: config.port });
   app.log.info(`Send Guard add-in files at ${address}/manifest.xml`);
+  if (config.playground) app.log.info(`Playground (no Outlook needed) at ${address}/playground/`);
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
       app.log.info(`${signal}: shutting down`);

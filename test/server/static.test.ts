@@ -24,6 +24,9 @@ describe("serving the built add-in over real HTTP", () => {
     ["policy.json", "application/json"],
     [".well-known/microsoft-officeaddins-allowed.json", "application/json"],
     ["assets/icon-80.png", "image/png"],
+    ["playground/index.html", "text/html"],
+    ["playground/runtime.html", "text/html"],
+    ["playground/taskpane.html", "text/html"],
   ])("/%s", async (file, type) => {
     const response = await fetch(`${base}/${file}`);
     expect(response.status).toBe(200);
@@ -46,14 +49,31 @@ describe("serving the built add-in over real HTTP", () => {
   });
 });
 
+describe("the playground switch", () => {
+  test("SEND_GUARD_PLAYGROUND=off answers 404 under /playground/ and still serves the add-in", async () => {
+    const app = buildApp({ distDir: DIST, playground: false });
+    const base = await app.listen({ host: "127.0.0.1", port: 0 });
+    try {
+      for (const url of ["/playground/", "/playground/index.html", "/playground"]) {
+        expect((await fetch(`${base}${url}`)).status).toBe(404);
+      }
+      expect((await fetch(`${base}/taskpane.html`)).status).toBe(200);
+    } finally {
+      await app.close();
+    }
+    expect(readConfig({ SEND_GUARD_PLAYGROUND: "off" }).playground).toBe(false);
+  });
+});
+
 describe("server configuration", () => {
   test("defaults: 127.0.0.1:3000 over HTTP, dist/", () => {
-    expect(readConfig({}, "/srv/sg")).toEqual({ host: "127.0.0.1", port: 3000, distDir: "/srv/sg/dist", https: undefined });
+    expect(readConfig({}, "/srv/sg")).toEqual({ host: "127.0.0.1", port: 3000, distDir: "/srv/sg/dist", playground: true, https: undefined });
   });
 
   test.each([
     [{ PORT: "http" }, "PORT:"],
     [{ PORT: "70000" }, "PORT:"],
+    [{ SEND_GUARD_PLAYGROUND: "yes" }, "SEND_GUARD_PLAYGROUND:"],
     [{ HOST: "0.0.0.0" }, "HOST: binding to 0.0.0.0 needs HTTPS"],
     [{ SEND_GUARD_TLS_CERT: "cert.pem" }, "SEND_GUARD_TLS_KEY: SEND_GUARD_TLS_CERT and SEND_GUARD_TLS_KEY must be given together"],
     [{ SEND_GUARD_TLS_CERT: "/nonexistent/cert.pem", SEND_GUARD_TLS_KEY: "/nonexistent/key.pem" }, "SEND_GUARD_TLS_CERT: cannot read"],
