@@ -22,10 +22,10 @@ module.exports = tseslint.config(
   },
   { files: ["**/*.js"], rules: { "@typescript-eslint/no-require-imports": "off" } },
   restrict(["src/shared/**"], "shared/ holds types only and imports nothing of ours.", [
-    "**/policy/**", "**/office/**", "**/event/**", "**/taskpane/**", "**/i18n/**", "**/cli/**", "**/server/**",
+    "**/policy/**", "**/office/**", "**/event/**", "**/taskpane/**", "**/i18n/**", "**/cli/**", "**/server/**", "**/playground/**",
   ]),
   restrict(["src/policy/**", "src/inspect/**"], "The engine is pure: no Office, no text, no runtime code.", [
-    "**/office/**", "**/event/**", "**/taskpane/**", "**/i18n/**", "**/cli/**", "**/server/**",
+    "**/office/**", "**/event/**", "**/taskpane/**", "**/i18n/**", "**/cli/**", "**/server/**", "**/playground/**",
   ]),
   restrict(["src/i18n/**"], "i18n turns codes into text; it must not reach Office or runtimes.", [
     "**/office/**", "**/event/**", "**/taskpane/**", "**/cli/**", "**/server/**",
@@ -33,7 +33,13 @@ module.exports = tseslint.config(
   restrict(["src/cli/**", "src/server/**"], "Node code must not import Office or browser code.", [
     "**/office/**", "**/event/**", "**/taskpane/**",
   ]),
+  restrict(["src/office/**", "src/event/**", "src/taskpane/**"], "The add-in never imports the playground (its simulated Outlook).", [
+    "**/playground/**",
+  ]),
   restrict(["src/office/**"], "office/ is the Office boundary; it must not reach UI or handlers.", [
-    "**/event/**", "**/taskpane/**", "**/cli/**", "**/server/**",
+    "**/event/**", "**/taskpane/**", "**/cli/**", "**/server/**", "**/playground/**",
+  ]),
+  restrict(["src/playground/**"], "The playground runs the built add-in (launchevent.js, taskpane.html); it must not import its source.", [
+    "**/office/**", "**/event/**", "**/taskpane/**", "**/cli/**", "**/server/**",
   ]),
 );
