@@ -25,6 +25,32 @@ const PLAYGROUND_BRIDGE = `<script>
 })();
 </script>`;
 
+/** A page that only loads scripts (the event runtimes); webpack injects nothing. */
+function scriptPage(filename, title, head) {
+  return new HtmlWebpackPlugin({
+    filename,
+    inject: false,
+    minify: false,
+    templateContent: `<!doctype html>
+<html><head><meta charset="utf-8"><title>${title}</title>
+${head}
+</head><body></body></html>`,
+  });
+}
+
+/** A React page: webpack injects the chunk's bundle at the end of <head>. */
+function appPage(filename, chunk, title, head) {
+  return new HtmlWebpackPlugin({
+    filename,
+    chunks: [chunk],
+    minify: false,
+    templateContent: `<!doctype html>
+<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>
+${head}
+</head><body style="margin:0"><div id="root"></div></body></html>`,
+  });
+}
+
 function swcRule(target) {
   const options = (syntax) => ({
     jsc: {
@@ -86,26 +112,10 @@ module.exports = (_env, argv) => {
     plugins: [
       define,
       new AddinFilesPlugin(settings),
-      new HtmlWebpackPlugin({
-        filename: "commands.html",
-        inject: false,
-        minify: false,
-        templateContent: `<!doctype html>
-<html><head><meta charset="utf-8"><title>Send Guard</title>
-<script src="${OFFICE_JS}"></script>
-<script src="launchevent.js"></script>
-</head><body></body></html>`,
-      }),
-      new HtmlWebpackPlugin({
-        filename: "playground/runtime.html",
-        inject: false,
-        minify: false,
-        templateContent: `<!doctype html>
-<html><head><meta charset="utf-8"><title>Send Guard event runtime (playground)</title>
-${PLAYGROUND_BRIDGE}
-<script src="../launchevent.js"></script>
-</head><body></body></html>`,
-      }),
+      scriptPage("commands.html", "Send Guard", `<script src="${OFFICE_JS}"></script>
+<script src="launchevent.js"></script>`),
+      scriptPage("playground/runtime.html", "Send Guard event runtime (playground)", `${PLAYGROUND_BRIDGE}
+<script src="../launchevent.js"></script>`),
     ],
   };
 
@@ -119,26 +129,11 @@ ${PLAYGROUND_BRIDGE}
     output: { path: DIST, filename: "[name].[contenthash:8].js", publicPath: "", clean: false },
     plugins: [
       define,
-      new HtmlWebpackPlugin({
-        filename: "taskpane.html",
-        chunks: ["taskpane"],
-        minify: false,
-        templateContent: `<!doctype html>
-<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Send Guard</title>
-<script src="${OFFICE_JS}"></script>
-</head><body style="margin:0"><div id="root"></div></body></html>`,
-      }),
-      new HtmlWebpackPlugin({
-        filename: "playground/taskpane.html",
-        chunks: ["taskpane"],
-        minify: false,
-        templateContent: `<!doctype html>
-<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Send Guard (playground)</title>
-<base href="../">
+      appPage("taskpane.html", "taskpane", "Send Guard", `<script src="${OFFICE_JS}"></script>`),
+      // <base> makes the relative bundle, policy.json and icon URLs resolve at the add-in root.
+      appPage("playground/taskpane.html", "taskpane", "Send Guard (playground)", `<base href="../">
 <link rel="icon" href="assets/icon-32.png">
-${PLAYGROUND_BRIDGE}
-</head><body style="margin:0"><div id="root"></div></body></html>`,
-      }),
+${PLAYGROUND_BRIDGE}`),
     ],
   };
 
@@ -151,15 +146,7 @@ ${PLAYGROUND_BRIDGE}
     module: { rules: swcRule("es2020") },
     output: { path: DIST, filename: "playground/[name].[contenthash:8].js", publicPath: "../", clean: false },
     plugins: [
-      new HtmlWebpackPlugin({
-        filename: "playground/index.html",
-        chunks: ["playground"],
-        minify: false,
-        templateContent: `<!doctype html>
-<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Send Guard playground</title>
-<link rel="icon" href="../assets/icon-32.png">
-</head><body style="margin:0"><div id="root"></div></body></html>`,
-      }),
+      appPage("playground/index.html", "playground", "Send Guard playground", `<link rel="icon" href="../assets/icon-32.png">`),
     ],
   };
 
