@@ -24,7 +24,7 @@ module.exports = tseslint.config(
   restrict(["src/shared/**"], "shared/ holds types only and imports nothing of ours.", [
     "**/policy/**", "**/office/**", "**/event/**", "**/taskpane/**", "**/i18n/**", "**/cli/**", "**/server/**", "**/playground/**",
   ]),
-  restrict(["src/policy/**", "src/inspect/**"], "The engine is pure: no Office, no text, no runtime code.", [
+  restrict(["src/policy/**", "src/inspect/**", "src/approval/**"], "The engine is pure: no Office, no text, no runtime code.", [
     "**/office/**", "**/event/**", "**/taskpane/**", "**/i18n/**", "**/cli/**", "**/server/**", "**/playground/**",
   ]),
   restrict(["src/i18n/**"], "i18n turns codes into text; it must not reach Office or runtimes.", [

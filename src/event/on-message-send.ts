@@ -4,9 +4,12 @@ import { OfficeCallError } from "../office/async";
 import { readDraft } from "../office/draft";
 import { displayLanguage } from "../office/host";
 import { evaluate, formatPolicyErrors, parsePolicy, type Policy } from "../policy";
-import type { AlertContext, Evaluation } from "../shared/types";
+import type { AlertContext, Draft, Evaluation } from "../shared/types";
+import { verifyApprovalToken, type ApprovalCheck } from "../approval/token";
+import { APPROVAL_SESSION_KEY, readSessionValue } from "../office/session";
 import { completeOnce } from "./complete-once";
 import { loadPolicy } from "./policy-source";
+import { reportApprovedSend } from "./report-sent";
 
 export interface SendHandlerConfig {
   /** HTTPS origin that serves policy.json, e.g. https://sendguard.example.co.jp */
@@ -50,6 +53,8 @@ function safeLanguage() {
  * concurrent round, evaluates, and completes the event exactly once; any
  * failure (Office error, exception, a callback that never comes, the internal
  * deadline, an invalid policy) completes according to the policy's failMode.
+ * A review or confirm verdict is lifted by an approval token on the item whose
+ * signature, fingerprint, sender and expiry all check out (verified offline).
  */
 export function createOnMessageSend(config: SendHandlerConfig) {
   const embedded = parsePolicy(config.embeddedPolicy);
@@ -61,6 +66,18 @@ export function createOnMessageSend(config: SendHandlerConfig) {
     const language = safeLanguage();
     let failMode: Policy["failMode"] = embedded.ok ? embedded.policy.failMode : "closed";
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let token: string | undefined;
+
+    /** An approval counts for review and confirm verdicts; `block` ("never") rules cannot be approved. */
+    const checkApproval = (draft: Draft, evaluation: Evaluation, approvalKeys: string[]): ApprovalCheck | undefined => {
+      if (token === undefined || (evaluation.verdict !== "review" && evaluation.verdict !== "confirm")) return undefined;
+      return verifyApprovalToken(token, {
+        publicKeys: approvalKeys,
+        fingerprint: evaluation.fingerprint,
+        sender: draft.from,
+        nowMs: Date.now(),
+      });
+    };
 
     const fail = (reason: FailureReason) => {
       if (failMode === "open") {
@@ -72,8 +89,13 @@ export function createOnMessageSend(config: SendHandlerConfig) {
       complete(blockOptions({ ...text, contextData: contextData(context), promptUser: false }));
     };
 
-    const finish = (evaluation: Evaluation) => {
+    const finish = (evaluation: Evaluation, approval: ApprovalCheck | undefined) => {
       if (evaluation.verdict === "allow") {
+        complete(ALLOW_OPTIONS);
+        return;
+      }
+      if (approval?.ok) {
+        reportApprovedSend(config.origin, approval.claims.rid, token);
         complete(ALLOW_OPTIONS);
         return;
       }
@@ -82,6 +104,7 @@ export function createOnMessageSend(config: SendHandlerConfig) {
         verdict: evaluation.verdict,
         codes: evaluation.findings.map((f) => f.code),
         fingerprint: evaluation.fingerprint,
+        ...(approval ? { approval: approval.reason } : {}),
       };
       complete(
         blockOptions({
@@ -95,11 +118,15 @@ export function createOnMessageSend(config: SendHandlerConfig) {
     if (typeof setTimeout === "function") timer = setTimeout(() => fail("timeout"), deadlineMs);
 
     Promise.resolve()
-      .then(() => Promise.all([readDraft(), loadPolicy(embedded, config.origin, policyFetchMs)]))
-      .then(([draft, policy]) => {
+      .then(() =>
+        Promise.all([readDraft(), loadPolicy(embedded, config.origin, policyFetchMs), readSessionValue(APPROVAL_SESSION_KEY)]),
+      )
+      .then(([draft, policy, approvalToken]) => {
         if (!policy.ok) throw new PolicyInvalidError(formatPolicyErrors(policy.errors));
         failMode = policy.policy.failMode;
-        finish(evaluate(draft, policy.policy));
+        token = approvalToken;
+        const evaluation = evaluate(draft, policy.policy);
+        finish(evaluation, checkApproval(draft, evaluation, policy.policy.approvalKeys));
       })
       .catch((error: unknown) => fail(reasonOf(error)))
       .finally(() => {

@@ -1,6 +1,6 @@
 import { z } from "zod/mini";
 import type { FindingCode, Level } from "../shared/types";
-import { normalizeDomain } from "./address";
+import { normalizeDomain, parseAddress } from "./address";
 import { DEFAULT_ATTACHMENT_KEYWORDS } from "./attachment-keywords";
 import { BUILT_IN_CONSUMER_DOMAINS } from "./consumer-domains";
 
@@ -11,6 +11,15 @@ const domainList = z.array(
 );
 
 const level = z.enum(LEVELS);
+
+const address = z.string().check(z.refine((value) => parseAddress(value).ok, { message: "is not a valid email address" }));
+
+/** Whose mail a reviewer may approve: `*` (anyone), `@domain` (senders at that domain or its subdomains) or an address. */
+const senderPattern = z.string().check(
+  z.refine((value) => value === "*" || (value.startsWith("@") ? normalizeDomain(value.slice(1)) !== null : parseAddress(value).ok), {
+    message: 'must be "*", "@domain" or an email address',
+  }),
+);
 
 const policySchema = z.strictObject({
   $schema: z.optional(z.string()),
@@ -36,6 +45,25 @@ const policySchema = z.strictObject({
     {},
   ),
   failMode: z._default(z.enum(["closed", "open"]), "closed"),
+  review: z.prefault(
+    z.strictObject({
+      reviewers: z._default(
+        z.array(
+          z.strictObject({
+            address,
+            name: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+            reviews: z.array(senderPattern).check(z.minLength(1)),
+          }),
+        ).check(z.maxLength(5000)),
+        [],
+      ),
+      admins: z._default(z.array(address), []),
+      expiryHours: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(720)), 24),
+    }),
+    {},
+  ),
+  /** Ed25519 public keys (hex) that sign approvals; the review server adds its own when it serves policy.json. */
+  approvalKeys: z._default(z.array(z.string().check(z.regex(/^[0-9a-f]{64}$/, "must be 64 lower-case hex characters (an Ed25519 public key)"))), []),
 });
 
 /** The policy file as written by an administrator (after defaults). */
@@ -50,6 +78,23 @@ export interface Policy {
   attachmentKeywords: string[];
   rules: Record<FindingCode, Level>;
   failMode: "closed" | "open";
+  review: ReviewPolicy;
+  approvalKeys: string[];
+}
+
+export interface ReviewerEntry {
+  /** Address key (lower-case, punycode domain). */
+  address: string;
+  name?: string | undefined;
+  /** `*`, `@domain` (normalised) or an address key. */
+  reviews: string[];
+}
+
+export interface ReviewPolicy {
+  reviewers: ReviewerEntry[];
+  /** Address keys of people who may read every request and the audit trail. */
+  admins: string[];
+  expiryHours: number;
 }
 
 export interface PolicyError {
@@ -110,6 +155,17 @@ function normalizeAll(domains: readonly string[]): string[] {
   return [...out];
 }
 
+function addressKeyOf(value: string): string {
+  const parsed = parseAddress(value);
+  return parsed.ok ? parsed.key : value;
+}
+
+function normalizePattern(pattern: string): string {
+  if (pattern === "*") return pattern;
+  if (pattern.startsWith("@")) return `@${normalizeDomain(pattern.slice(1)) ?? pattern.slice(1)}`;
+  return addressKeyOf(pattern);
+}
+
 /** Validates a parsed policy JSON value. Errors name the bad key; nothing throws. */
 export function parsePolicy(input: unknown): PolicyResult {
   const result = policySchema.safeParse(input);
@@ -128,6 +184,16 @@ export function parsePolicy(input: unknown): PolicyResult {
       attachmentKeywords: [...(file.attachmentKeywords ?? DEFAULT_ATTACHMENT_KEYWORDS)],
       rules: file.rules,
       failMode: file.failMode,
+      review: {
+        reviewers: file.review.reviewers.map((entry) => ({
+          address: addressKeyOf(entry.address),
+          name: entry.name,
+          reviews: entry.reviews.map(normalizePattern),
+        })),
+        admins: file.review.admins.map(addressKeyOf),
+        expiryHours: file.review.expiryHours,
+      },
+      approvalKeys: [...new Set(file.approvalKeys)],
     },
   };
 }

@@ -5,3 +5,6 @@
 
 /** The policy the send handler used on this item, cached as the policy.json text. */
 export const POLICY_SESSION_KEY = "sendguard.policy";
+
+/** The approval token (`sga1.…`) the task pane stores after a reviewer approved this message. */
+export const APPROVAL_SESSION_KEY = "sendguard.approval";

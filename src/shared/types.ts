@@ -114,4 +114,6 @@ export interface AlertContext {
   fingerprint: string | null;
   /** Failure reason when verdict is "error". */
   error?: string | undefined;
+  /** Why an approval token on the item did not lift the verdict (e.g. "fingerprint": the message changed). */
+  approval?: string | undefined;
 }
