@@ -1,13 +1,16 @@
 /** @type {import('jest').Config} */
 const swc = ["@swc/jest", { jsc: { parser: { syntax: "typescript", tsx: true }, transform: { react: { runtime: "automatic" } }, target: "es2022" }, module: { type: "commonjs" } }];
 
-// An ESM-only dependency (e.g. jose 6) would need `transformIgnorePatterns` plus an swc
-// transform for its .js files: Jest's CommonJS loader cannot require ESM on Node 20.
+const esmToCjs = ["@swc/jest", { module: { type: "commonjs" } }];
+
+// jose 6 is ESM-only, and Jest's CommonJS loader cannot require ESM on Node 20: transform it.
+// PGlite's CommonJS build uses dynamic import(): `npm run test:unit` sets --experimental-vm-modules.
 module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
-  transform: { "^.+\\.(ts|tsx)$": swc },
+  transform: { "^.+\\.(ts|tsx)$": swc, "^.+/node_modules/jose/.+\\.js$": esmToCjs },
+  transformIgnorePatterns: ["/node_modules/(?!jose/)"],
   moduleFileExtensions: ["ts", "tsx", "js", "cjs", "json"],
   testTimeout: 30000,
 };

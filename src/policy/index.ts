@@ -22,3 +22,4 @@ export { planMoveToBcc, applyPlan, type RecipientPlan } from "./fixes";
 export { groupRecipients, type PartyGroup, type GroupMember, type RecipientOverview } from "./recipient-groups";
 export { reviewersFor, mayReview, isAdmin } from "./reviewers";
 export type { ReviewerEntry, ReviewPolicy } from "./policy";
+export { reviewChecks, snapshotDraft, draftSnapshot } from "./review-checks";

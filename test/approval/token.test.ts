@@ -1,4 +1,4 @@
-import { decodeApprovalToken, verifyApprovalToken, type ApprovalClaims } from "../../src/approval/token";
+import { decodeApprovalToken, verifyApprovalToken, type ApprovalClaims, type ApprovalExpectation } from "../../src/approval/token";
 import { generateSigningKeyPem, loadSigningKey, signApproval } from "../../src/server/review/approval-signer";
 
 const key = loadSigningKey(generateSigningKeyPem());
@@ -15,7 +15,7 @@ const claims: ApprovalClaims = {
   iat: NOW / 1000 - 60,
   exp: NOW / 1000 + 3600,
 };
-const expected = { publicKeys: [key.publicKeyHex], fingerprint: FP, sender: "Tanaka@Mirai-Shoji.co.jp", nowMs: NOW };
+const expected: ApprovalExpectation = { publicKeys: [key.publicKeyHex], fingerprint: FP, sender: "Tanaka@Mirai-Shoji.co.jp", nowMs: NOW };
 
 function flipHexAt(token: string, index: number): string {
   const c = token[index] === "0" ? "1" : "0";
@@ -35,7 +35,7 @@ describe("approval tokens", () => {
     expect(key.publicKeyHex).not.toBe(otherKey.publicKeyHex);
   });
 
-  test.each<[string, Partial<typeof expected>, string]>([
+  test.each<[string, Partial<ApprovalExpectation>, string]>([
     ["another message (different fingerprint)", { fingerprint: `sg1:${"cd".repeat(32)}` }, "fingerprint"],
     ["another sender", { sender: "suzuki@mirai-shoji.co.jp" }, "sender"],
     ["no sender known", { sender: undefined }, "sender"],

@@ -1,0 +1,45 @@
+import type { ReviewCheck, ReviewSnapshot } from "../shared/review";
+import type { Draft, Finding } from "../shared/types";
+
+/** The items a reviewer acknowledges one by one: the exposure, each flagged file, each list / unresolved finding. */
+export function reviewChecks(findings: readonly Finding[]): ReviewCheck[] {
+  const checks: ReviewCheck[] = [];
+  for (const finding of findings) {
+    if (finding.code === "attachment-name") {
+      for (const attachment of finding.evidence.attachments) {
+        checks.push({ key: `attachment-name:${attachment.name}`, code: finding.code, attachment: attachment.name });
+      }
+    } else {
+      checks.push({ key: finding.code, code: finding.code });
+    }
+  }
+  return checks;
+}
+
+/** The draft a review snapshot describes, for evaluating and fingerprinting it on the server. */
+export function snapshotDraft(snapshot: ReviewSnapshot): Draft {
+  const recipients = (list: ReviewSnapshot["to"]) =>
+    list.map((r) => ({ emailAddress: r.address, displayName: r.name, recipientType: r.type ?? "unknown" }));
+  return {
+    from: snapshot.from,
+    to: recipients(snapshot.to),
+    cc: recipients(snapshot.cc),
+    bcc: recipients(snapshot.bcc),
+    subject: snapshot.subject,
+    attachments: snapshot.attachments.map((a) => ({ name: a.name, size: a.size, contentHash: a.contentHash })),
+  };
+}
+
+/** The snapshot of a draft that the sender's pane sends with a review request. */
+export function draftSnapshot(draft: Draft, from: string): ReviewSnapshot {
+  const recipients = (list: Draft["to"]) =>
+    list.map((r) => ({ address: r.emailAddress, name: r.displayName || undefined, type: r.recipientType }));
+  return {
+    from,
+    to: recipients(draft.to),
+    cc: recipients(draft.cc),
+    bcc: recipients(draft.bcc),
+    subject: draft.subject,
+    attachments: draft.attachments.map((a) => ({ name: a.name, size: a.size, contentHash: a.contentHash })),
+  };
+}
