@@ -2,7 +2,7 @@
  * Public surface of the policy engine, used by the send handler, the task pane, the server and the CLI.
  * `parseMailbox` lives in ./mailbox (not re-exported here: it pulls in a MIME library).
  */
-export { parseAddress, normalizeDomain, type ParsedAddress, type InvalidAddress } from "./address";
+export { parseAddress, normalizeDomain, isDomainOrSubdomain, type ParsedAddress, type InvalidAddress } from "./address";
 export { evaluate, verdictOf } from "./engine";
 export { fingerprint, canonicalMessage, FINGERPRINT_VERSION } from "./fingerprint";
 export { partyOf, US_PARTY } from "./parties";

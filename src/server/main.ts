@@ -1,7 +1,16 @@
 import { buildApp } from "./app";
-import { ConfigError, readConfig } from "./config";
+import { ConfigError, readConfig, type ServerConfig } from "./config";
+import { createServices } from "./services";
 
-/** The server process: configuration from the environment, listen, shut down cleanly on SIGTERM/SIGINT. */
+async function devCertificates(config: ServerConfig): Promise<{ cert: Buffer; key: Buffer } | undefined> {
+  if (config.https || !config.devCerts) return config.https;
+  // office-addin-dev-certs installs a localhost certificate that Outlook trusts (for sideloading).
+  const { getHttpsServerOptions } = await import("office-addin-dev-certs");
+  const options = await getHttpsServerOptions();
+  return { cert: Buffer.from(options.cert), key: Buffer.from(options.key) };
+}
+
+/** The server process: configuration from the environment, database, listen, clean shutdown on SIGTERM/SIGINT. */
 async function start(): Promise<void> {
   let config;
   try {
@@ -13,14 +22,46 @@ async function start(): Promise<void> {
     }
     throw error;
   }
-  const app = buildApp({ distDir: config.distDir, https: config.https, playground: config.playground, logger: { level: "info" } });
+  const log = {
+    info: (message: string) => process.stdout.write(`${message}\n`),
+    error: (message: string) => process.stderr.write(`${message}\n`),
+  };
+  let services;
+  try {
+    services = await createServices(config, log);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`send-guard server: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const https = await devCertificates(config);
+  const app = buildApp({ distDir: config.distDir, https, playground: config.playground, services, logger: { level: "info" } });
   const address = await app.listen({ host: config.host, port: config.port });
   app.log.info(`Send Guard add-in files at ${address}/manifest.xml`);
+  app.log.info(`Database: ${config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `embedded, in ${config.dataDir}`}`);
+  app.log.info(`Reviewer page at ${address}/review/ · audit at ${address}/admin/`);
+  if (config.devSignIn) app.log.info("Development sign-in is on (loopback only): pick a demo user on the pages");
   if (config.playground) app.log.info(`Playground (no Outlook needed) at ${address}/playground/`);
+
+  let stopping = false;
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
-      app.log.info(`${signal}: shutting down`);
-      void app.close().then(() => process.exit(0));
+      if (stopping) return;
+      stopping = true;
+      app.log.info(`${signal}: finishing requests in flight, then closing the database`);
+      // Requests already accepted complete (and their writes commit) before the database closes.
+      void app
+        .close()
+        .then(() => services.close())
+        .then(
+          () => process.exit(0),
+          (error: unknown) => {
+            process.stderr.write(`send-guard server: shutdown failed: ${(error as Error).message}\n`);
+            process.exit(1);
+          },
+        );
     });
   }
 }

@@ -65,22 +65,7 @@ describe("the playground switch", () => {
   });
 });
 
-describe("server configuration", () => {
-  test("defaults: 127.0.0.1:3000 over HTTP, dist/", () => {
-    expect(readConfig({}, "/srv/sg")).toEqual({ host: "127.0.0.1", port: 3000, distDir: "/srv/sg/dist", playground: true, https: undefined });
-  });
-
-  test.each([
-    [{ PORT: "http" }, "PORT:"],
-    [{ PORT: "70000" }, "PORT:"],
-    [{ SEND_GUARD_PLAYGROUND: "yes" }, "SEND_GUARD_PLAYGROUND:"],
-    [{ HOST: "0.0.0.0" }, "HOST: binding to 0.0.0.0 needs HTTPS"],
-    [{ SEND_GUARD_TLS_CERT: "cert.pem" }, "SEND_GUARD_TLS_KEY: SEND_GUARD_TLS_CERT and SEND_GUARD_TLS_KEY must be given together"],
-    [{ SEND_GUARD_TLS_CERT: "/nonexistent/cert.pem", SEND_GUARD_TLS_KEY: "/nonexistent/key.pem" }, "SEND_GUARD_TLS_CERT: cannot read"],
-  ])("%j is refused with a message naming the setting", (env, message) => {
-    expect(() => readConfig(env)).toThrow(message);
-  });
-
+describe("the app without the review service", () => {
   test("an unbuilt dist is refused", () => {
     expect(() => buildApp({ distDir: "/nonexistent" })).toThrow("run `npm run build`");
   });

@@ -15,9 +15,13 @@ export class TestIssuer {
   ) {}
 
   static async start(): Promise<TestIssuer> {
-    let issuer: TestIssuer | undefined;
+    const holder: { issuer?: TestIssuer } = {};
     const server = http.createServer((request, response) => {
-      if (!issuer) return response.end();
+      const issuer = holder.issuer;
+      if (!issuer) {
+        response.end();
+        return;
+      }
       if (request.url === "/.well-known/openid-configuration") {
         response.setHeader("content-type", "application/json");
         response.end(JSON.stringify({ issuer: issuer.url, jwks_uri: `${issuer.url}/keys` }));
@@ -31,7 +35,8 @@ export class TestIssuer {
       }
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    issuer = new TestIssuer(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    const issuer = new TestIssuer(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    holder.issuer = issuer;
     await issuer.rotate();
     return issuer;
   }

@@ -1,0 +1,175 @@
+import { stringify } from "csv-stringify/sync";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { z } from "zod";
+import type { ApiError, AuditRecord } from "../../shared/review";
+import type { DevIssuer } from "../auth/dev-issuer";
+import { AuthError, type Identity, type TokenVerifier } from "../auth/verifier";
+import type { ReviewEventHub } from "./events";
+import {
+  auditQuerySchema,
+  createReviewSchema,
+  decisionSchema,
+  describeIssues,
+  devSignInSchema,
+  LIMITS,
+  listQuerySchema,
+  reviewIdSchema,
+  sentSchema,
+} from "./schemas";
+import { ReviewError, type ReviewService } from "./service";
+
+export interface ReviewRoutesOptions {
+  service: ReviewService;
+  verifier: TokenVerifier;
+  hub: ReviewEventHub;
+  /** Present only when development sign-in is on (loopback, not production). */
+  dev?: { issuer: DevIssuer; users: () => { address: string; name?: string | undefined }[]; mayUse: (email: string) => boolean } | undefined;
+  /** What the task pane needs to get tokens itself (Nested App Authentication). */
+  oidcClient?: { clientId: string; authority: string | undefined; scopes: string[] } | undefined;
+}
+
+function send(reply: FastifyReply, status: number, body: ApiError): FastifyReply {
+  return reply.code(status).send(body);
+}
+
+function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z.output<T> {
+  const result = schema.safeParse(value ?? {});
+  if (!result.success) throw new ReviewError(400, "invalid-request", `the ${where} is invalid`, describeIssues(result.error));
+  return result.data;
+}
+
+function bearer(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  return match?.[1];
+}
+
+/** One row per audit record; cells that a spreadsheet would run as formulas are quoted with a leading apostrophe. */
+export function auditCsv(records: readonly AuditRecord[]): string {
+  const safe = (value: unknown) => {
+    const text = value === undefined || value === null ? "" : typeof value === "string" ? value : JSON.stringify(value);
+    return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  };
+  const rows = records.map((r) => [r.seq, r.at, r.action, r.reviewId, r.actor, r.sender, r.reviewer, r.detail].map(safe));
+  // A byte-order mark so that Excel (the usual reader in Japanese offices) opens UTF-8 correctly.
+  return `\ufeff${stringify([["seq", "at", "action", "review_id", "actor", "sender", "reviewer", "detail"], ...rows], { record_delimiter: "\r\n" })}`;
+}
+
+/** The review API under /api: JSON in and out, bearer tokens, errors as `{ error, message, details }`. */
+export function registerReviewRoutes(app: FastifyInstance, options: ReviewRoutesOptions): void {
+  const { service, verifier, hub, dev } = options;
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof ReviewError) return send(reply, error.status, { error: error.code, message: error.message, details: error.details });
+    if (error instanceof AuthError) {
+      reply.header("WWW-Authenticate", `Bearer error="invalid_token", error_description="${error.code}"`);
+      return send(reply, 401, { error: error.code, message: error.message });
+    }
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status === 413) return send(reply, 413, { error: "too-large", message: "the request body is too large" });
+    if (status && status >= 400 && status < 500) return send(reply, status, { error: "bad-request", message: (error as Error).message });
+    request.log.error(error);
+    return send(reply, 500, { error: "internal", message: "the server failed; nothing was changed by this request unless it said so" });
+  });
+
+  const identify = (request: FastifyRequest): Promise<Identity> => verifier.verify(bearer(request));
+
+  app.get("/api/session", async (request) => {
+    let user: (Identity & { admin: boolean }) | undefined;
+    if (bearer(request)) {
+      const identity = await identify(request);
+      user = { ...identity, admin: service.isAdmin(identity) };
+    }
+    return {
+      user,
+      signIn: { dev: Boolean(dev), oidc: options.oidcClient },
+    };
+  });
+
+  if (dev) {
+    app.get("/api/dev/users", async () => ({ users: dev.users() }));
+    app.post("/api/dev/sign-in", { bodyLimit: LIMITS.otherBodyBytes }, async (request) => {
+      const body = parse(devSignInSchema, request.body, "sign-in request");
+      if (!dev.mayUse(body.email)) {
+        throw new ReviewError(403, "not-a-demo-user", `${body.email} is not a demo user: pick one from /api/dev/users or an address at an internal domain`);
+      }
+      const known = dev.users().find((u) => u.address === body.email.toLowerCase());
+      const name = body.name ?? known?.name;
+      const token = await dev.issuer.issue(body.email.toLowerCase(), name);
+      return { token, user: await verifier.verify(token) };
+    });
+  }
+
+  app.get("/api/reviewers", async (request) => ({ reviewers: service.reviewersFor(await identify(request)) }));
+
+  app.post("/api/reviews", { bodyLimit: LIMITS.createBodyBytes }, async (request, reply) => {
+    const identity = await identify(request);
+    const review = await service.create(identity, parse(createReviewSchema, request.body, "review request"));
+    return reply.code(201).header("Location", `/api/reviews/${review.id}`).send(review);
+  });
+
+  app.get("/api/reviews", async (request) => {
+    const identity = await identify(request);
+    const query = parse(listQuerySchema, request.query, "query");
+    return { reviews: await service.list(identity, query.role, query.status, query.limit) };
+  });
+
+  app.get("/api/reviews/:id", async (request) => {
+    const identity = await identify(request);
+    return service.read(identity, parse(reviewIdSchema, request.params, "review id").id);
+  });
+
+  app.post("/api/reviews/:id/decision", { bodyLimit: LIMITS.otherBodyBytes }, async (request) => {
+    const identity = await identify(request);
+    const { id } = parse(reviewIdSchema, request.params, "review id");
+    return service.decide(identity, id, parse(decisionSchema, request.body, "decision"));
+  });
+
+  app.post("/api/reviews/:id/cancel", { bodyLimit: LIMITS.otherBodyBytes }, async (request) => {
+    const identity = await identify(request);
+    return service.cancel(identity, parse(reviewIdSchema, request.params, "review id").id);
+  });
+
+  // Called by the send handler from Outlook (any origin, no user token): the approval token is the proof.
+  app.options("/api/reviews/:id/sent", async (_request, reply) =>
+    reply
+      .header("Access-Control-Allow-Origin", "*")
+      .header("Access-Control-Allow-Methods", "POST")
+      .header("Access-Control-Allow-Headers", "Content-Type")
+      .header("Access-Control-Max-Age", "86400")
+      .code(204)
+      .send(),
+  );
+  app.post("/api/reviews/:id/sent", { bodyLimit: LIMITS.otherBodyBytes }, async (request, reply) => {
+    reply.header("Access-Control-Allow-Origin", "*");
+    const { id } = parse(reviewIdSchema, request.params, "review id");
+    return service.reportSent(id, parse(sentSchema, request.body, "report").token);
+  });
+
+  app.get("/api/events", async (request, reply) => {
+    const identity = await identify(request);
+    reply.hijack();
+    hub.attach(reply.raw, identity.email, service.isAdmin(identity));
+  });
+
+  app.get("/api/audit", async (request, reply) => {
+    const identity = await identify(request);
+    const query = parse(auditQuerySchema, request.query, "query");
+    const records = await service.audit(identity, {
+      from: query.from ? new Date(query.from) : undefined,
+      to: query.to ? new Date(query.to) : undefined,
+      action: query.action,
+      person: query.person?.trim().toLowerCase() || undefined,
+      reviewId: query.review?.trim() || undefined,
+      before: query.before,
+      limit: query.limit,
+    });
+    if (query.format === "csv") {
+      return reply
+        .header("Content-Type", "text/csv; charset=utf-8")
+        .header("Content-Disposition", `attachment; filename="send-guard-audit.csv"`)
+        .send(auditCsv(records));
+    }
+    return { records };
+  });
+}

@@ -1,0 +1,88 @@
+import { z } from "zod";
+import { parseAddress } from "../../policy/address";
+
+/** Office's own caps: at most 1,000 recipients per field are readable; Outlook allows far fewer attachments. */
+export const LIMITS = {
+  recipientsPerField: 1000,
+  attachments: 500,
+  text: 2000,
+  subject: 1000,
+  bodyExcerpt: 4000,
+  /** Bytes of a create request: a full 3 × 1,000-recipient snapshot fits well inside. */
+  createBodyBytes: 2 * 1024 * 1024,
+  otherBodyBytes: 64 * 1024,
+} as const;
+
+const address = z
+  .string()
+  .max(320)
+  .refine((value) => parseAddress(value).ok, "is not a valid email address");
+
+/** A recipient as Outlook reported it; an address Office could not resolve is kept as written (up to 320 characters). */
+const recipient = z.strictObject({
+  address: z.string().min(1).max(320),
+  name: z.string().max(320).optional(),
+  type: z.enum(["user", "externalUser", "distributionList", "other", "unknown"]).optional(),
+});
+
+const field = z.array(recipient).max(LIMITS.recipientsPerField);
+
+export const snapshotSchema = z.strictObject({
+  from: address,
+  to: field,
+  cc: field,
+  bcc: field,
+  subject: z.string().max(LIMITS.subject),
+  attachments: z
+    .array(
+      z.strictObject({
+        name: z.string().max(255),
+        size: z.number().int().min(0).max(1024 ** 4),
+        contentHash: z.string().max(200).optional(),
+      }),
+    )
+    .max(LIMITS.attachments),
+  bodyExcerpt: z.string().max(LIMITS.bodyExcerpt).optional(),
+});
+
+export const createReviewSchema = z.strictObject({
+  snapshot: snapshotSchema,
+  fingerprint: z.string().regex(/^sg1:[0-9a-f]{64}$/, "must be a message fingerprint (sg1:<64 hex>)"),
+  reviewer: address,
+  note: z.string().max(LIMITS.text).optional(),
+  language: z.enum(["ja", "en"]).optional(),
+});
+
+export const decisionSchema = z.strictObject({
+  decision: z.enum(["approve", "reject"]),
+  comment: z.string().max(LIMITS.text).optional(),
+  acknowledged: z.array(z.string().max(400)).max(1000).default([]),
+});
+
+export const listQuerySchema = z.strictObject({
+  role: z.enum(["reviewer", "sender"]).default("reviewer"),
+  status: z.enum(["pending", "approved", "rejected", "cancelled", "expired"]).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const reviewIdSchema = z.strictObject({ id: z.string().regex(/^rv_[A-Za-z0-9_-]{10,40}$/, "is not a review id") });
+
+export const sentSchema = z.strictObject({ token: z.string().min(1).max(8000) });
+
+export const devSignInSchema = z.strictObject({ email: address, name: z.string().max(200).optional() });
+
+export const auditQuerySchema = z.strictObject({
+  from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  action: z.enum(["requested", "approved", "rejected", "cancelled", "expired", "sent"]).optional(),
+  person: z.string().max(320).optional(),
+  review: z.string().max(60).optional(),
+  before: z.string().regex(/^\d{1,18}$/).optional(),
+  limit: z.coerce.number().int().min(1).max(10000).default(200),
+  format: z.enum(["json", "csv"]).default("json"),
+});
+
+/** zod issues as `path: message` lines, for error bodies that name the bad field. */
+export function describeIssues(error: z.ZodError): { path: string; message: string }[] {
+  return error.issues.map((issue) => ({ path: issue.path.join(".") || "(body)", message: issue.message }));
+}

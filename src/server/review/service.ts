@@ -1,0 +1,205 @@
+import { addressKey, verifyApprovalToken } from "../../approval/token";
+import { evaluate, fingerprint, isAdmin, mayReview, reviewChecks, reviewersFor, snapshotDraft, type Policy } from "../../policy";
+import type { AuditRecord, CreateReviewRequest, DecisionRequest, Review, ReviewerOption, ReviewStatus } from "../../shared/review";
+import type { Identity } from "../auth/verifier";
+import type { AuditQuery, ReviewStore } from "../storage/review-store";
+import { signApproval, type SigningKey } from "./approval-signer";
+import type { Notifier } from "./mailer";
+
+/** A refusal with an HTTP status, a stable code and a sentence for people. */
+export class ReviewError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export interface ReviewServiceDeps {
+  store: ReviewStore;
+  /** The organisation policy currently in force. */
+  policy: () => Policy;
+  signingKey: SigningKey;
+  notifier: Notifier;
+  onBackgroundError?: (error: Error, what: string) => void;
+}
+
+const DECIDED: Record<DecisionRequest["decision"], Extract<ReviewStatus, "approved" | "rejected">> = {
+  approve: "approved",
+  reject: "rejected",
+};
+
+/** The approval token is the sender's to use: nobody else is shown it. */
+function visibleTo(review: Review, identity: Identity): Review {
+  if (identity.email === review.sender) return review;
+  return { ...review, approvalToken: undefined };
+}
+
+/**
+ * The rules of the second-person review, apart from HTTP: who may ask whom,
+ * what must be acknowledged, the first decision wins, tokens bind approvals to
+ * the exact message. Routes only translate to and from HTTP.
+ */
+export class ReviewService {
+  constructor(private readonly deps: ReviewServiceDeps) {}
+
+  reviewersFor(identity: Identity): ReviewerOption[] {
+    return reviewersFor(identity.email, this.deps.policy()).map((entry) => ({ address: entry.address, name: entry.name }));
+  }
+
+  async create(identity: Identity, request: CreateReviewRequest): Promise<Review> {
+    const policy = this.deps.policy();
+    if (addressKey(request.snapshot.from) !== identity.email) {
+      throw new ReviewError(403, "sender-mismatch", `the message is from ${request.snapshot.from}, but you are signed in as ${identity.email}`);
+    }
+    const reviewer = addressKey(request.reviewer);
+    if (reviewer === identity.email) throw new ReviewError(403, "self-review", "you cannot review your own message: choose another reviewer");
+    const allowed = reviewersFor(identity.email, policy);
+    if (allowed.length === 0) {
+      throw new ReviewError(422, "no-reviewer-configured", `the policy names no reviewer for ${identity.email}: ask your administrator to add one (review.reviewers)`);
+    }
+    const entry = allowed.find((candidate) => candidate.address === reviewer);
+    if (!entry) throw new ReviewError(403, "reviewer-not-allowed", `${reviewer} may not review mail from ${identity.email} under the policy`);
+
+    const draft = snapshotDraft(request.snapshot);
+    const computed = fingerprint(draft);
+    if (computed !== request.fingerprint) {
+      throw new ReviewError(422, "fingerprint-mismatch", "the fingerprint does not match the snapshot: the message changed while the request was made; try again");
+    }
+    const evaluation = evaluate(draft, policy);
+    if (evaluation.verdict === "allow") throw new ReviewError(422, "nothing-to-review", "this message needs no review: send it");
+    if (evaluation.verdict === "block") {
+      throw new ReviewError(422, "approval-not-possible", "the policy blocks this message; a review cannot approve it: change the message");
+    }
+    const review = await this.deps.store.create({
+      sender: identity.email,
+      senderName: identity.name,
+      reviewer,
+      reviewerName: entry.name,
+      fingerprint: computed,
+      verdict: evaluation.verdict,
+      snapshot: request.snapshot,
+      findings: evaluation.findings,
+      checks: reviewChecks(evaluation.findings),
+      note: request.note?.trim() ?? "",
+      language: request.language ?? "ja",
+      expiresInSeconds: policy.review.expiryHours * 3600,
+    });
+    this.background(this.deps.notifier.reviewRequested(review), `notify ${review.reviewer}`);
+    return visibleTo(review, identity);
+  }
+
+  async list(identity: Identity, role: "reviewer" | "sender", status: ReviewStatus | undefined, limit: number): Promise<Review[]> {
+    const reviews = await this.deps.store.list(role, identity.email, status, limit);
+    return reviews.map((review) => visibleTo(review, identity));
+  }
+
+  async read(identity: Identity, id: string): Promise<Review> {
+    const review = await this.deps.store.get(id);
+    const mayRead = review && (review.sender === identity.email || review.reviewer === identity.email || isAdmin(identity.email, this.deps.policy()));
+    // The same answer for "absent" and "not yours": ids of others' requests are not confirmed.
+    if (!review || !mayRead) throw new ReviewError(404, "not-found", "no such review request");
+    return visibleTo(review, identity);
+  }
+
+  async decide(identity: Identity, id: string, request: DecisionRequest): Promise<Review> {
+    const review = await this.read(identity, id);
+    const status = DECIDED[request.decision];
+    const comment = request.comment?.trim() ?? "";
+    if (review.sender === identity.email) throw new ReviewError(403, "self-review", "you cannot decide on your own request: a second person must");
+    if (review.reviewer !== identity.email) throw new ReviewError(403, "not-reviewer", `this request is for ${review.reviewer}`);
+    if (review.status !== "pending") return this.settled(review, identity, status, comment);
+    if (!mayReview(identity.email, review.sender, this.deps.policy())) {
+      throw new ReviewError(403, "reviewer-not-allowed", `the policy no longer lets ${identity.email} review mail from ${review.sender}`);
+    }
+    const acknowledged = [...new Set(request.acknowledged)];
+    if (status === "approved") {
+      const missing = review.checks.filter((check) => !acknowledged.includes(check.key)).map((check) => check.key);
+      if (missing.length > 0) {
+        throw new ReviewError(422, "unacknowledged", "tick every flagged item before approving", { missing });
+      }
+    }
+    const expiryHours = this.deps.policy().review.expiryHours;
+    const result = await this.deps.store.decide({
+      id,
+      reviewer: identity.email,
+      status,
+      comment,
+      acknowledged,
+      sign:
+        status === "approved"
+          ? (decidedAt) => {
+              const expiresAt = new Date(decidedAt.getTime() + expiryHours * 3600_000);
+              const token = signApproval(this.deps.signingKey, {
+                rid: review.id,
+                fp: review.fingerprint,
+                snd: review.sender,
+                rev: identity.email,
+                rvn: identity.name ?? review.reviewerName,
+                iat: Math.floor(decidedAt.getTime() / 1000),
+                exp: Math.floor(expiresAt.getTime() / 1000),
+              });
+              return { token, expiresAt };
+            }
+          : undefined,
+    });
+    if (!result.review) throw new ReviewError(404, "not-found", "no such review request");
+    if (!result.changed) return this.settled(result.review, identity, status, comment);
+    return visibleTo(result.review, identity);
+  }
+
+  /** A decision on a request that is no longer pending: the same decision again is idempotent, anything else a conflict. */
+  private settled(review: Review, identity: Identity, status: ReviewStatus, comment: string): Review {
+    if (review.status === status && review.decidedBy === identity.email && (review.comment ?? "") === comment) return visibleTo(review, identity);
+    if (review.status === "pending" || review.status === "expired" || Date.parse(review.expiresAt) <= Date.now()) {
+      throw new ReviewError(410, "expired", "the request has expired: the sender must ask again");
+    }
+    throw new ReviewError(409, "already-decided", `the request is already ${review.status}`, { status: review.status });
+  }
+
+  async cancel(identity: Identity, id: string): Promise<Review> {
+    const review = await this.read(identity, id);
+    if (review.sender !== identity.email) throw new ReviewError(403, "not-sender", "only the sender can cancel a request");
+    if (review.status === "cancelled") return review;
+    const result = await this.deps.store.cancel(id, identity.email);
+    if (!result.review) throw new ReviewError(404, "not-found", "no such review request");
+    if (!result.changed) throw new ReviewError(409, "already-decided", `the request is already ${result.review.status}`, { status: result.review.status });
+    return visibleTo(result.review, identity);
+  }
+
+  /** The send handler's best-effort report that an approved message went out; the token is the proof. */
+  async reportSent(id: string, token: string): Promise<{ recorded: boolean }> {
+    const review = await this.deps.store.get(id);
+    if (!review) throw new ReviewError(404, "not-found", "no such review request");
+    const check = verifyApprovalToken(token, {
+      publicKeys: [this.deps.signingKey.publicKeyHex],
+      fingerprint: review.fingerprint,
+      sender: review.sender,
+      nowMs: Date.now(),
+    });
+    if (!check.ok || check.claims.rid !== id) throw new ReviewError(400, "invalid-approval", "the approval token does not belong to this request");
+    return { recorded: (await this.deps.store.markSent(id, review.fingerprint)) !== undefined };
+  }
+
+  async expireDue(): Promise<Review[]> {
+    const expired = await this.deps.store.expireDue();
+    for (const review of expired) this.background(this.deps.notifier.reviewExpired(review), `tell ${review.sender} about expiry`);
+    return expired;
+  }
+
+  async audit(identity: Identity, query: AuditQuery): Promise<AuditRecord[]> {
+    if (!isAdmin(identity.email, this.deps.policy())) throw new ReviewError(403, "not-admin", "the audit trail is for administrators (review.admins in the policy)");
+    return this.deps.store.auditTrail(query);
+  }
+
+  isAdmin(identity: Identity): boolean {
+    return isAdmin(identity.email, this.deps.policy());
+  }
+
+  private background(task: Promise<void>, what: string): void {
+    task.catch((error: unknown) => this.deps.onBackgroundError?.(error as Error, what));
+  }
+}
