@@ -52,8 +52,12 @@ async function start(): Promise<void> {
       stopping = true;
       app.log.info(`${signal}: finishing requests in flight, then closing the database`);
       // Requests already accepted complete (and their writes commit) before the database closes.
+      // A keep-alive connection whose request finishes during shutdown turns idle only then:
+      // close such connections as they turn idle instead of waiting for the keep-alive timeout.
+      const closeIdle = setInterval(() => app.server.closeIdleConnections(), 100);
       void app
         .close()
+        .finally(() => clearInterval(closeIdle))
         .then(() => services.close())
         .then(
           () => process.exit(0),

@@ -1,0 +1,116 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { draftSnapshot, fingerprint } from "../../src/policy";
+import { draftOf } from "../support/drafts";
+
+const MAIN = path.resolve(__dirname, "../../build/server/main.js");
+const ROOT = path.resolve(__dirname, "../..");
+
+interface Running {
+  child: ChildProcess;
+  base: string;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** Starts `node build/server/main.js` (what `npm start` runs after building) and waits for it to listen. */
+function startServer(env: Record<string, string>): Promise<Running> {
+  const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env: { PATH: process.env.PATH ?? "", PORT: "0", ...env } });
+  let output = "";
+  child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 20_000);
+    const check = () => {
+      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, base: match[1] as string, output: () => output, exited });
+      }
+    };
+    child.stdout?.on("data", check);
+    child.stderr?.on("data", check);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}: ${output}`));
+    });
+  });
+}
+
+function runToExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env: { PATH: process.env.PATH ?? "", PORT: "0", ...env } });
+    let output = "";
+    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+    child.on("exit", (code) => resolve({ code, output }));
+  });
+}
+
+describe("the server process", () => {
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sendguard-data-"));
+  });
+  afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  test.each([
+    [{ HOST: "0.0.0.0", SEND_GUARD_DEV_CERTS: "on" }, "SEND_GUARD_DEV_SIGNIN: development sign-in lets anyone pick any user"],
+    [{ NODE_ENV: "production", SEND_GUARD_DEV_SIGNIN: "on" }, "development sign-in is refused when NODE_ENV=production"],
+    [{ SEND_GUARD_POLICY: "test/fixtures/no-such-policy.json" }, "SEND_GUARD_POLICY: cannot read"],
+  ])("refuses to start with %j and says why (exit 2)", async (env, message) => {
+    const { code, output } = await runToExit({ SEND_GUARD_DATA: dataDir, ...env });
+    expect(code).toBe(2);
+    expect(output).toContain(message);
+  });
+
+  test("an invalid policy file stops the start with the bad key named", async () => {
+    const file = path.join(dataDir, "policy.json");
+    fs.writeFileSync(file, JSON.stringify({ internalDomains: ["mirai-shoji.co.jp"], review: { expiryHours: 0 } }));
+    const { code, output } = await runToExit({ SEND_GUARD_DATA: dataDir, SEND_GUARD_POLICY: file });
+    expect(code).toBe(2);
+    expect(output).toContain("review.expiryHours must be at least 1");
+  });
+
+  test("SIGTERM finishes a write in flight, exits 0, and the embedded database keeps it across a restart", async () => {
+    const first = await startServer({ SEND_GUARD_DATA: dataDir });
+    const signIn = await fetch(`${first.base}/api/dev/sign-in`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email: "tanaka@mirai-shoji.co.jp" }) });
+    const { token } = (await signIn.json()) as { token: string };
+    const draft = draftOf({ to: ["a@acme.co.jp", "b@globex.co.jp"], subject: "見積のご案内" });
+    const pending = fetch(`${first.base}/api/reviews`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ snapshot: draftSnapshot(draft, "tanaka@mirai-shoji.co.jp"), fingerprint: fingerprint(draft), reviewer: "kacho@mirai-shoji.co.jp" }),
+    });
+    // Signal while the request is on its way: acknowledged writes must survive.
+    setTimeout(() => first.child.kill("SIGTERM"), 5);
+    const response = await pending.catch(() => undefined);
+    expect(await first.exited).toBe(0);
+    expect(first.output()).toContain("SIGTERM");
+    expect(fs.existsSync(path.join(dataDir, "pglite"))).toBe(true);
+
+    const second = await startServer({ SEND_GUARD_DATA: dataDir });
+    try {
+      const again = await fetch(`${second.base}/api/dev/sign-in`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email: "tanaka@mirai-shoji.co.jp" }) });
+      const token2 = ((await again.json()) as { token: string }).token;
+      const list = (await (await fetch(`${second.base}/api/reviews?role=sender`, { headers: { Authorization: `Bearer ${token2}` } })).json()) as { reviews: { id: string }[] };
+      if (response && response.status === 201) {
+        // Acknowledged: it must be there.
+        const created = (await response.json()) as { id: string };
+        expect(list.reviews.map((r) => r.id)).toContain(created.id);
+      } else {
+        // Refused or cut before acknowledgement: nothing half-written.
+        expect(list.reviews.length).toBeLessThanOrEqual(1);
+      }
+      // The approval key is kept: the same public key after a restart.
+      const keys = async (base: string) => ((await (await fetch(`${base}/policy.json`)).json()) as { approvalKeys: string[] }).approvalKeys;
+      expect(await keys(second.base)).toHaveLength(1);
+    } finally {
+      second.child.kill("SIGTERM");
+      expect(await second.exited).toBe(0);
+    }
+  });
+});
