@@ -1,7 +1,7 @@
 import { officeCall } from "./async";
 import { composeItem } from "./host";
 
-export { APPROVAL_SESSION_KEY, POLICY_SESSION_KEY } from "../shared/session-keys";
+export { APPROVAL_SESSION_KEY, POLICY_SESSION_KEY, REVIEW_SESSION_KEY } from "../shared/session-keys";
 
 /** sessionData holds at most 50,000 characters per add-in per item before Mailbox 1.16. */
 export const SESSION_DATA_LIMIT = 50_000;
@@ -26,4 +26,10 @@ export function writeSessionValue(key: string, value: string): Promise<void> {
   const data = sessionData();
   if (!data || value.length > SESSION_DATA_LIMIT) return Promise.resolve();
   return officeCall<void>("sessionData.setAsync", (cb) => data.setAsync(key, value, cb));
+}
+
+export function removeSessionValue(key: string): Promise<void> {
+  const data = sessionData();
+  if (!data) return Promise.resolve();
+  return officeCall<void>("sessionData.removeAsync", (cb) => data.removeAsync(key, cb));
 }

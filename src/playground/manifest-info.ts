@@ -5,9 +5,12 @@ export interface ManifestInfo {
   sendMode: "PromptUser" | "SoftBlock" | "Block";
   /** Ids of compose-surface controls whose action shows a task pane (valid Smart Alerts `commandId`s). */
   composePaneCommands: string[];
+  /** The origin the add-in was built for (from the manifest's URLs), e.g. https://localhost:3000. */
+  origin: string | undefined;
 }
 
 const MAIL_NS = "http://schemas.microsoft.com/office/mailappversionoverrides/1.1";
+const BT_NS = "http://schemas.microsoft.com/office/officeappbasictypes/1.0";
 
 /** Parses manifest XML text (DOMParser in the browser, @xmldom/xmldom in tests). */
 export function readManifestInfo(xml: string, parser: { parseFromString(text: string, type: string): Document }): ManifestInfo {
@@ -25,5 +28,8 @@ export function readManifestInfo(xml: string, parser: { parseFromString(text: st
     )
     .map((control) => control.getAttribute("id") ?? "")
     .filter(Boolean);
-  return { onSendFunction: launch.getAttribute("FunctionName") ?? "", sendMode, composePaneCommands };
+  const firstUrl = Array.from(doc.getElementsByTagNameNS(BT_NS, "Url"))
+    .map((url) => url.getAttribute("DefaultValue") ?? "")
+    .find((value) => /^https?:\/\//.test(value));
+  return { onSendFunction: launch.getAttribute("FunctionName") ?? "", sendMode, composePaneCommands, origin: firstUrl ? new URL(firstUrl).origin : undefined };
 }

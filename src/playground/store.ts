@@ -241,10 +241,28 @@ export class PlaygroundStore {
   connect = (frame: Window): unknown => {
     const name = frame.name;
     this.runtimes.get(name)?.close();
+    this.redirectAddinOrigin(frame);
     const runtime = name === PANE_FRAME ? this.sim.connect("taskpane", this.paneContext) : this.sim.connect("event");
     this.runtimes.set(name, runtime);
     return runtime.office;
   };
+
+  /**
+   * The built handler calls the origin it was built for (policy.json, the "sent" report).
+   * Here that origin is this server, wherever it runs: requests to the built origin go to it,
+   * as they would for an add-in built for this host.
+   */
+  private redirectAddinOrigin(frame: Window) {
+    const built = this.manifest.origin;
+    const here = frame.location.origin;
+    if (!built || built === here || typeof frame.fetch !== "function") return;
+    const original = frame.fetch.bind(frame);
+    frame.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      // The frame's own URL and Request classes are not this window's: no instanceof across realms.
+      const url = typeof input === "object" && "url" in input && typeof input.url === "string" ? input.url : String(input);
+      return url === built || url.startsWith(`${built}/`) ? original(`${here}${url.slice(built.length)}`, init) : original(input, init);
+    };
+  }
 
   openPane(context = "") {
     const pane = this.runtimes.get(PANE_FRAME);

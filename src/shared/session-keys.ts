@@ -8,3 +8,6 @@ export const POLICY_SESSION_KEY = "sendguard.policy";
 
 /** The approval token (`sga1.…`) the task pane stores after a reviewer approved this message. */
 export const APPROVAL_SESSION_KEY = "sendguard.approval";
+
+/** The id of the review request made for this item, so a reopened pane shows its status. */
+export const REVIEW_SESSION_KEY = "sendguard.review";

@@ -1,6 +1,6 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
-import { CATALOGS, describeFinding, PANE_TEXT, type FailureReason, type Language } from "../i18n";
+import { CATALOGS, describeFinding, PANE_TEXT, REVIEW_TEXT, type FailureReason, type Language } from "../i18n";
 import { groupRecipients } from "../policy";
 import type { Finding } from "../shared/types";
 import { FlaggedFiles } from "./components/FlaggedFiles";
@@ -9,6 +9,7 @@ import type { Notice } from "./components/notice";
 import { PartyList } from "./components/PartyList";
 import { VerdictBanner } from "./components/VerdictBanner";
 import type { PaneHost } from "./host";
+import { RequestReview } from "./review/RequestReview";
 import { useSenderPane } from "./use-sender-pane";
 
 const useStyles = makeStyles({
@@ -133,6 +134,10 @@ export function SenderPane(props: { host: PaneHost; language: Language }) {
           )}
 
           {findings.length === 0 && <Text data-testid="no-findings">{text.noFindings}</Text>}
+
+          {(checked.evaluation.verdict === "review" || checked.evaluation.verdict === "confirm") && (
+            <RequestReview host={host} checked={checked} text={REVIEW_TEXT[language]} language={language} voidAtSend={state.alert?.approval === "fingerprint"} />
+          )}
         </>
       )}
 

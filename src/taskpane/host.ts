@@ -21,4 +21,12 @@ export interface PaneHost {
   watchAlertContext(listener: (context: AlertContext | null) => void): Promise<(() => Promise<void>) | null>;
   writeRecipients(after: RecipientFields, before: RecipientFields): Promise<void>;
   removeAttachment(id: string): Promise<void>;
+  /** The signed-in mailbox's address (Office userProfile). */
+  userEmail(): string | undefined;
+  /** Values kept on this compose item (Office sessionData), shared with the send handler. */
+  readItemValue(key: string): Promise<string | undefined>;
+  writeItemValue(key: string, value: string): Promise<void>;
+  removeItemValue(key: string): Promise<void>;
+  /** Base URL of the Send Guard server that serves this pane (the review API lives under it). */
+  serviceBase(): string;
 }

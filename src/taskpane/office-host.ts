@@ -5,7 +5,7 @@ import { displayLanguage } from "../office/host";
 import { watchInitializationContext, watchItem } from "../office/item-events";
 import { parseAlertContext, readInitializationContext } from "../office/pane-context";
 import { writeRecipients } from "../office/recipients";
-import { POLICY_SESSION_KEY, readSessionValue } from "../office/session";
+import { POLICY_SESSION_KEY, readSessionValue, removeSessionValue, writeSessionValue } from "../office/session";
 import type { PaneHost } from "./host";
 
 /**
@@ -48,5 +48,10 @@ export function createOfficeHost(embeddedPolicy: unknown): PaneHost {
     watchAlertContext: (listener) => watchInitializationContext((data) => listener(parseAlertContext(data))),
     writeRecipients,
     removeAttachment,
+    userEmail: () => Office.context.mailbox?.userProfile?.emailAddress,
+    readItemValue: readSessionValue,
+    writeItemValue: writeSessionValue,
+    removeItemValue: removeSessionValue,
+    serviceBase: () => new URL(".", document.baseURI).href.replace(/\/+$/, ""),
   };
 }

@@ -13,7 +13,7 @@ const manifest = readManifestInfo(distFile("manifest.xml"), new DOMParser() as u
 
 describe("the playground reads the built manifest as Outlook does", () => {
   test("OnMessageSend function, send mode, and the compose task-pane control a Smart Alert may name", () => {
-    expect(manifest).toEqual({ onSendFunction: ON_MESSAGE_SEND, sendMode: "SoftBlock", composePaneCommands: [TASKPANE_COMMAND_ID] });
+    expect(manifest).toEqual({ onSendFunction: ON_MESSAGE_SEND, sendMode: "SoftBlock", composePaneCommands: [TASKPANE_COMMAND_ID], origin: "https://localhost:3000" });
   });
 
   test("its pages run the built files: the same task pane bundle and launchevent.js, with no office.js from the CDN", () => {

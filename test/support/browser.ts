@@ -7,16 +7,15 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { buildApp } from "../../src/server/app";
-import { DIST } from "./dist";
+import { startReviewServer, type ReviewServer } from "./review-server";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const ARTIFACTS = path.resolve(__dirname, "../../test-artifacts/e2e");
 
-export async function startServer(): Promise<{ url: string; close: () => Promise<void> }> {
-  const app = buildApp({ distDir: DIST });
-  const address = await app.listen({ host: "127.0.0.1", port: 0 });
-  return { url: address, close: () => app.close() };
+/** The whole product as `npm start` runs it (add-in files, playground, review service on an in-memory embedded database). */
+export async function startServer(options: Parameters<typeof startReviewServer>[0] = {}): Promise<{ url: string; close: () => Promise<void>; review: ReviewServer }> {
+  const review = await startReviewServer(options);
+  return { url: review.base, close: () => review.close(), review };
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -1,0 +1,145 @@
+import { Button, Field, makeStyles, MessageBar, MessageBarBody, Select, Spinner, Text, Textarea, tokens } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import type { ReviewText } from "../../i18n";
+import type { Review } from "../../shared/review";
+import type { PaneHost } from "../host";
+import type { Checked } from "../use-sender-pane";
+import { useReviewRequest } from "./use-review-request";
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+});
+
+function who(review: Review): string {
+  return review.reviewerName ? `${review.reviewerName} (${review.reviewer})` : review.reviewer;
+}
+
+function when(iso: string | undefined, language: "ja" | "en"): string {
+  if (!iso) return "";
+  return new Date(iso).toLocaleString(language === "ja" ? "ja-JP" : "en-GB", { dateStyle: "short", timeStyle: "short" });
+}
+
+/** Request review: reviewer picker and note, then the request's live status and what to do next. */
+export function RequestReview(props: { host: PaneHost; checked: Checked; text: ReviewText; language: "ja" | "en"; voidAtSend: boolean }) {
+  const { host, checked, text, language } = props;
+  const styles = useStyles();
+  const { state, request, cancel, reset } = useReviewRequest(host, checked);
+  const [reviewer, setReviewer] = useState("");
+  const [note, setNote] = useState("");
+
+  useEffect(() => {
+    if (!reviewer && state.reviewers[0]) setReviewer(state.reviewers[0].address);
+  }, [state.reviewers, reviewer]);
+
+  const review = state.review;
+  const changedAfterApproval = review?.status === "approved" && review.fingerprint !== checked.evaluation.fingerprint;
+
+  return (
+    <section className={styles.section} aria-labelledby="review-title" data-testid="request-review">
+      <h2 id="review-title" className={styles.heading}>
+        {text.requestTitle}
+      </h2>
+      {props.voidAtSend && !review && (
+        <MessageBar intent="warning" layout="multiline" data-testid="approval-void">
+          <MessageBarBody>{text.approvalVoidAtSend}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {state.phase === "connecting" && <Spinner size="tiny" label={text.signingIn} />}
+      {state.phase === "unavailable" && (
+        <MessageBar intent="warning" layout="multiline" data-testid="review-unavailable">
+          <MessageBarBody>{state.problem === "oidc-only" ? text.signInUnavailable : text.serviceUnavailable(state.problem ?? "")}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {state.phase === "ready" && !review && (
+        <>
+          <Text>{text.requestIntro}</Text>
+          {state.reviewers.length === 0 ? (
+            <MessageBar intent="warning" layout="multiline" data-testid="no-reviewer">
+              <MessageBarBody>{text.noReviewer}</MessageBarBody>
+            </MessageBar>
+          ) : (
+            <>
+              <Field label={text.reviewerLabel}>
+                <Select value={reviewer} onChange={(_e, data) => setReviewer(data.value)} data-testid="reviewer">
+                  {state.reviewers.map((option) => (
+                    <option key={option.address} value={option.address}>
+                      {option.name ? `${option.name} (${option.address})` : option.address}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Field label={text.noteLabel}>
+                <Textarea value={note} maxLength={2000} placeholder={text.notePlaceholder} onChange={(_e, data) => setNote(data.value)} data-testid="note" />
+              </Field>
+              <div className={styles.row}>
+                <Button appearance="primary" disabled={state.busy || !reviewer} onClick={() => void request(reviewer, note, language)} data-testid="request">
+                  {state.busy ? text.requesting : text.request}
+                </Button>
+              </div>
+            </>
+          )}
+        </>
+      )}
+
+      {review && (
+        <div role="status" aria-live="polite" data-testid="review-status" data-status={review.status} className={styles.section}>
+          {review.status === "pending" && (
+            <MessageBar intent="info" layout="multiline">
+              <MessageBarBody>
+                {text.waiting(who(review))} {text.waitingHint}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {review.status === "approved" && !changedAfterApproval && (
+            <MessageBar intent="success" layout="multiline">
+              <MessageBarBody>
+                {text.approvedBy(who(review), when(review.decidedAt, language))} {text.approvedNext}
+                {review.comment ? ` ${text.comment(review.comment)}` : ""}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {changedAfterApproval && (
+            <MessageBar intent="warning" layout="multiline" data-testid="changed-after-approval">
+              <MessageBarBody>{text.changedAfterApproval}</MessageBarBody>
+            </MessageBar>
+          )}
+          {review.status === "rejected" && (
+            <MessageBar intent="error" layout="multiline">
+              <MessageBarBody>
+                {text.rejectedBy(who(review))} {review.comment ? text.comment(review.comment) : ""} {text.rejectedNext}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {review.status === "expired" && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>{text.expired}</MessageBarBody>
+            </MessageBar>
+          )}
+          {review.status === "cancelled" && <Text>{text.cancelled}</Text>}
+          <div className={styles.row}>
+            {review.status === "pending" && (
+              <Button disabled={state.busy} onClick={() => void cancel()} data-testid="cancel-request">
+                {text.cancelRequest}
+              </Button>
+            )}
+            {(review.status !== "pending" && (review.status !== "approved" || changedAfterApproval)) && (
+              <Button onClick={() => void reset()} data-testid="request-again">
+                {text.requestAgain}
+              </Button>
+            )}
+          </div>
+        </div>
+      )}
+
+      {state.error && (
+        <MessageBar intent="error" layout="multiline" data-testid="review-error">
+          <MessageBarBody>{text.failed(state.error)}</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}

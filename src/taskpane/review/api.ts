@@ -1,0 +1,122 @@
+import { EventSource } from "eventsource";
+import type { ApiError, CreateReviewRequest, DecisionRequest, Review, ReviewerOption, ReviewEvent, ReviewStatus } from "../../shared/review";
+
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export interface SessionInfo {
+  user?: { email: string; name?: string; admin: boolean } | undefined;
+  signIn: { dev: boolean; oidc?: { clientId: string; authority?: string; scopes: string[] } | undefined };
+}
+
+/**
+ * The review service as the task panes and web pages use it: JSON over fetch
+ * with a bearer token, and Server-Sent Events (with the same token in a header,
+ * which the browser's own EventSource cannot send).
+ */
+export class ReviewApi {
+  constructor(
+    private readonly base: string,
+    private token: string | undefined = undefined,
+  ) {}
+
+  get signedIn(): boolean {
+    return this.token !== undefined;
+  }
+
+  useToken(token: string | undefined): void {
+    this.token = token;
+  }
+
+  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(`${this.base}${path}`, {
+        method,
+        credentials: "omit",
+        cache: "no-store",
+        headers: {
+          ...(this.token ? { Authorization: `Bearer ${this.token}` } : {}),
+          ...(body !== undefined ? { "Content-Type": "application/json" } : {}),
+        },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+    } catch (error) {
+      throw new ApiRequestError(0, "offline", (error as Error).message);
+    }
+    const text = await response.text();
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    if (!response.ok) {
+      const error = (parsed ?? {}) as Partial<ApiError>;
+      throw new ApiRequestError(response.status, error.error ?? "http", error.message ?? `HTTP ${response.status}`, error.details);
+    }
+    return parsed as T;
+  }
+
+  session(): Promise<SessionInfo> {
+    return this.call("GET", "/api/session");
+  }
+
+  demoUsers(): Promise<{ users: ReviewerOption[] }> {
+    return this.call("GET", "/api/dev/users");
+  }
+
+  async devSignIn(email: string): Promise<void> {
+    const { token } = await this.call<{ token: string }>("POST", "/api/dev/sign-in", { email });
+    this.token = token;
+  }
+
+  reviewers(): Promise<{ reviewers: ReviewerOption[] }> {
+    return this.call("GET", "/api/reviewers");
+  }
+
+  create(request: CreateReviewRequest): Promise<Review> {
+    return this.call("POST", "/api/reviews", request);
+  }
+
+  get(id: string): Promise<Review> {
+    return this.call("GET", `/api/reviews/${encodeURIComponent(id)}`);
+  }
+
+  list(role: "reviewer" | "sender", status?: ReviewStatus): Promise<{ reviews: Review[] }> {
+    return this.call("GET", `/api/reviews?role=${role}${status ? `&status=${status}` : ""}`);
+  }
+
+  decide(id: string, decision: DecisionRequest): Promise<Review> {
+    return this.call("POST", `/api/reviews/${encodeURIComponent(id)}/decision`, decision);
+  }
+
+  cancel(id: string): Promise<Review> {
+    return this.call("POST", `/api/reviews/${encodeURIComponent(id)}/cancel`, {});
+  }
+
+  /** Live review changes for the signed-in person; reconnects by itself. Returns a function that stops it. */
+  subscribe(onEvent: (event: ReviewEvent) => void, onOpen?: () => void): () => void {
+    const token = this.token;
+    const source = new EventSource(`${this.base}/api/events`, {
+      fetch: (input, init) => fetch(input, { ...init, headers: { ...init?.headers, ...(token ? { Authorization: `Bearer ${token}` } : {}) } }),
+    });
+    source.addEventListener("ready", () => onOpen?.());
+    source.addEventListener("review", (message) => {
+      try {
+        onEvent(JSON.parse(message.data) as ReviewEvent);
+      } catch {
+        // A malformed frame is ignored; the next one or a re-read brings the state.
+      }
+    });
+    return () => source.close();
+  }
+}

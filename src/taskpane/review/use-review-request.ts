@@ -1,0 +1,120 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { draftSnapshot, fingerprint } from "../../policy";
+import type { Review, ReviewerOption } from "../../shared/review";
+import { APPROVAL_SESSION_KEY, REVIEW_SESSION_KEY } from "../../shared/session-keys";
+import type { Checked } from "../use-sender-pane";
+import type { PaneHost } from "../host";
+import { ApiRequestError, ReviewApi } from "./api";
+
+export type ReviewPhase = "connecting" | "unavailable" | "ready";
+
+export interface ReviewRequestState {
+  phase: ReviewPhase;
+  /** Why the service cannot be used: "oidc-only", "offline", or a server message. */
+  problem?: string | undefined;
+  reviewers: ReviewerOption[];
+  review?: Review | undefined;
+  busy: boolean;
+  error?: string | undefined;
+}
+
+function describe(error: unknown): string {
+  return error instanceof ApiRequestError ? error.message : ((error as Error)?.message ?? String(error));
+}
+
+/**
+ * The sender's side of a review: sign in to the review service, offer the
+ * reviewers the policy allows, send the request with a snapshot of exactly
+ * what will be sent, follow its status live, and keep the approval token on
+ * the item (sessionData) for the send handler, which verifies it offline.
+ */
+export function useReviewRequest(host: PaneHost, checked: Checked | null) {
+  const api = useMemo(() => new ReviewApi(host.serviceBase()), [host]);
+  const [state, setState] = useState<ReviewRequestState>({ phase: "connecting", reviewers: [], busy: false });
+  const reviewId = useRef<string | undefined>(undefined);
+
+  /** Applies a review's state: the approval token goes onto the item only while the request is approved. */
+  const adopt = useCallback(
+    async (review: Review) => {
+      reviewId.current = review.id;
+      setState((s) => ({ ...s, review, error: undefined }));
+      if (review.status === "approved" && review.approvalToken) await host.writeItemValue(APPROVAL_SESSION_KEY, review.approvalToken);
+      else await host.removeItemValue(APPROVAL_SESSION_KEY).catch(() => undefined);
+    },
+    [host],
+  );
+
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let disposed = false;
+    void (async () => {
+      try {
+        const session = await api.session();
+        if (!session.signIn.dev) {
+          setState((s) => ({ ...s, phase: "unavailable", problem: "oidc-only" }));
+          return;
+        }
+        const email = host.userEmail();
+        if (!email) throw new Error("Outlook did not say who is signed in");
+        await api.devSignIn(email);
+        const [{ reviewers }, savedId] = await Promise.all([api.reviewers(), host.readItemValue(REVIEW_SESSION_KEY)]);
+        if (disposed) return;
+        setState((s) => ({ ...s, phase: "ready", reviewers }));
+        stop = api.subscribe((event) => {
+          if (event.id !== reviewId.current) return;
+          void api.get(event.id).then(adopt, () => undefined);
+        });
+        if (savedId) await api.get(savedId).then(adopt, () => undefined);
+      } catch (error) {
+        if (!disposed) setState((s) => ({ ...s, phase: "unavailable", problem: describe(error) }));
+      }
+    })();
+    return () => {
+      disposed = true;
+      stop?.();
+    };
+  }, [api, host, adopt]);
+
+  const request = useCallback(
+    async (reviewer: string, note: string, language: "ja" | "en") => {
+      if (!checked) return;
+      setState((s) => ({ ...s, busy: true, error: undefined }));
+      try {
+        // Read again: the request must describe the message as it is now.
+        const draft = await host.readDraft();
+        const from = draft.from ?? host.userEmail() ?? "";
+        const review = await api.create({ snapshot: draftSnapshot(draft, from), fingerprint: fingerprint(draft), reviewer, note: note.trim() || undefined, language });
+        await host.writeItemValue(REVIEW_SESSION_KEY, review.id);
+        await adopt(review);
+      } catch (error) {
+        setState((s) => ({ ...s, error: describe(error) }));
+      } finally {
+        setState((s) => ({ ...s, busy: false }));
+      }
+    },
+    [api, host, checked, adopt],
+  );
+
+  const cancel = useCallback(async () => {
+    const id = reviewId.current;
+    if (!id) return;
+    setState((s) => ({ ...s, busy: true, error: undefined }));
+    try {
+      await adopt(await api.cancel(id));
+    } catch (error) {
+      setState((s) => ({ ...s, error: describe(error) }));
+    } finally {
+      setState((s) => ({ ...s, busy: false }));
+    }
+  }, [api, adopt]);
+
+  /** Starts over: the old request stays in the audit trail; the pane offers a new one. */
+  const reset = useCallback(async () => {
+    reviewId.current = undefined;
+    await host.removeItemValue(REVIEW_SESSION_KEY).catch(() => undefined);
+    await host.removeItemValue(APPROVAL_SESSION_KEY).catch(() => undefined);
+    setState((s) => ({ ...s, review: undefined, error: undefined }));
+  }, [host]);
+
+  return { state, request, cancel, reset };
+}

@@ -1,0 +1,128 @@
+import type { Browser } from "playwright-core";
+import type { Review } from "../../src/shared/review";
+import { launchBrowser, openPage, screenshot, startServer, type TestPage } from "../support/browser";
+import { Playground } from "./playground-page";
+
+jest.setTimeout(90_000);
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startServer>>;
+let sender: TestPage;
+let pg: Playground;
+
+const GUARDIANS = ["ichiro.hogosha@docomo.ne.jp", "hanako.mama@ezweb.ne.jp", "taro-papa@i.softbank.jp", "yamada.family@gmail.com"];
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+beforeEach(async () => {
+  sender = await openPage(browser);
+  pg = new Playground(sender.page, server.url);
+});
+afterEach(async () => {
+  expect(sender.errors).toEqual([]);
+  expect(sender.external.filter((url) => !url.endsWith("/favicon.ico"))).toEqual([]);
+  await sender.context.close();
+});
+
+/** Blocked at Send, pane opened from the Smart Alert, review requested to 山田 課長 with a note. */
+async function blockAndRequest(subject: string): Promise<Review> {
+  await pg.open("ja");
+  await pg.type("to", "encho@mirai-shoji.co.jp");
+  await pg.type("cc", GUARDIANS.join("; "));
+  await pg.subject(subject);
+  await pg.send();
+  await pg.alert.waitFor();
+  await pg.page.getByTestId("alert-action").click();
+  expect(await pg.paneVerdict("review")).toBe("review");
+  const request = pg.pane.getByTestId("request-review");
+  await request.getByTestId("request").waitFor();
+  expect(await request.getByTestId("reviewer").inputValue()).toBe("kacho@mirai-shoji.co.jp");
+  await request.getByTestId("note").fill("保護者への一斉連絡です。BCCにできない事情があります。");
+  await request.getByTestId("request").click();
+  await pg.pane.locator("[data-testid=review-status][data-status=pending]").waitFor();
+  const kacho = await server.review.signIn("kacho@mirai-shoji.co.jp");
+  const queue = (await server.review.api("GET", "/api/reviews?role=reviewer&status=pending", kacho)).body.reviews as Review[];
+  const review = queue.find((r) => r.snapshot.subject === subject);
+  if (!review) throw new Error("the request is not in the reviewer's queue");
+  return review;
+}
+
+async function approve(review: Review): Promise<number> {
+  const kacho = await server.review.signIn("kacho@mirai-shoji.co.jp");
+  const started = Date.now();
+  const response = await server.review.api("POST", `/api/reviews/${review.id}/decision`, kacho, {
+    decision: "approve",
+    comment: "確認しました",
+    acknowledged: review.checks.map((c) => c.key),
+  });
+  expect(response.status).toBe(200);
+  return started;
+}
+
+describe("a second person approves exactly this message", () => {
+  test("blocked → review requested → approved → the pane shows it within a second → Send passes", async () => {
+    const review = await blockAndRequest("運動会の連絡（承認）");
+    expect(review).toMatchObject({ sender: "tanaka@mirai-shoji.co.jp", note: "保護者への一斉連絡です。BCCにできない事情があります。" });
+    await screenshot(pg.page, "review-1-requested-ja");
+
+    const started = await approve(review);
+    await pg.pane.locator("[data-testid=review-status][data-status=approved]").waitFor({ timeout: 1000 });
+    const shownAfter = Date.now() - started;
+    expect(shownAfter).toBeLessThan(1000);
+    expect(await pg.pane.getByTestId("review-status").innerText()).toContain("山田 課長");
+    await screenshot(pg.page, "review-2-approved-ja");
+
+    await pg.send();
+    await pg.settled();
+    const sent = await pg.sent();
+    expect(sent.map((m) => m.subject)).toContain("運動会の連絡（承認）");
+    // The handler reported the send; the audit trail has it.
+    const admin = await server.review.signIn("it@mirai-shoji.co.jp");
+    const sentRecords = async () => (await server.review.api("GET", `/api/audit?review=${review.id}&action=sent`, admin)).body.records.length as number;
+    for (let i = 0; i < 50 && (await sentRecords()) === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await sentRecords()).toBe(1);
+  });
+
+  test("a recipient added after approval voids it: Send is blocked again and the pane says why", async () => {
+    const review = await blockAndRequest("運動会の連絡（変更）");
+    await approve(review);
+    await pg.pane.locator("[data-testid=review-status][data-status=approved]").waitFor();
+    await pg.type("cc", "new.parent@gmail.com");
+    await pg.pane.getByTestId("changed-after-approval").waitFor();
+    await pg.send();
+    await pg.alert.waitFor();
+    expect(await pg.sent()).toEqual([]);
+    await screenshot(pg.page, "review-3-void-after-change-ja");
+  });
+
+  test("a rejection reaches the pane with the reviewer's comment", async () => {
+    const review = await blockAndRequest("運動会の連絡（却下）");
+    const kacho = await server.review.signIn("kacho@mirai-shoji.co.jp");
+    await server.review.api("POST", `/api/reviews/${review.id}/decision`, kacho, { decision: "reject", comment: "保護者はBCCにしてください" });
+    const status = pg.pane.locator("[data-testid=review-status][data-status=rejected]");
+    await status.waitFor();
+    expect(await status.innerText()).toContain("保護者はBCCにしてください");
+  });
+
+  test("the sender cannot approve their own request", async () => {
+    const review = await blockAndRequest("運動会の連絡（自己承認）");
+    const tanaka = await server.review.signIn("tanaka@mirai-shoji.co.jp");
+    const response = await server.review.api("POST", `/api/reviews/${review.id}/decision`, tanaka, { decision: "approve", acknowledged: review.checks.map((c) => c.key) });
+    expect(response).toMatchObject({ status: 403, body: { error: "self-review" } });
+    await pg.pane.locator("[data-testid=review-status][data-status=pending]").waitFor();
+  });
+
+  test("an expired request tells the sender and nothing is sent", async () => {
+    const review = await blockAndRequest("運動会の連絡（期限切れ）");
+    await server.review.services.db.query("update reviews set expires_at = now() where id = $1", [review.id]);
+    await server.review.services.service.expireDue();
+    await pg.pane.locator("[data-testid=review-status][data-status=expired]").waitFor();
+    await pg.pane.getByTestId("request-again").waitFor();
+    expect(await pg.sent()).toEqual([]);
+  });
+});
