@@ -54,10 +54,14 @@ export function buildApp(options: AppOptions): FastifyInstance {
   const services = options.services;
   if (services) {
     // The organisation's policy with this server's approval key: the send handler verifies approvals with it offline.
-    const published = JSON.stringify({
-      ...services.policyJson,
-      approvalKeys: [...new Set([...((services.policyJson.approvalKeys as string[] | undefined) ?? []), services.signingKey.publicKeyHex])],
-    });
+    const published = `${JSON.stringify(
+      {
+        ...services.policyJson,
+        approvalKeys: [...new Set([...((services.policyJson.approvalKeys as string[] | undefined) ?? []), services.signingKey.publicKeyHex])],
+      },
+      null,
+      2,
+    )}\n`;
     app.get("/policy.json", async (_request, reply) =>
       reply.header("Content-Type", "application/json; charset=utf-8").header("Cache-Control", "no-cache").header("Access-Control-Allow-Origin", "*").send(published),
     );

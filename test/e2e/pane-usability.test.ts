@@ -92,7 +92,7 @@ test("every control in the pane has an accessible name and the layout fits 320 p
   expect(await frame.evaluate(() => document.documentElement.clientWidth)).toBeLessThanOrEqual(320);
   const unnamed = await frame.evaluate(() =>
     Array.from(document.querySelectorAll("button, input, select, textarea, [role=button]"))
-      .filter((el) => !(el.getAttribute("aria-label") || el.textContent?.trim() || el.getAttribute("aria-labelledby")))
+      .filter((el) => !(el.getAttribute("aria-label") || el.textContent?.trim() || el.getAttribute("aria-labelledby") || ((el as HTMLInputElement).labels?.length ?? 0) > 0))
       .map((el) => el.outerHTML.slice(0, 80)),
   );
   expect(unnamed).toEqual([]);

@@ -7,6 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { DIST } from "./dist";
 import { startReviewServer, type ReviewServer } from "./review-server";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -14,7 +15,9 @@ export const ARTIFACTS = path.resolve(__dirname, "../../test-artifacts/e2e");
 
 /** The whole product as `npm start` runs it (add-in files, playground, review service on an in-memory embedded database). */
 export async function startServer(options: Parameters<typeof startReviewServer>[0] = {}): Promise<{ url: string; close: () => Promise<void>; review: ReviewServer }> {
-  const review = await startReviewServer(options);
+  // The organisation policy the add-in was built with (policy.json at the repository root).
+  const policy = JSON.parse(fs.readFileSync(path.join(DIST, "policy.json"), "utf8")) as unknown;
+  const review = await startReviewServer({ policy, ...options });
   return { url: review.base, close: () => review.close(), review };
 }
 
