@@ -6,6 +6,8 @@
  *  - dist/launchevent.js raw and gzip size;
  *  - the policy engine alone (build/policy) at larger recipient counts.
  *  - the task pane's JavaScript size and first render in headless Chromium (bench/pane.js).
+ *  - the review service: create + approve latency and throughput on the embedded database and
+ *    PostgreSQL, and approve → Server-Sent Event time (bench/review.js).
  * Targets: handler median under 2 ms at 50 recipients, one round, under 60 KB gzip (issue 2);
  * pane under 250 KB gzip and first render under 1 s (issue 3).
  */
@@ -135,6 +137,8 @@ async function main() {
   console.log(`dist/launchevent.js: ${raw} bytes raw, ${gzip} bytes gzip -9 (${(gzip / 1024).toFixed(1)} KiB)`);
   console.log("");
   await require("./pane").run();
+  console.log("");
+  await require("./review").run();
 }
 
 main().catch((error) => {
