@@ -36,6 +36,9 @@ module.exports = tseslint.config(
   restrict(["src/office/**", "src/event/**", "src/taskpane/**"], "The add-in never imports the playground (its simulated Outlook).", [
     "**/playground/**",
   ]),
+  restrict(["src/pages/**"], "Web pages run outside Outlook: no Office, handler or playground code.", [
+    "**/office/**", "**/event/**", "**/playground/**", "**/server/**", "**/cli/**",
+  ]),
   restrict(["src/office/**"], "office/ is the Office boundary; it must not reach UI or handlers.", [
     "**/event/**", "**/taskpane/**", "**/cli/**", "**/server/**", "**/playground/**",
   ]),

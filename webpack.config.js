@@ -42,7 +42,7 @@ ${head}
 function appPage(filename, chunk, title, head) {
   return new HtmlWebpackPlugin({
     filename,
-    chunks: [chunk],
+    chunks: [chunk, "shared"],
     minify: false,
     templateContent: `<!doctype html>
 <html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>
@@ -139,6 +139,22 @@ ${PLAYGROUND_BRIDGE}`),
     ],
   };
 
+  // The reviewer's and administrator's web pages (same components as the task pane).
+  const pages = {
+    ...common,
+    name: "pages",
+    dependencies: ["launchevent"],
+    entry: { review: "./src/pages/review.tsx", admin: "./src/pages/admin.tsx" },
+    target: ["web", "es2020"],
+    module: { rules: swcRule("es2020") },
+    output: { path: DIST, filename: "pages/[name].[contenthash:8].js", publicPath: "../", clean: false },
+    optimization: { ...common.optimization, splitChunks: { chunks: "all", name: "shared" } },
+    plugins: [
+      appPage("review/index.html", "review", "Send Guard — review", `<link rel="icon" href="../assets/icon-32.png">`),
+      appPage("admin/index.html", "admin", "Send Guard — audit", `<link rel="icon" href="../assets/icon-32.png">`),
+    ],
+  };
+
   const playground = {
     ...common,
     name: "playground",
@@ -152,5 +168,5 @@ ${PLAYGROUND_BRIDGE}`),
     ],
   };
 
-  return [launchevent, taskpane, playground];
+  return [launchevent, taskpane, playground, pages];
 };

@@ -3,3 +3,4 @@ export { CATALOGS, languageOf, type Catalog, type FailureReason, type Language }
 export { PANE_TEXT, type PaneText } from "./pane";
 export { reviewRequestedEmail, reviewExpiredEmail, type EmailText } from "./email";
 export { REVIEW_TEXT, type ReviewText } from "./review";
+export { ADMIN_TEXT, type AdminText } from "./admin";

@@ -28,6 +28,41 @@ export interface ReviewText {
   cancelRequest: string;
   requestAgain: string;
   live: string;
+  // Reviewer side
+  signInTitle: string;
+  signInIntro: string;
+  signInAs: (who: string) => string;
+  signedInAs: (who: string) => string;
+  signOut: string;
+  queueTitle: string;
+  queueEmpty: string;
+  decidedTitle: string;
+  open: string;
+  back: string;
+  from: (sender: string) => string;
+  received: (at: string) => string;
+  expires: (at: string) => string;
+  status: Record<"pending" | "approved" | "rejected" | "cancelled" | "expired", string>;
+  riskTitle: string;
+  exposedIntro: (count: number, parties: number) => string;
+  filesTitle: string;
+  fileReason: (keywords: string) => string;
+  noteTitle: string;
+  noNote: string;
+  messageTitle: string;
+  subject: string;
+  attachments: string;
+  none: string;
+  checksTitle: string;
+  checkExposure: (count: number) => string;
+  checkFile: (name: string) => string;
+  checkOther: string;
+  commentLabel: string;
+  approve: string;
+  reject: string;
+  approveHint: string;
+  decidedByYou: (status: string) => string;
+  notAvailable: string;
 }
 
 const en: ReviewText = {
@@ -57,6 +92,40 @@ const en: ReviewText = {
   cancelRequest: "Cancel request",
   requestAgain: "Request again",
   live: "Live updates on",
+  signInTitle: "Sign in",
+  signInIntro: "Development sign-in: pick who you are. (Your organization's server signs you in with its own provider.)",
+  signInAs: (who) => `Sign in as ${who}`,
+  signedInAs: (who) => `Signed in as ${who}`,
+  signOut: "Sign out",
+  queueTitle: "Waiting for your review",
+  queueEmpty: "Nothing is waiting for you.",
+  decidedTitle: "Recently decided",
+  open: "Open",
+  back: "Back to the list",
+  from: (sender) => `From ${sender}`,
+  received: (at) => `Asked ${at}`,
+  expires: (at) => `Expires ${at}`,
+  status: { pending: "Waiting", approved: "Approved", rejected: "Not approved", cancelled: "Cancelled", expired: "Expired" },
+  riskTitle: "What is at risk",
+  exposedIntro: (count, parties) => `${count} outside address${count === 1 ? "" : "es"} in To/CC would be visible to every recipient, across ${parties} outside part${parties === 1 ? "y" : "ies"}:`,
+  filesTitle: "Flagged files",
+  fileReason: (keywords) => `The name suggests personal data (${keywords}).`,
+  noteTitle: "Note from the sender",
+  noNote: "(no note)",
+  messageTitle: "The whole message",
+  subject: "Subject",
+  attachments: "Attachments",
+  none: "(none)",
+  checksTitle: "Confirm each item before approving",
+  checkExposure: (count) => `I checked that these ${count} outside addresses may see each other.`,
+  checkFile: (name) => `I checked the file "${name}" and it may go to these recipients.`,
+  checkOther: "I checked this point.",
+  commentLabel: "Comment (the sender sees it)",
+  approve: "Approve",
+  reject: "Do not approve",
+  approveHint: "Tick every item to approve.",
+  decidedByYou: (status) => `Done: ${status}. The sender has been told.`,
+  notAvailable: "This request cannot be shown (it does not exist or is not yours).",
 };
 
 const ja: ReviewText = {
@@ -86,6 +155,40 @@ const ja: ReviewText = {
   cancelRequest: "依頼を取り消す",
   requestAgain: "もう一度依頼",
   live: "自動更新中",
+  signInTitle: "サインイン",
+  signInIntro: "開発用サインイン: 利用者を選んでください（本番では組織のサインインを使います）。",
+  signInAs: (who) => `${who} としてサインイン`,
+  signedInAs: (who) => `${who} でサインイン中`,
+  signOut: "サインアウト",
+  queueTitle: "あなたの確認を待っている依頼",
+  queueEmpty: "確認待ちの依頼はありません。",
+  decidedTitle: "最近の判断",
+  open: "開く",
+  back: "一覧に戻る",
+  from: (sender) => `依頼者: ${sender}`,
+  received: (at) => `依頼日時: ${at}`,
+  expires: (at) => `期限: ${at}`,
+  status: { pending: "確認待ち", approved: "承認済み", rejected: "承認せず", cancelled: "取り消し", expired: "期限切れ" },
+  riskTitle: "リスクのある点",
+  exposedIntro: (count, parties) => `To/CCの社外アドレス${count}件が全員に見えます（社外の相手${parties}件）:`,
+  filesTitle: "注意が必要な添付ファイル",
+  fileReason: (keywords) => `ファイル名が個人情報を示しています（${keywords}）。`,
+  noteTitle: "依頼者のメモ",
+  noNote: "（メモなし）",
+  messageTitle: "メッセージ全体",
+  subject: "件名",
+  attachments: "添付ファイル",
+  none: "（なし）",
+  checksTitle: "承認の前に各項目を確認してください",
+  checkExposure: (count) => `社外アドレス${count}件が互いに見えてよいことを確認しました。`,
+  checkFile: (name) => `ファイル「${name}」をこの宛先に送ってよいことを確認しました。`,
+  checkOther: "この点を確認しました。",
+  commentLabel: "コメント（依頼者に表示されます）",
+  approve: "承認",
+  reject: "承認しない",
+  approveHint: "すべての項目にチェックすると承認できます。",
+  decidedByYou: (status) => `完了: ${status}。依頼者に通知しました。`,
+  notAvailable: "この依頼は表示できません（存在しないか、あなた宛てではありません）。",
 };
 
 export const REVIEW_TEXT: Record<Language, ReviewText> = { en, ja };

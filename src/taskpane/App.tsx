@@ -1,12 +1,14 @@
-import { FluentProvider, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { FluentProvider, makeStyles, tokens } from "@fluentui/react-components";
+import { useMemo } from "react";
 import { languageOf, PANE_TEXT } from "../i18n";
 import type { PaneHost } from "./host";
+import { ReviewApi } from "./review/api";
+import { ReviewerView } from "./review/ReviewerView";
 import { SenderPane } from "./SenderPane";
 import { usePaneTheme } from "./theme";
 
 const useStyles = makeStyles({
   provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
-  reviewer: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
 });
 
 /** `?mode=review` is the read-mode (reviewer) button's page; the compose button opens the sender's view. */
@@ -15,15 +17,11 @@ export function App(props: { host: PaneHost; mode: "compose" | "review" }) {
   const language = languageOf(props.host.displayLanguage());
   const theme = usePaneTheme(props.host);
   const text = PANE_TEXT[language];
+  const api = useMemo(() => new ReviewApi(props.host.serviceBase()), [props.host]);
   return (
     <FluentProvider theme={theme} lang={language} className={styles.provider}>
       {props.mode === "review" ? (
-        <main className={styles.reviewer}>
-          <Text as="h1" size={500} weight="semibold">
-            {text.title}
-          </Text>
-          <Text>{text.reviewerIntro}</Text>
-        </main>
+        <ReviewerView api={api} language={language} suggestedUser={props.host.userEmail()} title={text.title} />
       ) : (
         <SenderPane host={props.host} language={language} />
       )}

@@ -11,7 +11,7 @@ function query(media: string): MediaQueryList | undefined {
  * when Office (or, failing that, the system) is dark, light otherwise. All
  * colours come from Fluent tokens, so every component follows the theme.
  */
-export function usePaneTheme(host: PaneHost): Theme {
+export function usePaneTheme(host: Pick<PaneHost, "isDarkTheme">): Theme {
   const pick = () => {
     if (query("(forced-colors: active)")?.matches) return teamsHighContrastTheme;
     const dark = host.isDarkTheme() ?? query("(prefers-color-scheme: dark)")?.matches ?? false;

@@ -64,6 +64,100 @@ async function approve(review: Review): Promise<number> {
   return started;
 }
 
+describe("two people, two browsers", () => {
+  test("the reviewer signs in on the web page, sees the risky items first, acknowledges each, approves; the sender's pane shows it within a second; Send passes", async () => {
+    const review = await blockAndRequest("遠足のお知らせ（ウェブ承認）");
+    const reviewer = await openPage(browser);
+    try {
+      const page = reviewer.page;
+      await page.goto(`${server.url}/review/?lang=ja#/requests/${review.id}`);
+      await page.locator('[data-testid=demo-user][data-address="kacho@mirai-shoji.co.jp"]').click();
+      await page.getByTestId("signed-in-as").waitFor();
+      const detail = page.getByTestId("request-detail");
+      await detail.waitFor();
+      expect(await page.getByTestId("detail-subject").innerText()).toBe("遠足のお知らせ（ウェブ承認）");
+      const exposed = await page.getByTestId("exposed").innerText();
+      expect(exposed).toContain("社外アドレス4件");
+      expect(exposed).toContain("ichiro.hogosha@docomo.ne.jp (CC)");
+      expect(await page.getByTestId("sender-note").innerText()).toContain("BCCにできない事情");
+      expect(await page.getByTestId("field-cc").innerText()).toContain("(4)");
+      await screenshot(page, "review-web-1-detail-ja");
+
+      const approveButton = page.getByTestId("approve");
+      expect(await approveButton.isDisabled()).toBe(true);
+      const acks = page.getByTestId("ack");
+      expect(await acks.count()).toBe(review.checks.length);
+      // Fluent's Checkbox puts data-testid on its <input>.
+      for (let i = 0; i < (await acks.count()); i++) await acks.nth(i).check();
+      expect(await approveButton.isDisabled()).toBe(false);
+      await page.getByTestId("comment").fill("保護者会の連絡として確認しました");
+      const started = Date.now();
+      await approveButton.click();
+      await page.getByTestId("decided").waitFor();
+      await pg.pane.locator("[data-testid=review-status][data-status=approved]").waitFor({ timeout: 1000 });
+      expect(Date.now() - started).toBeLessThan(1000);
+      await screenshot(page, "review-web-2-approved-ja");
+
+      await pg.send();
+      await pg.settled();
+      expect((await pg.sent()).map((m) => m.subject)).toContain("遠足のお知らせ（ウェブ承認）");
+
+      // The queue: the request moved to "recently decided".
+      await page.getByTestId("back").click();
+      await page.locator(`[data-testid=queue-item][data-id="${review.id}"][data-status=approved]`).waitFor();
+      expect(reviewer.errors).toEqual([]);
+      expect(reviewer.external).toEqual([]);
+    } finally {
+      await reviewer.context.close();
+    }
+  });
+
+  test("the sender cannot approve their own request on the web page: no decision controls, and the server refuses", async () => {
+    const review = await blockAndRequest("遠足のお知らせ（本人）");
+    const own = await openPage(browser);
+    try {
+      await own.page.goto(`${server.url}/review/?lang=en#/requests/${review.id}`);
+      await own.page.getByTestId("demo-user").first().waitFor();
+      // tanaka is not in the demo list (not a reviewer); any internal address may sign in: use his token in the page.
+      const token = await server.review.signIn("tanaka@mirai-shoji.co.jp");
+      await own.page.evaluate((t) => sessionStorage.setItem("sendguard.reviewer-token", t), token);
+      await own.page.reload();
+      await own.page.getByTestId("request-detail").waitFor();
+      expect(await own.page.getByTestId("decision").count()).toBe(0);
+      const refused = await server.review.api("POST", `/api/reviews/${review.id}/decision`, token, { decision: "approve", acknowledged: review.checks.map((c) => c.key) });
+      expect(refused.body.error).toBe("self-review");
+    } finally {
+      await own.context.close();
+    }
+  });
+
+  test("the administrator filters the audit trail and exports it as CSV", async () => {
+    const review = await blockAndRequest("遠足のお知らせ（監査）");
+    await approve(review);
+    const admin = await openPage(browser);
+    try {
+      const page = admin.page;
+      await page.goto(`${server.url}/admin/?lang=ja`);
+      await page.locator('[data-testid=demo-user][data-address="it@mirai-shoji.co.jp"]').click();
+      await page.getByTestId("filter-review").fill(review.id);
+      await page.getByTestId("search").click();
+      await page.getByTestId("records").waitFor();
+      const actions = await page.locator("[data-testid=records] tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-action")));
+      expect(actions).toEqual(["approved", "requested"]);
+      await screenshot(page, "admin-audit-ja");
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export").click()]);
+      expect(download.suggestedFilename()).toBe("send-guard-audit.csv");
+      const csv = await (await download.createReadStream()).toArray();
+      const text = Buffer.concat(csv as Buffer[]).toString("utf8");
+      expect(text).toContain(review.id);
+      expect(text).toContain("approved");
+      expect(admin.errors).toEqual([]);
+    } finally {
+      await admin.context.close();
+    }
+  });
+});
+
 describe("a second person approves exactly this message", () => {
   test("blocked → review requested → approved → the pane shows it within a second → Send passes", async () => {
     const review = await blockAndRequest("運動会の連絡（承認）");

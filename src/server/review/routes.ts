@@ -157,7 +157,8 @@ export function registerReviewRoutes(app: FastifyInstance, options: ReviewRoutes
     const query = parse(auditQuerySchema, request.query, "query");
     const records = await service.audit(identity, {
       from: query.from ? new Date(query.from) : undefined,
-      to: query.to ? new Date(query.to) : undefined,
+      // A date without a time means "until the end of that day".
+      to: query.to ? new Date(Date.parse(query.to) + (query.to.length === 10 ? 86_400_000 : 0)) : undefined,
       action: query.action,
       person: query.person?.trim().toLowerCase() || undefined,
       reviewId: query.review?.trim() || undefined,

@@ -1,5 +1,5 @@
 import { EventSource } from "eventsource";
-import type { ApiError, CreateReviewRequest, DecisionRequest, Review, ReviewerOption, ReviewEvent, ReviewStatus } from "../../shared/review";
+import type { ApiError, AuditRecord, CreateReviewRequest, DecisionRequest, Review, ReviewerOption, ReviewEvent, ReviewStatus } from "../../shared/review";
 
 export class ApiRequestError extends Error {
   constructor(
@@ -30,6 +30,10 @@ export class ReviewApi {
 
   get signedIn(): boolean {
     return this.token !== undefined;
+  }
+
+  get currentToken(): string | undefined {
+    return this.token;
   }
 
   useToken(token: string | undefined): void {
@@ -101,6 +105,20 @@ export class ReviewApi {
 
   cancel(id: string): Promise<Review> {
     return this.call("POST", `/api/reviews/${encodeURIComponent(id)}/cancel`, {});
+  }
+
+  audit(query: Record<string, string>): Promise<{ records: AuditRecord[] }> {
+    return this.call("GET", `/api/audit?${new URLSearchParams(query).toString()}`);
+  }
+
+  /** The same records as CSV (UTF-8 with BOM), as a Blob to save. */
+  async auditCsv(query: Record<string, string>): Promise<Blob> {
+    const response = await fetch(`${this.base}/api/audit?${new URLSearchParams({ ...query, format: "csv" }).toString()}`, {
+      credentials: "omit",
+      headers: this.token ? { Authorization: `Bearer ${this.token}` } : {},
+    });
+    if (!response.ok) throw new ApiRequestError(response.status, "http", `HTTP ${response.status}`);
+    return response.blob();
   }
 
   /** Live review changes for the signed-in person; reconnects by itself. Returns a function that stops it. */
