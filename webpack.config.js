@@ -91,8 +91,6 @@ module.exports = (_env, argv) => {
     entry: { launchevent: "./src/event/launchevent.ts" },
     target: ["web", "es2016"],
     module: { rules: swcRule("es2016") },
-    // tweetnacl only require()s Node's crypto for random bytes (key generation); verifying needs none.
-    resolve: { ...common.resolve, fallback: { crypto: false } },
     output: {
       path: DIST,
       filename: "[name].js",

@@ -1,5 +1,5 @@
 import { bytesToHex, hexToBytes } from "@noble/hashes/utils";
-import nacl from "tweetnacl";
+import { verify as verifyEd25519 } from "@stablelib/ed25519";
 import { parseAddress } from "../policy/address";
 
 /**
@@ -9,8 +9,8 @@ import { parseAddress } from "../policy/address";
  * the message fingerprint, sender, reviewer and expiry; the signature is Ed25519
  * over `sga1.<payload hex>`. The server signs; the send handler verifies offline
  * in classic Outlook's JavaScript-only runtime, which promises neither WebCrypto,
- * TextEncoder, atob nor BigInt: hence hex, ASCII JSON and tweetnacl's pure-JS
- * (ES5) verifier.
+ * TextEncoder, atob nor BigInt: hence hex, ASCII JSON and StableLib's pure-JS
+ * Ed25519 (typed-array arithmetic, no BigInt; only `verify` is bundled, about 6 KB gzip).
  */
 export const APPROVAL_TOKEN_VERSION = "sga1";
 
@@ -128,7 +128,7 @@ export function verifyApprovalToken(token: string, expected: ApprovalExpectation
   if (keys.length === 0) return { ok: false, reason: "no-key" };
   const signed = keys.some((key) => {
     try {
-      return nacl.sign.detached.verify(decoded.input, decoded.signature, hexToBytes(key));
+      return verifyEd25519(hexToBytes(key), decoded.input, decoded.signature);
     } catch {
       return false;
     }

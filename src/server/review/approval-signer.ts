@@ -25,7 +25,7 @@ export function loadSigningKey(privateKeyPem: string): SigningKey {
   return { privateKey, publicKeyHex: publicHexOf(privateKey) };
 }
 
-/** Signs approval claims with Node's Ed25519; the add-in verifies with tweetnacl. */
+/** Signs approval claims with Node's Ed25519; the add-in verifies with StableLib's pure-JS Ed25519. */
 export function signApproval(key: SigningKey, claims: ApprovalClaims): string {
   const { payload, input } = approvalSigningInput(claims);
   return assembleApprovalToken(payload, new Uint8Array(sign(null, input, key.privateKey)));
