@@ -146,7 +146,8 @@ ${PLAYGROUND_BRIDGE}`),
     target: ["web", "es2020"],
     module: { rules: swcRule("es2020") },
     output: { path: DIST, filename: "pages/[name].[contenthash:8].js", publicPath: "../", clean: false },
-    optimization: { ...common.optimization, splitChunks: { chunks: "all", name: "shared" } },
+    // Only the code both pages load at start is shared; MSAL stays a chunk loaded on demand.
+    optimization: { ...common.optimization, splitChunks: { chunks: "initial", name: "shared" } },
     plugins: [
       appPage("review/index.html", "review", "Send Guard — review", `<link rel="icon" href="../assets/icon-32.png">`),
       appPage("admin/index.html", "admin", "Send Guard — audit", `<link rel="icon" href="../assets/icon-32.png">`),

@@ -12,6 +12,8 @@ export interface ReviewText {
   noReviewer: string;
   signingIn: string;
   signInUnavailable: string;
+  signInNeeded: string;
+  signInButton: string;
   serviceUnavailable: (detail: string) => string;
   failed: (detail: string) => string;
   waiting: (reviewer: string) => string;
@@ -75,7 +77,9 @@ const en: ReviewText = {
   requesting: "Sending the request…",
   noReviewer: "Your organization's policy names no reviewer for you. Ask your administrator, or fix the message.",
   signingIn: "Signing in to the review service…",
-  signInUnavailable: "This review service signs in with Microsoft Entra ID, which this build of the pane does not support yet. Fix the message instead.",
+  signInUnavailable: "The review service offers no sign-in for this pane (its administrator has not set OIDC_CLIENT_ID). Fix the message instead.",
+  signInNeeded: "Sign in with your organization account to ask for a review.",
+  signInButton: "Sign in",
   serviceUnavailable: (detail) => `The review service cannot be reached (${detail}). Fix the message, or try again later.`,
   failed: (detail) => `The request failed: ${detail}`,
   waiting: (reviewer) => `Waiting for ${reviewer}.`,
@@ -138,7 +142,9 @@ const ja: ReviewText = {
   requesting: "依頼を送信しています…",
   noReviewer: "組織のポリシーにあなたの確認者が登録されていません。管理者に連絡するか、メッセージを修正してください。",
   signingIn: "確認サービスにサインインしています…",
-  signInUnavailable: "この確認サービスは Microsoft Entra ID でサインインしますが、このウィンドウの版はまだ対応していません。メッセージを修正してください。",
+  signInUnavailable: "確認サービスにこのウィンドウ用のサインインが設定されていません（管理者が OIDC_CLIENT_ID を設定していません）。メッセージを修正してください。",
+  signInNeeded: "確認を依頼するには、組織のアカウントでサインインしてください。",
+  signInButton: "サインイン",
   serviceUnavailable: (detail) => `確認サービスに接続できません（${detail}）。メッセージを修正するか、後でもう一度お試しください。`,
   failed: (detail) => `依頼できませんでした: ${detail}`,
   waiting: (reviewer) => `${reviewer} さんの確認を待っています。`,

@@ -1,5 +1,6 @@
 import type { PolicyResult } from "../policy";
 import type { AlertContext, Draft, DraftRecipient, RecipientField } from "../shared/types";
+import type { OidcClient, TokenRequester } from "./review/sign-in";
 
 export type RecipientFields = Record<RecipientField, DraftRecipient[]>;
 
@@ -29,4 +30,6 @@ export interface PaneHost {
   removeItemValue(key: string): Promise<void>;
   /** Base URL of the Send Guard server that serves this pane (the review API lives under it). */
   serviceBase(): string;
+  /** Tokens from the organisation's identity provider (Nested App Authentication in Outlook). */
+  tokenRequester(client: OidcClient): TokenRequester;
 }

@@ -7,6 +7,7 @@ import { parseAlertContext, readInitializationContext } from "../office/pane-con
 import { writeRecipients } from "../office/recipients";
 import { POLICY_SESSION_KEY, readSessionValue, removeSessionValue, writeSessionValue } from "../office/session";
 import type { PaneHost } from "./host";
+import { msalRequester } from "./review/sign-in";
 
 /**
  * The policy the send handler used on this item (cached in sessionData), else
@@ -53,5 +54,6 @@ export function createOfficeHost(embeddedPolicy: unknown): PaneHost {
     writeItemValue: writeSessionValue,
     removeItemValue: removeSessionValue,
     serviceBase: () => new URL(".", document.baseURI).href.replace(/\/+$/, ""),
+    tokenRequester: msalRequester,
   };
 }

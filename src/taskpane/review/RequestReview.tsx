@@ -25,7 +25,7 @@ function when(iso: string | undefined, language: "ja" | "en"): string {
 export function RequestReview(props: { host: PaneHost; checked: Checked; text: ReviewText; language: "ja" | "en"; voidAtSend: boolean }) {
   const { host, checked, text, language } = props;
   const styles = useStyles();
-  const { state, request, cancel, reset } = useReviewRequest(host, checked);
+  const { state, request, cancel, reset, signIn } = useReviewRequest(host, checked);
   const [reviewer, setReviewer] = useState("");
   const [note, setNote] = useState("");
 
@@ -50,8 +50,18 @@ export function RequestReview(props: { host: PaneHost; checked: Checked; text: R
       {state.phase === "connecting" && <Spinner size="tiny" label={text.signingIn} />}
       {state.phase === "unavailable" && (
         <MessageBar intent="warning" layout="multiline" data-testid="review-unavailable">
-          <MessageBarBody>{state.problem === "oidc-only" ? text.signInUnavailable : text.serviceUnavailable(state.problem ?? "")}</MessageBarBody>
+          <MessageBarBody>{state.problem === "no-sign-in" ? text.signInUnavailable : text.serviceUnavailable(state.problem ?? "")}</MessageBarBody>
         </MessageBar>
+      )}
+      {state.phase === "sign-in" && (
+        <div className={styles.section} data-testid="review-sign-in">
+          <Text>{text.signInNeeded}</Text>
+          <div className={styles.row}>
+            <Button appearance="primary" disabled={state.busy} onClick={() => void signIn()} data-testid="sign-in-button">
+              {text.signInButton}
+            </Button>
+          </div>
+        </div>
       )}
 
       {state.phase === "ready" && !review && (

@@ -4,6 +4,7 @@ import { describeFinding, REVIEW_TEXT, type Language, type ReviewText } from "..
 import type { Review, ReviewCheck, ReviewerOption } from "../../shared/review";
 import type { ExposedAddress, Finding } from "../../shared/types";
 import { ApiRequestError, type ReviewApi } from "./api";
+import { msalRequester, signInInteractively, signInSilently, type OidcClient, type TokenRequester } from "./sign-in";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: 0, maxWidth: "960px" },
@@ -40,22 +41,60 @@ function useRoute(): [string | undefined, (id: string | undefined) => void] {
   return [id, go];
 }
 
-/** Development sign-in: pick a demo user (the server offers it only on loopback). */
-export function SignIn(props: { api: ReviewApi; text: ReviewText; suggested?: string | undefined; onSignedIn: () => void }) {
-  const { api, text } = props;
+/**
+ * Sign-in for the reviewer's pane and pages: the organisation's provider (silent first, then a
+ * button for the interactive sign-in), or, on a development server, a demo user to pick.
+ */
+export function SignIn(props: {
+  api: ReviewApi;
+  text: ReviewText;
+  suggested?: string | undefined;
+  onSignedIn: () => void;
+  requester?: ((client: OidcClient) => TokenRequester) | undefined;
+}) {
+  const { api, text, onSignedIn } = props;
+  const requesterFor = props.requester ?? msalRequester;
   const styles = useStyles();
   const [users, setUsers] = useState<ReviewerOption[] | null>(null);
+  const [oidc, setOidc] = useState<OidcClient | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
-    api
-      .session()
-      .then((session) => (session.signIn.dev ? api.demoUsers().then((r) => setUsers(r.users)) : setProblem(text.signInUnavailable)))
-      .catch((error: unknown) => setProblem(text.serviceUnavailable(describe(error))));
-  }, [api, text]);
-  const signIn = async (email: string) => {
+    let disposed = false;
+    void (async () => {
+      try {
+        const session = await api.session();
+        if (session.signIn.dev) {
+          const { users: demo } = await api.demoUsers();
+          if (!disposed) setUsers(demo);
+        } else if (session.signIn.oidc) {
+          const client = session.signIn.oidc;
+          const silent = await signInSilently(requesterFor(client), client);
+          if (disposed) return;
+          if (silent.ok) {
+            api.useToken(silent.token);
+            onSignedIn();
+          } else setOidc(client);
+        } else setProblem(text.signInUnavailable);
+      } catch (error) {
+        if (!disposed) setProblem(text.serviceUnavailable(describe(error)));
+      }
+    })();
+    return () => {
+      disposed = true;
+    };
+  }, [api, text, requesterFor, onSignedIn]);
+  const signInAs = async (email: string) => {
     try {
       await api.devSignIn(email);
-      props.onSignedIn();
+      onSignedIn();
+    } catch (error) {
+      setProblem(text.failed(describe(error)));
+    }
+  };
+  const signInWithProvider = async (client: OidcClient) => {
+    try {
+      api.useToken(await signInInteractively(requesterFor(client), client));
+      onSignedIn();
     } catch (error) {
       setProblem(text.failed(describe(error)));
     }
@@ -71,11 +110,18 @@ export function SignIn(props: { api: ReviewApi; text: ReviewText; suggested?: st
           <MessageBarBody>{problem}</MessageBarBody>
         </MessageBar>
       )}
-      {!users && !problem && <Spinner size="tiny" />}
+      {!users && !oidc && !problem && <Spinner size="tiny" />}
+      {oidc && (
+        <div className={styles.row}>
+          <Button appearance="primary" onClick={() => void signInWithProvider(oidc)} data-testid="sign-in-button">
+            {text.signInButton}
+          </Button>
+        </div>
+      )}
       {users && <Text>{text.signInIntro}</Text>}
       <div className={styles.row}>
         {choices.map((user) => (
-          <Button key={user.address} onClick={() => void signIn(user.address)} data-testid="demo-user" data-address={user.address}>
+          <Button key={user.address} onClick={() => void signInAs(user.address)} data-testid="demo-user" data-address={user.address}>
             {text.signInAs(user.name ? `${user.name} (${user.address})` : user.address)}
           </Button>
         ))}

@@ -5,8 +5,9 @@ import { APPROVAL_SESSION_KEY, REVIEW_SESSION_KEY } from "../../shared/session-k
 import type { Checked } from "../use-sender-pane";
 import type { PaneHost } from "../host";
 import { ApiRequestError, ReviewApi } from "./api";
+import { signInInteractively, signInSilently, type OidcClient } from "./sign-in";
 
-export type ReviewPhase = "connecting" | "unavailable" | "ready";
+export type ReviewPhase = "connecting" | "sign-in" | "unavailable" | "ready";
 
 export interface ReviewRequestState {
   phase: ReviewPhase;
@@ -44,36 +45,68 @@ export function useReviewRequest(host: PaneHost, checked: Checked | null) {
     [host],
   );
 
+  const stopEvents = useRef<(() => void) | undefined>(undefined);
+  const oidc = useRef<OidcClient | undefined>(undefined);
+
+  /** Once signed in: the reviewers for this sender, live events, and the request already made for this item. */
+  const connect = useCallback(async () => {
+    const [{ reviewers }, savedId] = await Promise.all([api.reviewers(), host.readItemValue(REVIEW_SESSION_KEY)]);
+    setState((s) => ({ ...s, phase: "ready", problem: undefined, reviewers }));
+    stopEvents.current?.();
+    stopEvents.current = api.subscribe((event) => {
+      if (event.id !== reviewId.current) return;
+      void api.get(event.id).then(adopt, () => undefined);
+    });
+    if (savedId) await api.get(savedId).then(adopt, () => undefined);
+  }, [api, host, adopt]);
+
   useEffect(() => {
-    let stop: (() => void) | undefined;
     let disposed = false;
     void (async () => {
       try {
         const session = await api.session();
-        if (!session.signIn.dev) {
-          setState((s) => ({ ...s, phase: "unavailable", problem: "oidc-only" }));
+        if (session.signIn.dev) {
+          // Development sign-in: the pane is the mailbox user.
+          const email = host.userEmail();
+          if (!email) throw new Error("Outlook did not say who is signed in");
+          await api.devSignIn(email);
+        } else if (session.signIn.oidc) {
+          oidc.current = session.signIn.oidc;
+          const silent = await signInSilently(host.tokenRequester(session.signIn.oidc), session.signIn.oidc);
+          if (!silent.ok) {
+            if (!disposed) setState((s) => ({ ...s, phase: "sign-in", problem: silent.reason }));
+            return;
+          }
+          api.useToken(silent.token);
+        } else {
+          setState((s) => ({ ...s, phase: "unavailable", problem: "no-sign-in" }));
           return;
         }
-        const email = host.userEmail();
-        if (!email) throw new Error("Outlook did not say who is signed in");
-        await api.devSignIn(email);
-        const [{ reviewers }, savedId] = await Promise.all([api.reviewers(), host.readItemValue(REVIEW_SESSION_KEY)]);
-        if (disposed) return;
-        setState((s) => ({ ...s, phase: "ready", reviewers }));
-        stop = api.subscribe((event) => {
-          if (event.id !== reviewId.current) return;
-          void api.get(event.id).then(adopt, () => undefined);
-        });
-        if (savedId) await api.get(savedId).then(adopt, () => undefined);
+        if (!disposed) await connect();
       } catch (error) {
         if (!disposed) setState((s) => ({ ...s, phase: "unavailable", problem: describe(error) }));
       }
     })();
     return () => {
       disposed = true;
-      stop?.();
+      stopEvents.current?.();
     };
-  }, [api, host, adopt]);
+  }, [api, host, connect]);
+
+  /** Interactive sign-in (from a click), when the silent one was not enough. */
+  const signIn = useCallback(async () => {
+    const client = oidc.current;
+    if (!client) return;
+    setState((s) => ({ ...s, busy: true, error: undefined }));
+    try {
+      api.useToken(await signInInteractively(host.tokenRequester(client), client));
+      await connect();
+    } catch (error) {
+      setState((s) => ({ ...s, error: describe(error) }));
+    } finally {
+      setState((s) => ({ ...s, busy: false }));
+    }
+  }, [api, host, connect]);
 
   const request = useCallback(
     async (reviewer: string, note: string, language: "ja" | "en") => {
@@ -116,5 +149,5 @@ export function useReviewRequest(host: PaneHost, checked: Checked | null) {
     setState((s) => ({ ...s, review: undefined, error: undefined }));
   }, [host]);
 
-  return { state, request, cancel, reset };
+  return { state, request, cancel, reset, signIn };
 }
