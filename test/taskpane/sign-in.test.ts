@@ -47,7 +47,7 @@ describe("signing in to the review service with the organisation's provider", ()
 
   test("a cancelled pop-up (MSAL's BrowserAuthError user_cancelled) is an error the pane shows", async () => {
     const r = requester(async () => "x", async () => {
-      throw new BrowserAuthError("user_cancelled");
+      throw new BrowserAuthError("user_cancelled", "corr-1");
     });
     await expect(signInInteractively(r, CLIENT)).rejects.toThrow(/user_cancelled|cancel/i);
   });
