@@ -112,6 +112,35 @@ describe("two people, two browsers", () => {
     }
   });
 
+  test("the read-mode task pane (the reviewer's ribbon button) shows the same queue and decides the same way", async () => {
+    const review = await blockAndRequest("遠足のお知らせ（作業ウィンドウで承認）");
+    const reviewer = await openPage(browser);
+    try {
+      // The reviewer's Outlook: a playground whose pane frame loads the read-mode page (taskpane.html?mode=review),
+      // the URL the manifest gives the read-surface button.
+      const outlook = new Playground(reviewer.page, server.url);
+      await outlook.open("ja");
+      await reviewer.page.getByTestId("ribbon-send-guard").click();
+      await reviewer.page.getByTestId("pane").evaluate((frame: HTMLIFrameElement) => {
+        frame.src = "taskpane.html?mode=review";
+      });
+      const pane = outlook.pane;
+      await pane.locator('[data-testid=demo-user][data-address="kacho@mirai-shoji.co.jp"]').click();
+      await pane.locator(`[data-testid=queue-item][data-id="${review.id}"]`).getByRole("button").click();
+      await pane.getByTestId("request-detail").waitFor();
+      expect(await pane.getByTestId("exposed").innerText()).toContain("ichiro.hogosha@docomo.ne.jp");
+      const acks = pane.getByTestId("ack");
+      for (let i = 0; i < (await acks.count()); i++) await acks.nth(i).check();
+      await pane.getByTestId("approve").click();
+      await pane.getByTestId("decided").waitFor();
+      await screenshot(reviewer.page, "review-read-pane-approved-ja");
+      await pg.pane.locator("[data-testid=review-status][data-status=approved]").waitFor({ timeout: 1000 });
+      expect(reviewer.errors).toEqual([]);
+    } finally {
+      await reviewer.context.close();
+    }
+  });
+
   test("the sender cannot approve their own request on the web page: no decision controls, and the server refuses", async () => {
     const review = await blockAndRequest("遠足のお知らせ（本人）");
     const own = await openPage(browser);

@@ -1,6 +1,6 @@
 import { Badge, Button, Checkbox, Field, makeStyles, MessageBar, MessageBarBody, Spinner, Text, Textarea, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { describeFinding, REVIEW_TEXT, type Language, type ReviewText } from "../../i18n";
+import { describeFinding, PANE_TEXT, REVIEW_TEXT, type Language, type ReviewText } from "../../i18n";
 import type { Review, ReviewCheck, ReviewerOption } from "../../shared/review";
 import type { ExposedAddress, Finding } from "../../shared/types";
 import { ApiRequestError, type ReviewApi } from "./api";
@@ -226,7 +226,11 @@ function RequestDetail(props: { api: ReviewApi; id: string; me: string; text: Re
             <ul className={styles.list}>
               {groupByParty(exposure.evidence.exposed).map((group) => (
                 <li key={group.party} className={styles.item} data-party={group.party}>
-                  <Text weight="semibold">{group.party}</Text>
+                  {/* An individual is their own party: the address says it all. */}
+                  {group.kind !== "individual" && <Text weight="semibold">{group.party}</Text>}
+                  <Badge appearance="outline" size="small">
+                    {PANE_TEXT[language].partyKind[group.kind as "organization" | "individual"]}
+                  </Badge>
                   <Text className={styles.address}>{group.addresses.map((a) => `${a.address} (${a.field.toUpperCase()})`).join(", ")}</Text>
                 </li>
               ))}
