@@ -1,14 +1,7 @@
 import { buildApp } from "./app";
-import { ConfigError, readConfig, type ServerConfig } from "./config";
+import { ConfigError, readConfig } from "./config";
+import { resolveHttps } from "./https";
 import { createServices } from "./services";
-
-async function devCertificates(config: ServerConfig): Promise<{ cert: Buffer; key: Buffer } | undefined> {
-  if (config.https || !config.devCerts) return config.https;
-  // office-addin-dev-certs installs a localhost certificate that Outlook trusts (for sideloading).
-  const { getHttpsServerOptions } = await import("office-addin-dev-certs");
-  const options = await getHttpsServerOptions();
-  return { cert: Buffer.from(options.cert), key: Buffer.from(options.key) };
-}
 
 /** The server process: configuration from the environment, database, listen, clean shutdown on SIGTERM/SIGINT. */
 async function start(): Promise<void> {
@@ -36,7 +29,7 @@ async function start(): Promise<void> {
     }
     throw error;
   }
-  const https = await devCertificates(config);
+  const https = await resolveHttps(config);
   const app = buildApp({ distDir: config.distDir, https, playground: config.playground, services, logger: { level: "info" } });
   const address = await app.listen({ host: config.host, port: config.port });
   app.log.info(`Send Guard add-in files at ${address}/manifest.xml`);

@@ -5,6 +5,7 @@ import * as path from "node:path";
 import { createCA, createCert } from "mkcert";
 import { buildApp } from "../../src/server/app";
 import { readConfig } from "../../src/server/config";
+import { resolveHttps } from "../../src/server/https";
 import { DIST } from "../support/dist";
 
 function get(url: string, ca: string): Promise<{ status: number; body: string }> {
@@ -66,5 +67,28 @@ describe("HTTPS with a given certificate", () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("SEND_GUARD_DEV_CERTS=on", () => {
+  const given = { cert: Buffer.from("given-cert"), key: Buffer.from("given-key") };
+
+  test("uses office-addin-dev-certs' localhost certificate (the package's getHttpsServerOptions)", async () => {
+    const load = jest.fn(async () => ({ getHttpsServerOptions: async () => ({ cert: "dev-cert", key: Buffer.from("dev-key") }) }));
+    await expect(resolveHttps({ devCerts: true, https: undefined }, load)).resolves.toEqual({ cert: Buffer.from("dev-cert"), key: Buffer.from("dev-key") });
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  test("a given certificate wins, and without either the server speaks plain HTTP", async () => {
+    const load = jest.fn();
+    await expect(resolveHttps({ devCerts: true, https: given }, load)).resolves.toBe(given);
+    await expect(resolveHttps({ devCerts: false, https: undefined }, load)).resolves.toBeUndefined();
+    expect(load).not.toHaveBeenCalled();
+  });
+
+  test("a missing package is a clear error", async () => {
+    await expect(resolveHttps({ devCerts: true, https: undefined }, async () => Promise.reject(new Error("Cannot find module")))).rejects.toThrow(
+      "SEND_GUARD_DEV_CERTS=on needs the office-addin-dev-certs package",
+    );
   });
 });
