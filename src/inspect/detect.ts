@@ -1,0 +1,208 @@
+import { parseAddress } from "../policy/address";
+
+/**
+ * Personal-data detectors over text already taken out of a file: sheets of rows
+ * of cells (spreadsheets, CSV) or lines (documents, mail). Pure; nothing here
+ * knows file formats. The result holds counts, sheet and column names and one
+ * masked sample per kind — never the data itself — plus the distinct addresses,
+ * which stay on the sender's machine to be compared with the recipients.
+ */
+export interface Sheet {
+  /** Sheet name, entry path or "body": where a finding was seen. */
+  name: string;
+  rows: readonly (readonly string[])[];
+}
+
+export type DetectedKind = "email" | "phone" | "postal-code" | "postal-address" | "my-number" | "card";
+
+export interface HeaderRow {
+  where: string;
+  /** The personal-field headers found, as written in the file. */
+  columns: string[];
+  /** Non-empty rows below the header. */
+  rows: number;
+}
+
+export interface Detection {
+  /** Distinct address keys (lower-case, punycode domain). Local only: evidence carries the count. */
+  emails: string[];
+  counts: Record<DetectedKind, number>;
+  headers: HeaderRow[];
+  samples: { kind: DetectedKind; where: string; masked: string }[];
+}
+
+/** Field names that make a header row personal (ja + en), compared after NFKC and lower-casing. */
+export const PERSONAL_HEADERS = [
+  "氏名", "名前", "お名前", "姓", "名", "フリガナ", "ふりがな", "カナ", "住所", "現住所", "所在地", "郵便番号", "〒",
+  "電話番号", "電話", "tel", "携帯", "携帯番号", "携帯電話", "メールアドレス", "メール", "eメール", "生年月日", "誕生日",
+  "年齢", "性別", "学籍番号", "会員番号", "受検番号", "受験番号", "社員番号", "保護者", "保護者氏名", "個人番号", "マイナンバー",
+  "name", "full name", "first name", "last name", "surname", "given name", "address", "street", "city", "zip", "zip code",
+  "postal code", "postcode", "phone", "phone number", "telephone", "mobile", "email", "e-mail", "email address",
+  "date of birth", "dob", "birthday", "birth date", "gender", "sex", "age", "student id", "member id", "membership number",
+  "employee id", "guardian",
+].map((h) => h.normalize("NFKC").toLowerCase());
+
+const MY_NUMBER_CONTEXT = /マイナンバー|個人番号|my ?number|individual number/i;
+const CARD_CONTEXT = /カード|クレジット|card|credit|visa|master|amex|jcb|有効期限|expir/i;
+const PHONE_HEADER = /電話|tel|携帯|phone|mobile/i;
+const POSTAL_HEADER = /郵便|〒|zip|postal|postcode/i;
+
+const PREFECTURES = [
+  "北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県", "栃木県", "群馬県", "埼玉県", "千葉県",
+  "東京都", "神奈川県", "新潟県", "富山県", "石川県", "福井県", "山梨県", "長野県", "岐阜県", "静岡県", "愛知県", "三重県",
+  "滋賀県", "京都府", "大阪府", "兵庫県", "奈良県", "和歌山県", "鳥取県", "島根県", "岡山県", "広島県", "山口県", "徳島県",
+  "香川県", "愛媛県", "高知県", "福岡県", "佐賀県", "長崎県", "熊本県", "大分県", "宮崎県", "鹿児島県", "沖縄県",
+];
+
+const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+/g;
+/** Formatted Japanese numbers: 03-1234-5678, 090-1234-5678, (03)1234-5678, +81 90 1234 5678. */
+const PHONE_FORMATTED = /(?:\+81[\s-]?\d{1,4}|\(0\d{1,4}\)|0\d{1,4})[\s-]?\d{1,4}[\s-]\d{4}(?!\d)/g;
+/** Mobile numbers written without separators: 11 digits, 070 / 080 / 090. */
+const MOBILE_BARE = /(?<!\d)0[789]0\d{8}(?!\d)/g;
+const PHONE_BARE = /(?<!\d)0\d{9,10}(?!\d)/g;
+const POSTAL = /(?:〒\s?)?(?<!\d)\d{3}-\d{4}(?!\d)/g;
+const POSTAL_BARE = /(?<!\d)\d{7}(?!\d)/g;
+const PREFECTURE_ADDRESS = new RegExp(`(?:${PREFECTURES.join("|")})[^\\s,、]{0,12}?(?:市|区|町|村|郡)`, "g");
+/** 12 digits, optionally as 4-4-4 with spaces or hyphens. */
+const TWELVE_DIGITS = /(?<!\d)\d{4}[\s-]?\d{4}[\s-]?\d{4}(?!\d)/g;
+/** 13–19 digits, optionally grouped by spaces or hyphens. */
+const CARD_DIGITS = /(?<!\d)\d(?:[\s-]?\d){12,18}(?!\d)/g;
+
+/**
+ * My Number (個人番号) check digit, as the Cabinet Office specifies it: with P(n) the
+ * n-th digit counted from the right excluding the check digit, Q(n) = n + 1 for
+ * n ≤ 6 and n − 5 for 7 ≤ n ≤ 11, r = Σ P(n)·Q(n) mod 11, the check digit is
+ * 0 when r ≤ 1 and 11 − r otherwise.
+ */
+export function isValidMyNumber(digits: string): boolean {
+  if (!/^\d{12}$/.test(digits)) return false;
+  let sum = 0;
+  for (let n = 1; n <= 11; n++) {
+    const p = Number(digits[11 - n]);
+    sum += p * (n <= 6 ? n + 1 : n - 5);
+  }
+  const r = sum % 11;
+  return Number(digits[11]) === (r <= 1 ? 0 : 11 - r);
+}
+
+/** The Luhn (mod 10) check used by payment card numbers. */
+export function passesLuhn(digits: string): boolean {
+  if (!/^\d{13,19}$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+function fold(text: string): string {
+  return text.normalize("NFKC").toLowerCase().trim();
+}
+
+function maskEmail(key: string): string {
+  const at = key.lastIndexOf("@");
+  return `${key.slice(0, 1)}***${key.slice(at)}`;
+}
+
+function maskDigits(text: string, keep: number): string {
+  let seen = 0;
+  const total = (text.match(/\d/g) ?? []).length;
+  return text.replace(/\d/g, (d) => (++seen > total - keep ? d : "*"));
+}
+
+/** The header row of a sheet: the first of its first five non-empty rows naming two or more personal fields. */
+function findHeader(sheet: Sheet): { index: number; columns: Map<number, string> } | undefined {
+  let looked = 0;
+  for (let index = 0; index < sheet.rows.length && looked < 5; index++) {
+    const row = sheet.rows[index] ?? [];
+    if (row.every((cell) => cell.trim() === "")) continue;
+    looked++;
+    const columns = new Map<number, string>();
+    row.forEach((cell, column) => {
+      const folded = fold(cell).replace(/[\s_]+/g, " ").replace(/[:：*＊]$/, "");
+      if (folded && PERSONAL_HEADERS.includes(folded)) columns.set(column, cell.trim());
+    });
+    if (columns.size >= 2) return { index, columns };
+  }
+  return undefined;
+}
+
+/** Detects personal data in sheets of text. Time and size limits are the caller's (see limits.ts). */
+export function detect(sheets: readonly Sheet[]): Detection {
+  const emails = new Set<string>();
+  const counts: Record<DetectedKind, number> = { email: 0, phone: 0, "postal-code": 0, "postal-address": 0, "my-number": 0, card: 0 };
+  const headers: HeaderRow[] = [];
+  const samples = new Map<DetectedKind, { kind: DetectedKind; where: string; masked: string }>();
+  const found = (kind: DetectedKind, where: string, masked: string) => {
+    counts[kind]++;
+    if (!samples.has(kind)) samples.set(kind, { kind, where, masked });
+  };
+
+  for (const sheet of sheets) {
+    const header = findHeader(sheet);
+    // Column labels for context: the personal header row, else the sheet's first non-empty row.
+    const labelIndex = header?.index ?? sheet.rows.findIndex((row) => row.some((cell) => cell.trim() !== ""));
+    const labels = labelIndex >= 0 ? (sheet.rows[labelIndex] ?? []) : [];
+    const headerText = (column: number) => labels[column] ?? "";
+    if (header) {
+      const rows = sheet.rows.slice(header.index + 1).filter((row) => row.some((cell) => cell.trim() !== "")).length;
+      headers.push({ where: sheet.name, columns: [...header.columns.values()], rows });
+    }
+    sheet.rows.forEach((row, rowIndex) => {
+      if (header && rowIndex === header.index) return;
+      const rowText = row.join(" ");
+      row.forEach((raw, column) => {
+        const cell = raw.normalize("NFKC");
+        if (!cell.trim()) return;
+        const columnHeader = headerText(column);
+
+        for (const match of cell.match(EMAIL) ?? []) {
+          const parsed = parseAddress(match);
+          if (!parsed.ok) continue;
+          if (!emails.has(parsed.key)) found("email", sheet.name, maskEmail(parsed.key));
+          emails.add(parsed.key);
+        }
+        const withoutEmails = cell.replace(EMAIL, " ");
+
+        // Card and My Number first: their digits must not count as phone numbers too.
+        let rest = withoutEmails;
+        for (const match of withoutEmails.match(CARD_DIGITS) ?? []) {
+          const digits = match.replace(/\D/g, "");
+          if (passesLuhn(digits) && (CARD_CONTEXT.test(rowText) || CARD_CONTEXT.test(columnHeader))) {
+            found("card", sheet.name, maskDigits(match, 4));
+            rest = rest.replace(match, " ");
+          }
+        }
+        for (const match of rest.match(TWELVE_DIGITS) ?? []) {
+          const digits = match.replace(/\D/g, "");
+          // About 1 in 11 random 12-digit numbers pass the check digit: a keyword must say what it is.
+          if (isValidMyNumber(digits) && (MY_NUMBER_CONTEXT.test(rowText) || MY_NUMBER_CONTEXT.test(columnHeader))) {
+            found("my-number", sheet.name, maskDigits(match, 0));
+            rest = rest.replace(match, " ");
+          }
+        }
+
+        const phoneColumn = PHONE_HEADER.test(columnHeader);
+        const phones = new Set([...(rest.match(PHONE_FORMATTED) ?? []), ...(rest.match(MOBILE_BARE) ?? []), ...(phoneColumn ? (rest.match(PHONE_BARE) ?? []) : [])]);
+        for (const phone of phones) {
+          // Japanese numbers have 10 digits (landline) or 11 (mobile, IP); anything shorter is a postal code or a part number.
+          const digits = phone.replace(/\D/g, "");
+          const national = digits.startsWith("81") && phone.trim().startsWith("+") ? `0${digits.slice(2)}` : digits;
+          if (!national.startsWith("0") || national.length < 10 || national.length > 11) continue;
+          found("phone", sheet.name, maskDigits(phone, 4));
+          rest = rest.replace(phone, " ");
+        }
+
+        for (const match of rest.match(POSTAL) ?? []) found("postal-code", sheet.name, maskDigits(match, 0));
+        if (POSTAL_HEADER.test(columnHeader)) for (const match of rest.match(POSTAL_BARE) ?? []) found("postal-code", sheet.name, maskDigits(match, 0));
+        for (const match of cell.match(PREFECTURE_ADDRESS) ?? []) found("postal-address", sheet.name, `${match}…`);
+      });
+    });
+  }
+  return { emails: [...emails], counts, headers, samples: [...samples.values()] };
+}
