@@ -1,0 +1,96 @@
+import { parse } from "csv-parse/sync";
+import type { Sheet } from "./detect";
+import { Unscannable, type Budget } from "./limits";
+
+function decoder(label: string): InstanceType<typeof TextDecoder> | undefined {
+  try {
+    return new TextDecoder(label, { fatal: true });
+  } catch {
+    return undefined;
+  }
+}
+
+/** Share of zero bytes at even / odd offsets in the first 4 KB: UTF-16 text without a byte-order mark. */
+function utf16Without(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return undefined;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  const half = n / 2;
+  if (odd > half * 0.3 && even < half * 0.05) return "utf-16le";
+  if (even > half * 0.3 && odd < half * 0.05) return "utf-16be";
+  return undefined;
+}
+
+/**
+ * Decodes text the way Japanese offices write it: a byte-order mark says UTF-8 or
+ * UTF-16; else UTF-16 by its zero bytes; else UTF-8 if it is valid; else Shift_JIS
+ * (CP932; Excel's "CSV" in Japanese Windows). Uses the platform's TextDecoder; a
+ * runtime without it (or without Shift_JIS) makes the file unscannable, with that reason.
+ */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
+  if (typeof TextDecoder !== "function") throw new Unscannable("no-text-decoder");
+  let label: string;
+  let body = bytes;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) [label, body] = ["utf-8", bytes.subarray(3)];
+  else if (bytes[0] === 0xff && bytes[1] === 0xfe) [label, body] = ["utf-16le", bytes.subarray(2)];
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) [label, body] = ["utf-16be", bytes.subarray(2)];
+  else label = utf16Without(bytes) ?? "utf-8";
+  const first = decoder(label);
+  if (first) {
+    try {
+      return { text: first.decode(body), encoding: label };
+    } catch {
+      if (label !== "utf-8") throw new Unscannable("unknown-encoding");
+    }
+  }
+  const sjis = decoder("shift_jis");
+  if (!sjis) throw new Unscannable("no-text-decoder");
+  try {
+    return { text: sjis.decode(body), encoding: "shift_jis" };
+  } catch {
+    throw new Unscannable("unknown-encoding");
+  }
+}
+
+const DELIMITED = /\.(csv|tsv|tab)$/i;
+
+/** The delimiter of a CSV/TSV by its first lines: tab, comma or semicolon, whichever splits them most consistently. */
+function guessDelimiter(text: string): string {
+  const lines = text.split(/\r?\n/, 20).filter((l) => l.trim());
+  let best = ",";
+  let bestScore = 0;
+  for (const delimiter of ["\t", ",", ";"]) {
+    const counts = lines.map((l) => l.split(delimiter).length - 1);
+    const min = Math.min(...counts);
+    if (min > bestScore) [best, bestScore] = [delimiter, min];
+  }
+  return best;
+}
+
+/** Text files as sheets: delimited files as rows of cells (csv-parse), anything else as one cell per line. */
+export function textSheets(name: string, bytes: Uint8Array, budget: Budget): Sheet[] {
+  const { text } = decodeText(bytes);
+  budget.check();
+  const maxRows = budget.limits.maxRows;
+  if (DELIMITED.test(name)) {
+    try {
+      const rows = parse(text, {
+        delimiter: guessDelimiter(text),
+        relax_column_count: true,
+        relax_quotes: true,
+        skip_empty_lines: true,
+        to_line: maxRows,
+      }) as string[][];
+      return [{ name, rows }];
+    } catch {
+      // A malformed CSV is still text: read it line by line.
+    }
+  }
+  const lines = text.split(/\r\n|\n|\r/, maxRows);
+  return [{ name, rows: lines.map((line) => [line]) }];
+}
