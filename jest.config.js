@@ -9,8 +9,8 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
-  transform: { "^.+\\.(ts|tsx)$": swc, "^.+/node_modules/(jose|@stablelib|unzipit)/.+\\.js$": esmToCjs },
-  transformIgnorePatterns: ["/node_modules/(?!(jose|@stablelib|unzipit)/)"],
+  transform: { "^.+\\.(ts|tsx)$": swc, "^.+/node_modules/(jose|@stablelib|unzipit|@zip\\.js)/.+\\.js$": esmToCjs },
+  transformIgnorePatterns: ["/node_modules/(?!(jose|@stablelib|unzipit|@zip\\.js)/)"],
   moduleFileExtensions: ["ts", "tsx", "js", "cjs", "json"],
   testTimeout: 30000,
 };

@@ -32,7 +32,8 @@ export type UnscannableReason =
   | "unknown-encoding"
   | "no-text-decoder"
   | "corrupt"
-  | "unsupported-format";
+  | "unsupported-format"
+  | "nested-too-deep";
 
 /** Thrown inside an inspector to stop with a reason; `inspect` turns it into a result, never an exception. */
 export class Unscannable extends Error {

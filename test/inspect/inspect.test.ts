@@ -1,0 +1,202 @@
+import { strToU8, zipSync } from "fflate";
+import { isValidMyNumber } from "../../src/inspect/detect";
+import { inspectFile, type InspectionResult } from "../../src/inspect/inspect";
+import { DEFAULT_LIMITS } from "../../src/inspect/limits";
+import { docx, encryptedOffice, peopleRows, pptx, shiftJis, utf16le, xlsx, zip } from "../support/files";
+
+function inspected(result: InspectionResult) {
+  if (result.status !== "inspected") throw new Error(`expected an inspected file, got ${JSON.stringify(result)}`);
+  return result;
+}
+
+const orderNumber = (i: number) => {
+  const first = String(40000000000 + i * 104729);
+  for (let d = 0; d <= 9; d++) if (isValidMyNumber(`${first}${d}`)) return `${first}${d}`;
+  return `${first}0`;
+};
+
+describe("spreadsheets", () => {
+  test("an XLSX of 200 people (shared strings): names, addresses, phones, emails and the header row", async () => {
+    const result = inspected(await inspectFile("会員名簿.xlsx", xlsx([{ name: "会員", rows: peopleRows(200) }])));
+    expect(result.format).toBe("xlsx");
+    expect(result.detection.counts).toMatchObject({ email: 200, phone: 200, "postal-code": 200, "postal-address": 200 });
+    expect(result.detection.headers).toEqual([{ where: "会員", columns: ["氏名", "フリガナ", "郵便番号", "住所", "電話番号", "メールアドレス"], rows: 200 }]);
+  });
+
+  test("inline strings and several sheets are read too", async () => {
+    const file = xlsx(
+      [
+        { name: "表紙", rows: [["2024年度 名簿"]] },
+        { name: "名簿", rows: peopleRows(15) },
+      ],
+      { inline: true },
+    );
+    const result = inspected(await inspectFile("list.xlsx", file));
+    expect(result.detection.counts.email).toBe(15);
+    expect(result.detection.headers[0]?.where).toBe("名簿");
+  });
+
+  test("a sales sheet with 12-digit order numbers (valid check digits, no context) is not personal data", async () => {
+    const rows = [["受注番号", "商品", "数量", "金額"], ...Array.from({ length: 100 }, (_, i) => [orderNumber(i), "トナー", String(i + 1), String((i + 1) * 3000)])];
+    const result = inspected(await inspectFile("売上.xlsx", xlsx([{ name: "売上", rows }])));
+    expect(result.detection.counts).toEqual({ email: 0, phone: 0, "postal-code": 0, "postal-address": 0, "my-number": 0, card: 0 });
+    expect(result.detection.headers).toEqual([]);
+  });
+});
+
+describe("text and CSV in the encodings Japanese offices use", () => {
+  const csv = peopleRows(30).map((r) => r.join(",")).join("\r\n");
+
+  test.each<[string, Uint8Array]>([
+    ["UTF-8", strToU8(csv)],
+    ["UTF-8 with BOM", new Uint8Array([0xef, 0xbb, 0xbf, ...strToU8(csv)])],
+    ["Shift_JIS (Excel's CSV on Japanese Windows)", shiftJis(csv)],
+    ["UTF-16LE with BOM", utf16le(csv)],
+    ["UTF-16LE without BOM", utf16le(csv, false)],
+  ])("%s", async (_name, bytes) => {
+    const result = inspected(await inspectFile("名簿.csv", bytes));
+    expect(result.detection.counts).toMatchObject({ email: 30, phone: 30 });
+    expect(result.detection.headers[0]?.columns).toContain("氏名");
+  });
+
+  test("TSV is split on tabs", async () => {
+    const tsv = peopleRows(5).map((r) => r.join("\t")).join("\n");
+    expect(inspected(await inspectFile("list.tsv", strToU8(tsv))).detection.headers[0]?.columns).toHaveLength(6);
+  });
+
+  test("the Montedio case: the recipient list itself attached as CSV", async () => {
+    const addresses = Array.from({ length: 152 }, (_, i) => `supporter${i}@example${i % 9}.ne.jp`);
+    const result = inspected(await inspectFile("送信先リスト.csv", strToU8(addresses.join("\n"))));
+    expect(result.detection.emails).toHaveLength(152);
+    expect(result.detection.emails[0]).toBe("supporter0@example0.ne.jp");
+  });
+
+  test("bytes that are neither UTF-8, UTF-16 nor Shift_JIS are unscannable with the reason", async () => {
+    const garbage = new Uint8Array(Array.from({ length: 64 }, (_, i) => (i % 2 ? 0x81 : 0xff)));
+    expect(await inspectFile("data.csv", garbage)).toEqual({ status: "unscannable", format: "unknown", reason: "unknown-encoding" });
+  });
+});
+
+describe("documents", () => {
+  test("a DOCX with a class list in its text", async () => {
+    const lines = ["1年A組 連絡網", ...peopleRows(12).slice(1).map((r) => r.join(" "))];
+    const result = inspected(await inspectFile("連絡網.docx", docx(lines)));
+    expect(result.format).toBe("docx");
+    expect(result.detection.counts).toMatchObject({ email: 12, phone: 12 });
+  });
+
+  test("a DOCX that mentions one contact address is not a list", async () => {
+    const result = inspected(await inspectFile("ご案内.docx", docx(["平素よりお世話になっております。", "お問い合わせ: info@mirai-shoji.co.jp までご連絡ください。"])));
+    expect(result.detection.counts).toMatchObject({ email: 1, phone: 0, "my-number": 0 });
+  });
+
+  test("a PPTX: text from every slide", async () => {
+    const result = inspected(await inspectFile("説明会.pptx", pptx([["参加者"], ["佐藤 090-1111-2222 sato@example.jp", "鈴木 080-3333-4444 suzuki@example.jp"]])));
+    expect(result.detection.counts).toMatchObject({ email: 2, phone: 2 });
+  });
+
+  test("an attached message: its text and its attachments, one level down", async () => {
+    const inner = peopleRows(11).map((r) => r.join(",")).join("\r\n");
+    const eml = [
+      "From: 田中 <tanaka@mirai-shoji.co.jp>",
+      "To: sato@mirai-shoji.co.jp",
+      "Subject: =?UTF-8?B?5ZCN57C/?=",
+      "MIME-Version: 1.0",
+      'Content-Type: multipart/mixed; boundary="b1"',
+      "",
+      "--b1",
+      "Content-Type: text/plain; charset=utf-8",
+      "",
+      "名簿を送ります。携帯 090-9999-8888",
+      "--b1",
+      'Content-Type: text/csv; name="list.csv"',
+      'Content-Disposition: attachment; filename="list.csv"',
+      "Content-Transfer-Encoding: base64",
+      "",
+      Buffer.from(inner).toString("base64"),
+      "--b1--",
+      "",
+    ].join("\r\n");
+    const result = inspected(await inspectFile("転送.eml", strToU8(eml)));
+    expect(result.format).toBe("eml");
+    expect(result.detection.counts.phone).toBe(12);
+    expect(result.detection.emails).toEqual(expect.arrayContaining(["member0@example0.jp", "tanaka@mirai-shoji.co.jp"]));
+  });
+});
+
+describe("archives", () => {
+  test("a ZIP inside a ZIP inside a ZIP: the third level is named, not opened", async () => {
+    const deepest = await zip({ "deep.csv": strToU8("a@example.jp") });
+    const middle = await zip({ "deepest.zip": deepest });
+    const outer = await zip({ "middle.zip": middle });
+    expect(inspected(await inspectFile("outer.zip", outer)).unreadable).toEqual([{ entry: "outer.zip/middle.zip/deepest.zip", reason: "nested-too-deep" }]);
+  });
+
+  test("a ZIP: every entry inspected, one level of nesting", async () => {
+    const inner = await zip({ "inner.csv": strToU8(Array.from({ length: 4 }, (_, i) => `guardian${i}@example.jp`).join("\n")) });
+    const outer = await zip({ "名簿.xlsx": xlsx([{ name: "s", rows: peopleRows(10) }]), "nested.zip": inner, "readme.txt": strToU8("資料一式") });
+    const result = inspected(await inspectFile("資料.zip", outer));
+    expect(result.format).toBe("zip");
+    expect(result.detection.counts.email).toBe(14);
+    expect(result.unreadable).toEqual([]);
+  });
+
+  test.each([
+    ["ZipCrypto (most PPAP mail)", true],
+    ["AES", false],
+  ])("a password-protected ZIP (%s) is unscannable, entry by entry", async (_name, zipCrypto) => {
+    const ppap = await zip({ "顧客名簿.xlsx": xlsx([{ name: "s", rows: peopleRows(50) }]) }, { password: "secret", zipCrypto });
+    const result = inspected(await inspectFile("顧客名簿.zip", ppap));
+    expect(result.unreadable).toEqual([{ entry: "顧客名簿.xlsx", reason: "encrypted-zip" }]);
+    expect(result.detection.counts.email).toBe(0);
+  });
+
+  test("a zip bomb stops at the decompression limit, whatever size it declares", async () => {
+    const bomb = zipSync({ "zeros.csv": new Uint8Array(8 * 1024 * 1024) }, { level: 9 });
+    expect(bomb.length).toBeLessThan(64 * 1024);
+    const limits = { ...DEFAULT_LIMITS, maxDecompressedBytes: 1024 * 1024 };
+    expect(await inspectFile("bomb.zip", bomb, limits)).toMatchObject({ status: "unscannable", reason: "decompressed-too-large" });
+    // The same bomb lying about its size in the directory (4 KB declared): stopped by the bytes that come out.
+    const lying = bomb.slice();
+    const view = new DataView(lying.buffer);
+    for (let i = 0; i < lying.length - 4; i++) {
+      if (view.getUint32(i, true) === 0x02014b50) view.setUint32(i + 24, 4096, true);
+      if (view.getUint32(i, true) === 0x04034b50) view.setUint32(i + 22, 4096, true);
+    }
+    expect(await inspectFile("bomb.zip", lying, limits)).toMatchObject({ status: "unscannable", reason: "decompressed-too-large", entry: "zeros.csv" });
+  });
+
+  test("too many entries", async () => {
+    const many = zipSync(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`f${i}.txt`, strToU8("x")])));
+    expect(await inspectFile("many.zip", many, { ...DEFAULT_LIMITS, maxEntries: 20 })).toEqual({ status: "unscannable", format: "unknown", reason: "too-many-entries" });
+  });
+});
+
+describe("files that cannot be read are named with the reason, never an exception", () => {
+  test.each<[string, string, () => Promise<Uint8Array> | Uint8Array, string]>([
+    ["a password-protected DOCX (compound-file container)", "契約書.docx", () => encryptedOffice(), "password-protected-office"],
+    ["a legacy binary Excel file", "old.xls", () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(600).fill(0)]), "legacy-office-format"],
+    ["a PDF", "名簿.pdf", () => strToU8("%PDF-1.7\n1 0 obj\n<<>>\nendobj\n"), "pdf"],
+    ["a truncated XLSX", "half.xlsx", () => xlsx([{ name: "s", rows: peopleRows(100) }]).slice(0, 2000), "corrupt"],
+    ["random bytes named .xlsx", "x.xlsx", () => new Uint8Array(Array.from({ length: 500 }, (_, i) => (i * 7919) % 256)), "unsupported-format"],
+    ["an unknown binary type", "data.bin", () => new Uint8Array([1, 2, 3]), "unsupported-format"],
+  ])("%s", async (_name, fileName, make, reason) => {
+    const result = await inspectFile(fileName, await make());
+    expect(result).toMatchObject({ status: "unscannable", reason });
+  });
+
+  test("a file over the size limit is not read at all", async () => {
+    expect(await inspectFile("big.csv", new Uint8Array(2048), { ...DEFAULT_LIMITS, maxBytes: 1024 })).toMatchObject({ status: "unscannable", reason: "too-large" });
+  });
+
+  test("the time budget is enforced", async () => {
+    let t = 0;
+    const clock = () => (t += 1000);
+    const result = await inspectFile("list.xlsx", xlsx([{ name: "s", rows: peopleRows(10) }]), { ...DEFAULT_LIMITS, timeBudgetMs: 1500 }, clock);
+    expect(result).toMatchObject({ status: "unscannable", reason: "time-budget" });
+  });
+
+  test("images and other media are skipped, not flagged", async () => {
+    expect(await inspectFile("photo.jpg", new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toEqual({ status: "skipped", format: "media" });
+  });
+});
