@@ -1,4 +1,4 @@
-import { parseAddress } from "../policy/address";
+import { normalizeDomain } from "../policy/address";
 
 /**
  * Personal-data detectors over text already taken out of a file: sheets of rows
@@ -55,11 +55,14 @@ const PREFECTURES = [
 ];
 
 const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+/g;
-/** Formatted Japanese numbers: 03-1234-5678, 090-1234-5678, (03)1234-5678, +81 90 1234 5678. */
-const PHONE_FORMATTED = /(?:\+81[\s-]?\d{1,4}|\(0\d{1,4}\)|0\d{1,4})[\s-]?\d{1,4}[\s-]\d{4}(?!\d)/g;
-/** Mobile numbers written without separators: 11 digits, 070 / 080 / 090. */
-const MOBILE_BARE = /(?<!\d)0[789]0\d{8}(?!\d)/g;
-const PHONE_BARE = /(?<!\d)0\d{9,10}(?!\d)/g;
+/**
+ * Japanese phone numbers: formatted (03-1234-5678, 090-1234-5678, (03)1234-5678, +81 90 1234 5678)
+ * or an 11-digit mobile number without separators (070 / 080 / 090); in a column headed as a
+ * phone column, any 10- or 11-digit number starting with 0 as well.
+ */
+const FORMATTED = String.raw`(?:\+81[\s-]?\d{1,4}|\(0\d{1,4}\)|(?<!\d)0\d{1,4})[\s-]?\d{1,4}[\s-]\d{4}(?!\d)`;
+const PHONE = new RegExp(String.raw`${FORMATTED}|(?<!\d)0[789]0\d{8}(?!\d)`, "g");
+const PHONE_IN_COLUMN = new RegExp(String.raw`${FORMATTED}|(?<!\d)0\d{9,10}(?!\d)`, "g");
 const POSTAL = /(?:〒\s?)?(?<!\d)\d{3}-\d{4}(?!\d)/g;
 const POSTAL_BARE = /(?<!\d)\d{7}(?!\d)/g;
 const PREFECTURE_ADDRESS = new RegExp(`(?:${PREFECTURES.join("|")})[^\\s,、]{0,12}?(?:市|区|町|村|郡)`, "g");
@@ -100,6 +103,37 @@ export function passesLuhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+/** Nothing beyond 7-bit ASCII: no normalisation needed. */
+const ASCII = /^[ -~\t\r\n]*$/;
+/** The last characters of every prefecture name: a cell without any cannot hold a prefecture-led address. */
+const PREFECTURE_CHARS = /[都道府県]/;
+
+function countDigits(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
+const domains = new Map<string, string | null>();
+
+/** Address key of a matched address; domains repeat, so their normalisation is cached. */
+function addressKey(match: string): string | undefined {
+  const at = match.lastIndexOf("@");
+  const local = match.slice(0, at);
+  if (!local || local.length > 64 || local.startsWith(".") || local.endsWith(".") || local.includes("..")) return undefined;
+  const rawDomain = match.slice(at + 1).toLowerCase();
+  let domain = domains.get(rawDomain);
+  if (domain === undefined) {
+    domain = normalizeDomain(rawDomain);
+    if (domains.size > 10_000) domains.clear();
+    domains.set(rawDomain, domain);
+  }
+  return domain ? `${local.toLowerCase()}@${domain}` : undefined;
+}
+
 function fold(text: string): string {
   return text.normalize("NFKC").toLowerCase().trim();
 }
@@ -138,9 +172,10 @@ export function detect(sheets: readonly Sheet[]): Detection {
   const counts: Record<DetectedKind, number> = { email: 0, phone: 0, "postal-code": 0, "postal-address": 0, "my-number": 0, card: 0 };
   const headers: HeaderRow[] = [];
   const samples = new Map<DetectedKind, { kind: DetectedKind; where: string; masked: string }>();
-  const found = (kind: DetectedKind, where: string, masked: string) => {
+  // The sample is made once per kind: masking every match would cost more than finding it.
+  const found = (kind: DetectedKind, where: string, mask: () => string) => {
     counts[kind]++;
-    if (!samples.has(kind)) samples.set(kind, { kind, where, masked });
+    if (!samples.has(kind)) samples.set(kind, { kind, where, masked: mask() });
   };
 
   for (const sheet of sheets) {
@@ -155,52 +190,70 @@ export function detect(sheets: readonly Sheet[]): Detection {
     }
     sheet.rows.forEach((row, rowIndex) => {
       if (header && rowIndex === header.index) return;
-      const rowText = row.join(" ");
+      let rowText: string | undefined;
+      const rowContext = () => (rowText ??= row.join(" "));
       row.forEach((raw, column) => {
-        const cell = raw.normalize("NFKC");
-        if (!cell.trim()) return;
+        if (!raw) return;
+        // Most cells hold neither "@" nor digits nor a prefecture: check cheaply before any pattern.
+        const cell = ASCII.test(raw) ? raw : raw.normalize("NFKC");
+        const hasAt = cell.includes("@");
+        const digitCount = countDigits(cell);
+        const hasPrefecture = PREFECTURE_CHARS.test(cell);
+        if (!hasAt && digitCount < 7 && !hasPrefecture) return;
         const columnHeader = headerText(column);
 
-        for (const match of cell.match(EMAIL) ?? []) {
-          const parsed = parseAddress(match);
-          if (!parsed.ok) continue;
-          if (!emails.has(parsed.key)) found("email", sheet.name, maskEmail(parsed.key));
-          emails.add(parsed.key);
-        }
-        const withoutEmails = cell.replace(EMAIL, " ");
-
-        // Card and My Number first: their digits must not count as phone numbers too.
-        let rest = withoutEmails;
-        for (const match of withoutEmails.match(CARD_DIGITS) ?? []) {
-          const digits = match.replace(/\D/g, "");
-          if (passesLuhn(digits) && (CARD_CONTEXT.test(rowText) || CARD_CONTEXT.test(columnHeader))) {
-            found("card", sheet.name, maskDigits(match, 4));
-            rest = rest.replace(match, " ");
+        let rest = cell;
+        if (hasAt) {
+          for (const match of cell.match(EMAIL) ?? []) {
+            const key = addressKey(match);
+            if (!key) continue;
+            if (!emails.has(key)) found("email", sheet.name, () => maskEmail(key));
+            emails.add(key);
           }
+          rest = cell.replace(EMAIL, " ");
         }
-        for (const match of rest.match(TWELVE_DIGITS) ?? []) {
-          const digits = match.replace(/\D/g, "");
-          // About 1 in 11 random 12-digit numbers pass the check digit: a keyword must say what it is.
-          if (isValidMyNumber(digits) && (MY_NUMBER_CONTEXT.test(rowText) || MY_NUMBER_CONTEXT.test(columnHeader))) {
-            found("my-number", sheet.name, maskDigits(match, 0));
-            rest = rest.replace(match, " ");
+
+        if (digitCount >= 7) {
+          // Card and My Number first: their digits must not count as phone numbers too.
+          if (digitCount >= 12) {
+            for (const match of rest.match(CARD_DIGITS) ?? []) {
+              const digits = match.replace(/\D/g, "");
+              if (passesLuhn(digits) && (CARD_CONTEXT.test(columnHeader) || CARD_CONTEXT.test(rowContext()))) {
+                found("card", sheet.name, () => maskDigits(match, 4));
+                rest = rest.replace(match, " ");
+              }
+            }
+            for (const match of rest.match(TWELVE_DIGITS) ?? []) {
+              const digits = match.replace(/\D/g, "");
+              // About 1 in 11 random 12-digit numbers pass the check digit: a keyword must say what it is.
+              if (isValidMyNumber(digits) && (MY_NUMBER_CONTEXT.test(columnHeader) || MY_NUMBER_CONTEXT.test(rowContext()))) {
+                found("my-number", sheet.name, () => maskDigits(match, 0));
+                rest = rest.replace(match, " ");
+              }
+            }
           }
-        }
 
-        const phoneColumn = PHONE_HEADER.test(columnHeader);
-        const phones = new Set([...(rest.match(PHONE_FORMATTED) ?? []), ...(rest.match(MOBILE_BARE) ?? []), ...(phoneColumn ? (rest.match(PHONE_BARE) ?? []) : [])]);
-        for (const phone of phones) {
-          // Japanese numbers have 10 digits (landline) or 11 (mobile, IP); anything shorter is a postal code or a part number.
-          const digits = phone.replace(/\D/g, "");
-          const national = digits.startsWith("81") && phone.trim().startsWith("+") ? `0${digits.slice(2)}` : digits;
-          if (!national.startsWith("0") || national.length < 10 || national.length > 11) continue;
-          found("phone", sheet.name, maskDigits(phone, 4));
-          rest = rest.replace(phone, " ");
-        }
+          const phoneColumn = PHONE_HEADER.test(columnHeader);
+          const phone = phoneColumn ? PHONE_IN_COLUMN : PHONE;
+          phone.lastIndex = 0;
+          let kept = "";
+          let from = 0;
+          for (let m = phone.exec(rest); m; m = phone.exec(rest)) {
+            const text = m[0];
+            // Japanese numbers have 10 digits (landline) or 11 (mobile, IP); anything shorter is a postal code or a part number.
+            const digits = text.replace(/\D/g, "");
+            const national = text.startsWith("+") ? `0${digits.slice(2)}` : digits;
+            if (!national.startsWith("0") || national.length < 10 || national.length > 11) continue;
+            found("phone", sheet.name, () => maskDigits(text, 4));
+            kept += `${rest.slice(from, m.index)} `;
+            from = m.index + text.length;
+          }
+          if (from > 0) rest = kept + rest.slice(from);
 
-        for (const match of rest.match(POSTAL) ?? []) found("postal-code", sheet.name, maskDigits(match, 0));
-        if (POSTAL_HEADER.test(columnHeader)) for (const match of rest.match(POSTAL_BARE) ?? []) found("postal-code", sheet.name, maskDigits(match, 0));
-        for (const match of cell.match(PREFECTURE_ADDRESS) ?? []) found("postal-address", sheet.name, `${match}…`);
+          for (const match of rest.match(POSTAL) ?? []) found("postal-code", sheet.name, () => maskDigits(match, 0));
+          if (POSTAL_HEADER.test(columnHeader)) for (const match of rest.match(POSTAL_BARE) ?? []) found("postal-code", sheet.name, () => maskDigits(match, 0));
+        }
+        if (hasPrefecture) for (const match of cell.match(PREFECTURE_ADDRESS) ?? []) found("postal-address", sheet.name, () => `${match}…`);
       });
     });
   }

@@ -1,106 +1,126 @@
-import { XMLParser } from "fast-xml-parser";
+import { Parser } from "htmlparser2";
 import type { Sheet } from "./detect";
 import type { Budget } from "./limits";
 import { Unscannable } from "./limits";
 import type { ZipContents } from "./zip";
 
-const ARRAYS = new Set(["row", "c", "si", "r", "sheet", "Relationship", "w:p", "w:r", "w:t", "a:p", "a:r", "a:t", "w:tr", "w:tc"]);
+type Handlers = {
+  open?: (name: string, attributes: Record<string, string>) => void;
+  text?: (text: string) => void;
+  close?: (name: string) => void;
+};
 
-// Values stay strings: "090…" keeps its zero and 12-digit numbers keep every digit.
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: "@_",
-  textNodeName: "#text",
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  processEntities: true,
-  isArray: (name) => ARRAYS.has(name),
-});
-
-type Node = Record<string, unknown>;
-
-function utf8(bytes: Uint8Array): string {
-  return new TextDecoder("utf-8").decode(bytes);
-}
-
-function parseXml(zip: ZipContents, path: string, budget: Budget): Node | undefined {
+/**
+ * Streams one XML part through htmlparser2's tokenizer in XML mode (SAX-style
+ * callbacks, no tree): Office parts reach tens of MB, and a tree would cost
+ * several times that in memory and time.
+ */
+function scan(zip: ZipContents, path: string, budget: Budget, handlers: Handlers): boolean {
   const bytes = zip.files.get(path);
-  if (!bytes) return undefined;
+  if (!bytes) return false;
   budget.check();
+  const parser = new Parser(
+    {
+      onopentag: (name, attributes) => handlers.open?.(name, attributes),
+      ontext: (text) => handlers.text?.(text),
+      onclosetag: (name) => handlers.close?.(name),
+    },
+    { xmlMode: true, decodeEntities: true },
+  );
   try {
-    return parser.parse(utf8(bytes)) as Node;
+    parser.end(new TextDecoder("utf-8").decode(bytes));
   } catch {
     throw new Unscannable("corrupt", path);
   }
-}
-
-/** Every text run under a node, in document order (`t`, `w:t`, `a:t` elements). */
-function textOf(node: unknown, tags: readonly string[]): string {
-  if (typeof node === "string") return "";
-  if (Array.isArray(node)) return node.map((n) => textOf(n, tags)).join("");
-  if (typeof node !== "object" || node === null) return "";
-  let out = "";
-  for (const [key, value] of Object.entries(node as Node)) {
-    if (tags.includes(key)) {
-      for (const item of Array.isArray(value) ? value : [value]) {
-        out += typeof item === "string" ? item : String((item as Node)?.["#text"] ?? "");
-      }
-    } else if (!key.startsWith("@_")) out += textOf(value, tags);
-  }
-  return out;
+  return true;
 }
 
 /** Column index of a cell reference: "A1" → 0, "AB12" → 27. */
 function columnOf(reference: string | undefined, fallback: number): number {
-  const letters = /^([A-Z]+)\d+$/.exec(reference ?? "")?.[1];
-  if (!letters) return fallback;
+  if (!reference) return fallback;
   let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-function asArray<T>(value: T | T[] | undefined): T[] {
-  return value === undefined ? [] : Array.isArray(value) ? value : [value];
-}
-
-/** XLSX: every worksheet as rows of cell text (shared strings, inline strings and values). */
-export function xlsxSheets(zip: ZipContents, budget: Budget): Sheet[] {
-  const shared = asArray((parseXml(zip, "xl/sharedStrings.xml", budget)?.sst as Node | undefined)?.si).map((si) => textOf(si, ["t"]));
-  const workbook = parseXml(zip, "xl/workbook.xml", budget);
-  const rels = parseXml(zip, "xl/_rels/workbook.xml.rels", budget);
-  const targets = new Map<string, string>();
-  for (const rel of asArray((rels?.Relationships as Node | undefined)?.Relationship as Node[] | undefined)) {
-    const target = String(rel["@_Target"] ?? "").replace(/^\//, "");
-    targets.set(String(rel["@_Id"]), target.startsWith("xl/") ? target : `xl/${target}`);
+  let i = 0;
+  for (; i < reference.length; i++) {
+    const c = reference.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
   }
-  const declared = asArray(((workbook?.workbook as Node | undefined)?.sheets as Node | undefined)?.sheet as Node[] | undefined).map((s) => ({
-    name: String(s["@_name"] ?? ""),
-    path: targets.get(String(s["@_r:id"] ?? "")),
-  }));
-  const paths = declared.length
+  return i === 0 ? fallback : n - 1;
+}
+
+/** XLSX: every worksheet as rows of cell text (shared strings, inline strings and values), named as in the workbook. */
+export function xlsxSheets(zip: ZipContents, budget: Budget): Sheet[] {
+  const shared: string[] = [];
+  let inText = false;
+  let current = "";
+  scan(zip, "xl/sharedStrings.xml", budget, {
+    open: (name) => {
+      if (name === "si") current = "";
+      else if (name === "t") inText = true;
+    },
+    text: (text) => {
+      if (inText) current += text;
+    },
+    close: (name) => {
+      if (name === "t") inText = false;
+      else if (name === "si") shared.push(current);
+    },
+  });
+
+  const targets = new Map<string, string>();
+  scan(zip, "xl/_rels/workbook.xml.rels", budget, {
+    open: (name, a) => {
+      if (name !== "Relationship" || !a.Id || !a.Target) return;
+      const target = a.Target.replace(/^\//, "");
+      targets.set(a.Id, target.startsWith("xl/") ? target : `xl/${target}`);
+    },
+  });
+  const declared: { name: string; path: string | undefined }[] = [];
+  scan(zip, "xl/workbook.xml", budget, {
+    open: (name, a) => {
+      if (name === "sheet") declared.push({ name: a.name ?? "", path: targets.get(a["r:id"] ?? "") });
+    },
+  });
+  const parts = declared.length
     ? declared
     : [...zip.files.keys()].filter((p) => /^xl\/worksheets\/[^/]+\.xml$/.test(p)).map((path) => ({ name: path, path }));
 
   const sheets: Sheet[] = [];
-  for (const { name, path } of paths) {
+  for (const { name, path } of parts) {
     if (!path) continue;
-    const xml = parseXml(zip, path, budget);
-    const data = ((xml?.worksheet as Node | undefined)?.sheetData as Node | undefined)?.row as Node[] | undefined;
     const rows: string[][] = [];
-    for (const row of asArray(data)) {
-      if (rows.length >= budget.limits.maxRows) break;
-      const cells: string[] = [];
-      asArray(row.c as Node[] | undefined).forEach((cell, i) => {
-        const type = cell["@_t"];
-        const value = (cell.v as Node | string | undefined) ?? "";
-        const raw = typeof value === "string" ? value : String((value as Node)["#text"] ?? "");
-        const text = type === "s" ? (shared[Number(raw)] ?? "") : type === "inlineStr" ? textOf(cell.is, ["t"]) : raw;
-        cells[columnOf(cell["@_r"] as string | undefined, i)] = text;
-      });
-      rows.push(Array.from(cells, (c) => c ?? ""));
-    }
-    sheets.push({ name, rows });
+    let row: string[] = [];
+    let ref: string | undefined;
+    let type: string | undefined;
+    let index = 0;
+    let collecting = false;
+    let value = "";
+    const read = scan(zip, path, budget, {
+      open: (tag, a) => {
+        if (tag === "row") {
+          row = [];
+          index = 0;
+        } else if (tag === "c") {
+          ref = a.r;
+          type = a.t;
+          value = "";
+        } else if (tag === "v" || tag === "t") collecting = true;
+      },
+      text: (text) => {
+        if (collecting) value += text;
+      },
+      close: (tag) => {
+        if (tag === "v" || tag === "t") collecting = false;
+        else if (tag === "c") {
+          const text = type === "s" ? (shared[Number(value)] ?? "") : value;
+          const column = columnOf(ref, index);
+          while (row.length < column) row.push("");
+          row[column] = text;
+          index = column + 1;
+        } else if (tag === "row" && rows.length < budget.limits.maxRows) rows.push(row);
+      },
+    });
+    if (read) sheets.push({ name, rows });
   }
   return sheets;
 }
@@ -112,25 +132,26 @@ export function documentSheets(zip: ZipContents, budget: Budget, kind: "docx" | 
       ? ["word/document.xml", ...[...zip.files.keys()].filter((p) => /^word\/(header|footer)\d*\.xml$/.test(p))]
       : [...zip.files.keys()].filter((p) => /^ppt\/slides\/slide\d+\.xml$/.test(p)).sort((a, b) => Number(/\d+/.exec(a)?.[0]) - Number(/\d+/.exec(b)?.[0]));
   const paragraph = kind === "docx" ? "w:p" : "a:p";
-  const text = kind === "docx" ? ["w:t"] : ["a:t"];
+  const run = kind === "docx" ? "w:t" : "a:t";
   const sheets: Sheet[] = [];
   for (const part of parts) {
-    const xml = parseXml(zip, part, budget);
-    if (!xml) continue;
     const lines: string[][] = [];
-    const walk = (node: unknown) => {
-      if (lines.length >= budget.limits.maxRows || typeof node !== "object" || node === null) return;
-      if (Array.isArray(node)) {
-        node.forEach(walk);
-        return;
-      }
-      for (const [key, value] of Object.entries(node as Node)) {
-        if (key === paragraph) for (const p of asArray(value)) lines.push([textOf(p, text)]);
-        else if (!key.startsWith("@_")) walk(value);
-      }
-    };
-    walk(xml);
-    sheets.push({ name: part, rows: lines });
+    let inText = false;
+    let line = "";
+    const read = scan(zip, part, budget, {
+      open: (tag) => {
+        if (tag === paragraph) line = "";
+        else if (tag === run) inText = true;
+      },
+      text: (text) => {
+        if (inText) line += text;
+      },
+      close: (tag) => {
+        if (tag === run) inText = false;
+        else if (tag === paragraph && lines.length < budget.limits.maxRows) lines.push([line]);
+      },
+    });
+    if (read) sheets.push({ name: part, rows: lines });
   }
   return sheets;
 }

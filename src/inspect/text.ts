@@ -1,4 +1,4 @@
-import { parse } from "csv-parse/sync";
+import Papa from "papaparse";
 import type { Sheet } from "./detect";
 import { Unscannable, type Budget } from "./limits";
 
@@ -59,37 +59,15 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: string 
 
 const DELIMITED = /\.(csv|tsv|tab)$/i;
 
-/** The delimiter of a CSV/TSV by its first lines: tab, comma or semicolon, whichever splits them most consistently. */
-function guessDelimiter(text: string): string {
-  const lines = text.split(/\r?\n/, 20).filter((l) => l.trim());
-  let best = ",";
-  let bestScore = 0;
-  for (const delimiter of ["\t", ",", ";"]) {
-    const counts = lines.map((l) => l.split(delimiter).length - 1);
-    const min = Math.min(...counts);
-    if (min > bestScore) [best, bestScore] = [delimiter, min];
-  }
-  return best;
-}
-
-/** Text files as sheets: delimited files as rows of cells (csv-parse), anything else as one cell per line. */
+/** Text files as sheets: delimited files as rows of cells (Papa Parse, delimiter detected), anything else as one cell per line. */
 export function textSheets(name: string, bytes: Uint8Array, budget: Budget): Sheet[] {
   const { text } = decodeText(bytes);
   budget.check();
   const maxRows = budget.limits.maxRows;
   if (DELIMITED.test(name)) {
-    try {
-      const rows = parse(text, {
-        delimiter: guessDelimiter(text),
-        relax_column_count: true,
-        relax_quotes: true,
-        skip_empty_lines: true,
-        to_line: maxRows,
-      }) as string[][];
-      return [{ name, rows }];
-    } catch {
-      // A malformed CSV is still text: read it line by line.
-    }
+    // Malformed quoting is reported in `errors` and parsing goes on: a damaged CSV is still read.
+    const parsed = Papa.parse<string[]>(text, { delimiter: "", skipEmptyLines: true, preview: maxRows });
+    return [{ name, rows: parsed.data }];
   }
   const lines = text.split(/\r\n|\n|\r/, maxRows);
   return [{ name, rows: lines.map((line) => [line]) }];

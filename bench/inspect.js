@@ -1,0 +1,92 @@
+/**
+ * Attachment inspection throughput (part of `npm run bench`; alone: `node bench/inspect.js`).
+ * Inspects generated files with build/inspect (the same code the add-in bundles) and prints MB/s:
+ *  - CSV (UTF-8 and Shift_JIS) of people (names, addresses, phones, emails);
+ *  - XLSX of the same rows (shared strings), a few MB uncompressed.
+ * Targets (issue 5): at least 50 MB/s for CSV and 20 MB/s for XLSX on this machine.
+ */
+const path = require("node:path");
+const { performance } = require("node:perf_hooks");
+const { strToU8, zipSync } = require("fflate");
+const iconv = require("iconv-lite");
+
+const ROOT = path.resolve(__dirname, "..");
+const { inspectFile } = require(path.join(ROOT, "build/inspect/inspect"));
+const { DEFAULT_LIMITS } = require(path.join(ROOT, "build/inspect/limits"));
+
+const FAMILY = ["山田", "佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "中村", "小林", "加藤"];
+function rows(count) {
+  return [
+    ["氏名", "郵便番号", "住所", "電話番号", "メールアドレス", "備考"],
+    ...Array.from({ length: count }, (_, i) => [
+      `${FAMILY[i % 10]} 太郎${i}`,
+      `${String(100 + (i % 800)).padStart(3, "0")}-${String(1000 + (i % 9000)).padStart(4, "0")}`,
+      `東京都千代田区丸の内${(i % 9) + 1}-${(i % 20) + 1}`,
+      `090-${String(1000 + (i % 9000)).padStart(4, "0")}-${String(2000 + (i % 8000)).padStart(4, "0")}`,
+      `member${i}@example${i % 50}.jp`,
+      "定例会に参加予定",
+    ]),
+  ];
+}
+
+function xlsx(table) {
+  const shared = [];
+  const index = new Map();
+  const esc = (t) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  const col = (c) => String.fromCharCode(65 + c);
+  const body = table
+    .map((row, r) => `<row r="${r + 1}">${row.map((v, c) => {
+      if (!index.has(v)) index.set(v, shared.push(v) - 1);
+      return `<c r="${col(c)}${r + 1}" t="s"><v>${index.get(v)}</v></c>`;
+    }).join("")}</row>`)
+    .join("");
+  return zipSync({
+    "[Content_Types].xml": strToU8("<Types/>"),
+    "xl/workbook.xml": strToU8('<workbook xmlns:r="r"><sheets><sheet name="名簿" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+    "xl/_rels/workbook.xml.rels": strToU8('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>'),
+    "xl/sharedStrings.xml": strToU8(`<sst>${shared.map((t) => `<si><t>${esc(t)}</t></si>`).join("")}</sst>`),
+    "xl/worksheets/sheet1.xml": strToU8(`<worksheet><sheetData>${body}</sheetData></worksheet>`),
+  });
+}
+
+async function rate(name, bytes, logicalBytes, runs = 5) {
+  const limits = { ...DEFAULT_LIMITS, timeBudgetMs: 60_000 };
+  await inspectFile(name, bytes, limits); // warm-up
+  const times = [];
+  let result;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    result = await inspectFile(name, bytes, limits);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)];
+  const mb = logicalBytes / 1e6;
+  return { median, mbps: mb / (median / 1000), result };
+}
+
+async function run() {
+  console.log("Attachment inspection (build/inspect, median of 5 runs after a warm-up)");
+  const table = rows(40_000);
+  const csvText = table.map((r) => r.join(",")).join("\r\n");
+  const utf8 = strToU8(csvText);
+  const sjis = new Uint8Array(iconv.encode(csvText, "Shift_JIS"));
+  for (const [label, name, bytes] of [["CSV UTF-8", "名簿.csv", utf8], ["CSV Shift_JIS", "名簿.csv", sjis]]) {
+    const r = await rate(name, bytes, bytes.length);
+    console.log(`  ${label}: ${(bytes.length / 1e6).toFixed(1)} MB in ${r.median.toFixed(0)} ms → ${r.mbps.toFixed(1)} MB/s (${r.result.detection.counts.email} addresses found)`);
+  }
+  const book = xlsx(rows(20_000));
+  const { unzipSync } = require("fflate");
+  const uncompressed = Object.values(unzipSync(book)).reduce((n, f) => n + f.length, 0);
+  const r = await rate("名簿.xlsx", book, uncompressed);
+  console.log(`  XLSX: ${(book.length / 1e6).toFixed(1)} MB file, ${(uncompressed / 1e6).toFixed(1)} MB of XML in ${r.median.toFixed(0)} ms → ${r.mbps.toFixed(1)} MB/s of XML, ${(book.length / 1e6 / (r.median / 1000)).toFixed(1)} MB/s of file (${r.result.detection.counts.email} addresses found)`);
+}
+
+module.exports = { run };
+
+if (require.main === module) {
+  run().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
