@@ -103,18 +103,27 @@ export function passesLuhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-/** Nothing beyond 7-bit ASCII: no normalisation needed. */
-const ASCII = /^[ -~\t\r\n]*$/;
-/** The last characters of every prefecture name: a cell without any cannot hold a prefecture-led address. */
-const PREFECTURE_CHARS = /[都道府県]/;
+/** The last characters of every prefecture name (都 道 府 県): a cell without any cannot hold a prefecture-led address. */
+const PREFECTURE_ENDINGS = new Set([0x90fd, 0x9053, 0x5e9c, 0x770c]);
 
-function countDigits(text: string): number {
-  let n = 0;
+/**
+ * What a cell could hold, in one pass: "@", how many ASCII digits, a prefecture
+ * ending, and full-width forms (U+FF00–FFEF: full-width digits, "＠", "－", half-width
+ * kana) that only NFKC normalisation makes readable. Kanji and kana need none.
+ */
+function shapeOf(text: string): { hasAt: boolean; digitCount: number; hasPrefecture: boolean; fullWidth: boolean } {
+  let hasAt = false;
+  let digitCount = 0;
+  let hasPrefecture = false;
+  let fullWidth = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) n++;
+    if (c >= 48 && c <= 57) digitCount++;
+    else if (c === 64) hasAt = true;
+    else if (c >= 0xff00 && c <= 0xffef) fullWidth = true;
+    else if (c > 0x4e00 && PREFECTURE_ENDINGS.has(c)) hasPrefecture = true;
   }
-  return n;
+  return { hasAt, digitCount, hasPrefecture, fullWidth };
 }
 
 const domains = new Map<string, string | null>();
@@ -183,7 +192,14 @@ export function detect(sheets: readonly Sheet[]): Detection {
     // Column labels for context: the personal header row, else the sheet's first non-empty row.
     const labelIndex = header?.index ?? sheet.rows.findIndex((row) => row.some((cell) => cell.trim() !== ""));
     const labels = labelIndex >= 0 ? (sheet.rows[labelIndex] ?? []) : [];
-    const headerText = (column: number) => labels[column] ?? "";
+    // What each column's label says, decided once per sheet rather than once per cell.
+    const columns = labels.map((label) => ({
+      card: CARD_CONTEXT.test(label),
+      myNumber: MY_NUMBER_CONTEXT.test(label),
+      phone: PHONE_HEADER.test(label),
+      postal: POSTAL_HEADER.test(label),
+    }));
+    const NONE = { card: false, myNumber: false, phone: false, postal: false };
     if (header) {
       const rows = sheet.rows.slice(header.index + 1).filter((row) => row.some((cell) => cell.trim() !== "")).length;
       headers.push({ where: sheet.name, columns: [...header.columns.values()], rows });
@@ -195,12 +211,12 @@ export function detect(sheets: readonly Sheet[]): Detection {
       row.forEach((raw, column) => {
         if (!raw) return;
         // Most cells hold neither "@" nor digits nor a prefecture: check cheaply before any pattern.
-        const cell = ASCII.test(raw) ? raw : raw.normalize("NFKC");
-        const hasAt = cell.includes("@");
-        const digitCount = countDigits(cell);
-        const hasPrefecture = PREFECTURE_CHARS.test(cell);
+        // One pass tells whether the cell can hold anything at all.
+        const shape = shapeOf(raw);
+        const cell = shape.fullWidth ? raw.normalize("NFKC") : raw;
+        const { hasAt, digitCount, hasPrefecture } = shape.fullWidth ? shapeOf(cell) : shape;
         if (!hasAt && digitCount < 7 && !hasPrefecture) return;
-        const columnHeader = headerText(column);
+        const label = columns[column] ?? NONE;
 
         let rest = cell;
         if (hasAt) {
@@ -218,7 +234,7 @@ export function detect(sheets: readonly Sheet[]): Detection {
           if (digitCount >= 12) {
             for (const match of rest.match(CARD_DIGITS) ?? []) {
               const digits = match.replace(/\D/g, "");
-              if (passesLuhn(digits) && (CARD_CONTEXT.test(columnHeader) || CARD_CONTEXT.test(rowContext()))) {
+              if (passesLuhn(digits) && (label.card || CARD_CONTEXT.test(rowContext()))) {
                 found("card", sheet.name, () => maskDigits(match, 4));
                 rest = rest.replace(match, " ");
               }
@@ -226,15 +242,14 @@ export function detect(sheets: readonly Sheet[]): Detection {
             for (const match of rest.match(TWELVE_DIGITS) ?? []) {
               const digits = match.replace(/\D/g, "");
               // About 1 in 11 random 12-digit numbers pass the check digit: a keyword must say what it is.
-              if (isValidMyNumber(digits) && (MY_NUMBER_CONTEXT.test(columnHeader) || MY_NUMBER_CONTEXT.test(rowContext()))) {
+              if (isValidMyNumber(digits) && (label.myNumber || MY_NUMBER_CONTEXT.test(rowContext()))) {
                 found("my-number", sheet.name, () => maskDigits(match, 0));
                 rest = rest.replace(match, " ");
               }
             }
           }
 
-          const phoneColumn = PHONE_HEADER.test(columnHeader);
-          const phone = phoneColumn ? PHONE_IN_COLUMN : PHONE;
+          const phone = label.phone ? PHONE_IN_COLUMN : PHONE;
           phone.lastIndex = 0;
           let kept = "";
           let from = 0;
@@ -251,7 +266,7 @@ export function detect(sheets: readonly Sheet[]): Detection {
           if (from > 0) rest = kept + rest.slice(from);
 
           for (const match of rest.match(POSTAL) ?? []) found("postal-code", sheet.name, () => maskDigits(match, 0));
-          if (POSTAL_HEADER.test(columnHeader)) for (const match of rest.match(POSTAL_BARE) ?? []) found("postal-code", sheet.name, () => maskDigits(match, 0));
+          if (label.postal) for (const match of rest.match(POSTAL_BARE) ?? []) found("postal-code", sheet.name, () => maskDigits(match, 0));
         }
         if (hasPrefecture) for (const match of cell.match(PREFECTURE_ADDRESS) ?? []) found("postal-address", sheet.name, () => `${match}…`);
       });
