@@ -8,6 +8,7 @@
  *  - the task pane's JavaScript size and first render in headless Chromium (bench/pane.js).
  *  - the review service: create + approve latency and throughput on the embedded database and
  *    PostgreSQL, and approve → Server-Sent Event time (bench/review.js).
+ *  - attachment inspection throughput, CSV and XLSX (bench/inspect.js).
  * Targets: handler median under 2 ms at 50 recipients, one round, under 60 KB gzip (issue 2);
  * pane under 250 KB gzip and first render under 1 s (issue 3).
  */
@@ -139,6 +140,8 @@ async function main() {
   await require("./pane").run();
   console.log("");
   await require("./review").run();
+  console.log("");
+  await require("./inspect").run();
 }
 
 main().catch((error) => {

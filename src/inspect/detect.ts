@@ -226,7 +226,8 @@ export function detect(sheets: readonly Sheet[]): Detection {
             if (!emails.has(key)) found("email", sheet.name, () => maskEmail(key));
             emails.add(key);
           }
-          rest = cell.replace(EMAIL, " ");
+          // Digits inside addresses must not be read as numbers; without enough digits there is nothing more to read.
+          if (digitCount >= 7) rest = cell.replace(EMAIL, " ");
         }
 
         if (digitCount >= 7) {
