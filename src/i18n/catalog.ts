@@ -1,4 +1,4 @@
-import type { Finding, RecipientField, Verdict } from "../shared/types";
+import type { Finding, InspectedKind, RecipientField, Verdict } from "../shared/types";
 
 export type Language = "ja" | "en";
 
@@ -15,6 +15,18 @@ export interface Catalog {
   verdictLabel: Record<Verdict, string>;
   field: Record<RecipientField, string>;
   andMore: (count: number) => string;
+  kind: Record<InspectedKind, string>;
+  unscannable: (reason: string) => string;
+}
+
+/** "名簿.xlsx (phone ×200, email ×200)" — the strongest counts of each file. */
+function kindSummary(counts: Partial<Record<InspectedKind, number>>, names: Record<InspectedKind, string>, times: string, separator: string): string {
+  return (Object.entries(counts) as [InspectedKind, number][])
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([kind, n]) => `${names[kind]}${times}${n}`)
+    .join(separator);
 }
 
 const SAMPLE = 3;
@@ -73,6 +85,20 @@ const en: Catalog = {
     "distribution-list": (f) =>
       `Distribution list ${sample(f.evidence.recipients.map((r) => r.address), en.andMore, ", ")} has members Send Guard cannot see; they would see the outside addresses.`,
     "attachment-name": (f) => `Attachment names suggest personal data: ${sample(f.evidence.attachments.map((a) => a.name), en.andMore, ", ")}.`,
+    "attachment-personal-data": (f) =>
+      `Attachments contain personal data: ${sample(
+        f.evidence.attachments.map((a) => `${a.name} (${kindSummary(a.counts, en.kind, " ×", ", ") || "personal columns"})`),
+        en.andMore,
+        "; ",
+      )}.`,
+    "attachment-address-list": (f) =>
+      `An attached file is a list of email addresses: ${sample(
+        f.evidence.attachments.map((a) => `${a.name} (${a.addresses} addresses, ${a.notRecipients} not among the recipients)`),
+        en.andMore,
+        "; ",
+      )}.`,
+    "attachment-unscannable": (f) =>
+      `Send Guard could not inspect: ${sample(f.evidence.attachments.map((a) => `${a.name} (${en.unscannable(a.reason)})`), en.andMore, "; ")}.`,
   },
   failure: (reason) =>
     `Send Guard could not finish checking this message (${en.failureReason[reason]}), so it was not sent. Press Send again; if this keeps happening, contact your IT administrator.`,
@@ -86,6 +112,24 @@ const en: Catalog = {
   verdictLabel: { allow: "Ready to send", confirm: "Check before sending", review: "Needs a fix or a review", block: "Cannot be sent" },
   field: { to: "To", cc: "CC", bcc: "BCC" },
   andMore: (count) => ` and ${count} more`,
+  kind: { email: "email", phone: "phone", "postal-code": "postal code", "postal-address": "address", "my-number": "My Number", card: "card number" },
+  unscannable: (reason) =>
+    ({
+      "encrypted-zip": "password-protected ZIP",
+      "password-protected-office": "password-protected Office file",
+      "legacy-office-format": "old Office format",
+      pdf: "PDF",
+      "not-inspected": "not inspected in time",
+      "time-budget": "took too long",
+      "too-large": "too large",
+      "decompressed-too-large": "too large when unpacked",
+      "too-many-entries": "too many files inside",
+      "unknown-encoding": "unknown text encoding",
+      "no-text-decoder": "text not readable in this Outlook",
+      corrupt: "damaged",
+      "unsupported-format": "format not readable",
+      "nested-too-deep": "archive nested too deep",
+    })[reason] ?? reason,
 };
 
 const ja: Catalog = {
@@ -119,6 +163,20 @@ const ja: Catalog = {
     "distribution-list": (f) =>
       `配布リスト ${sample(f.evidence.recipients.map((r) => r.address), ja.andMore, "、")} のメンバーは確認できず、社外アドレスが見えてしまいます。`,
     "attachment-name": (f) => `個人情報を含む可能性のある添付ファイル：${sample(f.evidence.attachments.map((a) => a.name), ja.andMore, "、")}。`,
+    "attachment-personal-data": (f) =>
+      `添付ファイルに個人情報が含まれています：${sample(
+        f.evidence.attachments.map((a) => `${a.name}（${kindSummary(a.counts, ja.kind, "×", "、") || "個人情報の列"}）`),
+        ja.andMore,
+        "、",
+      )}。`,
+    "attachment-address-list": (f) =>
+      `添付ファイルがメールアドレスの一覧です：${sample(
+        f.evidence.attachments.map((a) => `${a.name}（${a.addresses}件、うち宛先にない${a.notRecipients}件）`),
+        ja.andMore,
+        "、",
+      )}。`,
+    "attachment-unscannable": (f) =>
+      `Send Guardが中身を確認できない添付ファイルがあります：${sample(f.evidence.attachments.map((a) => `${a.name}（${ja.unscannable(a.reason)}）`), ja.andMore, "、")}。`,
   },
   failure: (reason) =>
     `Send Guardがチェックを完了できなかったため（${ja.failureReason[reason]}）、送信を止めました。もう一度「送信」を押してください。繰り返す場合はIT管理者に連絡してください。`,
@@ -132,6 +190,24 @@ const ja: Catalog = {
   verdictLabel: { allow: "送信できます", confirm: "送信前に確認してください", review: "修正または確認依頼が必要です", block: "送信できません" },
   field: { to: "宛先(To)", cc: "CC", bcc: "BCC" },
   andMore: (count) => ` ほか${count}件`,
+  kind: { email: "メール", phone: "電話番号", "postal-code": "郵便番号", "postal-address": "住所", "my-number": "マイナンバー", card: "カード番号" },
+  unscannable: (reason) =>
+    ({
+      "encrypted-zip": "パスワード付きZIP",
+      "password-protected-office": "パスワード付きOfficeファイル",
+      "legacy-office-format": "旧形式のOfficeファイル",
+      pdf: "PDF",
+      "not-inspected": "時間内に確認できませんでした",
+      "time-budget": "確認に時間がかかりすぎました",
+      "too-large": "サイズが大きすぎます",
+      "decompressed-too-large": "展開後のサイズが大きすぎます",
+      "too-many-entries": "中のファイルが多すぎます",
+      "unknown-encoding": "文字コードが不明です",
+      "no-text-decoder": "このOutlookでは読めない文字コードです",
+      corrupt: "ファイルが壊れています",
+      "unsupported-format": "読めない形式です",
+      "nested-too-deep": "ZIPの入れ子が深すぎます",
+    })[reason] ?? reason,
 };
 
 export const CATALOGS: Record<Language, Catalog> = { en, ja };

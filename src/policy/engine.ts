@@ -2,13 +2,22 @@ import type { Draft, Evaluation, Finding, Level, Verdict } from "../shared/types
 import { fingerprint } from "./fingerprint";
 import type { Policy } from "./policy";
 import { classifyRecipients } from "./recipients";
+import { attachmentAddressList, attachmentPersonalData, attachmentUnscannable } from "./rules/attachment-content";
 import { attachmentName } from "./rules/attachment-name";
 import { distributionList } from "./rules/distribution-list";
 import { externalExposure } from "./rules/external-exposure";
 import type { Rule } from "./rules/rule";
 import { unresolvedRecipient } from "./rules/unresolved-recipient";
 
-const RULES: readonly Rule[] = [externalExposure, unresolvedRecipient, distributionList, attachmentName];
+const RULES: readonly Rule[] = [
+  externalExposure,
+  unresolvedRecipient,
+  distributionList,
+  attachmentName,
+  attachmentPersonalData,
+  attachmentAddressList,
+  attachmentUnscannable,
+];
 
 const RANK: Record<Level, number> = { off: 0, confirm: 1, review: 2, block: 3 };
 const VERDICT_OF_RANK: readonly Verdict[] = ["allow", "confirm", "review", "block"];

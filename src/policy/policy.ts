@@ -41,10 +41,27 @@ const policySchema = z.strictObject({
       "unresolved-recipient": z._default(level, "confirm"),
       "distribution-list": z._default(level, "confirm"),
       "attachment-name": z._default(level, "confirm"),
+      "attachment-personal-data": z._default(level, "review"),
+      "attachment-address-list": z._default(level, "review"),
+      "attachment-unscannable": z._default(level, "confirm"),
     }),
     {},
   ),
   failMode: z._default(z.enum(["closed", "open"]), "closed"),
+  inspection: z.prefault(
+    z.strictObject({
+      /** Distinct addresses in one file from which it counts as an address list. */
+      addressListThreshold: z._default(z.number().check(z.int(), z.minimum(2), z.maximum(100000)), 10),
+      /** Rows of personal data (phones, addresses, rows under a personal header) from which a file counts as personal data. */
+      minRows: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(100000)), 5),
+      maxBytes: z._default(z.number().check(z.int(), z.minimum(1024), z.maximum(200 * 1024 * 1024)), 20 * 1024 * 1024),
+      maxDecompressedBytes: z._default(z.number().check(z.int(), z.minimum(1024), z.maximum(1024 * 1024 * 1024)), 100 * 1024 * 1024),
+      maxEntries: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(100000)), 2000),
+      maxRows: z._default(z.number().check(z.int(), z.minimum(10), z.maximum(10000000)), 200000),
+      timeBudgetMs: z._default(z.number().check(z.int(), z.minimum(50), z.maximum(60000)), 2000),
+    }),
+    {},
+  ),
   review: z.prefault(
     z.strictObject({
       reviewers: z._default(
@@ -80,6 +97,17 @@ export interface Policy {
   failMode: "closed" | "open";
   review: ReviewPolicy;
   approvalKeys: string[];
+  inspection: InspectionPolicy;
+}
+
+export interface InspectionPolicy {
+  addressListThreshold: number;
+  minRows: number;
+  maxBytes: number;
+  maxDecompressedBytes: number;
+  maxEntries: number;
+  maxRows: number;
+  timeBudgetMs: number;
 }
 
 export interface ReviewerEntry {
@@ -194,6 +222,7 @@ export function parsePolicy(input: unknown): PolicyResult {
         expiryHours: file.review.expiryHours,
       },
       approvalKeys: [...new Set(file.approvalKeys)],
+      inspection: file.inspection,
     },
   };
 }

@@ -5,10 +5,14 @@ import type { Draft, Finding } from "../shared/types";
 export function reviewChecks(findings: readonly Finding[]): ReviewCheck[] {
   const checks: ReviewCheck[] = [];
   for (const finding of findings) {
-    if (finding.code === "attachment-name") {
-      for (const attachment of finding.evidence.attachments) {
-        checks.push({ key: `attachment-name:${attachment.name}`, code: finding.code, attachment: attachment.name });
-      }
+    if (
+      finding.code === "attachment-name" ||
+      finding.code === "attachment-personal-data" ||
+      finding.code === "attachment-address-list" ||
+      finding.code === "attachment-unscannable"
+    ) {
+      const names = new Set(finding.evidence.attachments.map((a) => a.name));
+      for (const name of names) checks.push({ key: `${finding.code}:${name}`, code: finding.code, attachment: name });
     } else {
       checks.push({ key: finding.code, code: finding.code });
     }

@@ -14,11 +14,35 @@ export interface DraftRecipient {
   recipientType?: RecipientType | undefined;
 }
 
+/** What a content inspector can count in a file (src/inspect). */
+export type InspectedKind = "email" | "phone" | "postal-code" | "postal-address" | "my-number" | "card";
+
+/** What is known about an attachment's content, when it has been (or could not be) inspected. */
+export interface AttachmentInspection {
+  status: "inspected" | "unscannable" | "skipped" | "not-inspected";
+  /** Why a file is unscannable (e.g. "encrypted-zip", "password-protected-office", "pdf", "time-budget"). */
+  reason?: string | undefined;
+  counts?: Partial<Record<InspectedKind, number>> | undefined;
+  /** Header rows that name personal fields, where, and how many rows follow. */
+  headers?: { where: string; columns: string[]; rows: number }[] | undefined;
+  /** At most one masked sample per kind. */
+  samples?: { kind: InspectedKind; where: string; masked: string }[] | undefined;
+  /** Distinct address keys found in the file: kept on the sender's machine only, to compare with the recipients. */
+  addresses?: string[] | undefined;
+  /** When `addresses` is not sent along (review snapshots): how many, and how many are not recipients. */
+  addressCount?: number | undefined;
+  notRecipientCount?: number | undefined;
+  /** Archive entries that could not be read, with the reason. */
+  unreadable?: { entry: string; reason: string }[] | undefined;
+}
+
 export interface DraftAttachment {
   /** Office attachment id (valid only in this compose session). */
   id?: string | undefined;
   name: string;
   size: number;
+  /** Content inspection result, when known (from the attachments-changed path or at Send). */
+  inspection?: AttachmentInspection | undefined;
   /** Hash of the content when it is known (e.g. `sha256:...`); part of the fingerprint. */
   contentHash?: string | undefined;
   isInline?: boolean | undefined;
@@ -85,11 +109,33 @@ export interface AttachmentNameEvidence {
   attachments: { name: string; size: number; keywords: string[] }[];
 }
 
+export interface PersonalDataEvidence {
+  attachments: {
+    name: string;
+    size: number;
+    counts: Partial<Record<InspectedKind, number>>;
+    headers: { where: string; columns: string[]; rows: number }[];
+    samples: { kind: InspectedKind; where: string; masked: string }[];
+  }[];
+}
+
+export interface AddressListEvidence {
+  threshold: number;
+  attachments: { name: string; size: number; addresses: number; notRecipients: number }[];
+}
+
+export interface UnscannableEvidence {
+  attachments: { name: string; size: number; reason: string; entry?: string | undefined }[];
+}
+
 export type Finding =
   | { code: "external-exposure"; level: Exclude<Level, "off">; evidence: ExposureEvidence }
   | { code: "unresolved-recipient"; level: Exclude<Level, "off">; evidence: UnresolvedEvidence }
   | { code: "distribution-list"; level: Exclude<Level, "off">; evidence: DistributionListEvidence }
-  | { code: "attachment-name"; level: Exclude<Level, "off">; evidence: AttachmentNameEvidence };
+  | { code: "attachment-name"; level: Exclude<Level, "off">; evidence: AttachmentNameEvidence }
+  | { code: "attachment-personal-data"; level: Exclude<Level, "off">; evidence: PersonalDataEvidence }
+  | { code: "attachment-address-list"; level: Exclude<Level, "off">; evidence: AddressListEvidence }
+  | { code: "attachment-unscannable"; level: Exclude<Level, "off">; evidence: UnscannableEvidence };
 
 export type FindingCode = Finding["code"];
 
@@ -98,6 +144,9 @@ export const FINDING_CODES: readonly FindingCode[] = [
   "unresolved-recipient",
   "distribution-list",
   "attachment-name",
+  "attachment-personal-data",
+  "attachment-address-list",
+  "attachment-unscannable",
 ];
 
 export interface Evaluation {

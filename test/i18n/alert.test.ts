@@ -1,4 +1,4 @@
-import { alertText, CATALOGS, failureText, languageOf, MAX_CANCEL_LABEL, MAX_ERROR_MESSAGE, type FailureReason } from "../../src/i18n";
+import { alertText, CATALOGS, describeFinding, failureText, languageOf, MAX_CANCEL_LABEL, MAX_ERROR_MESSAGE, type FailureReason } from "../../src/i18n";
 import { evaluate } from "../../src/policy";
 import type { Draft } from "../../src/shared/types";
 import { addresses, CARRIER_DOMAINS, draftOf, policyOf, recipient } from "../support/drafts";
@@ -51,5 +51,34 @@ describe("Smart Alert text", () => {
     ["ja-JP", "ja"], ["ja", "ja"], ["JA-jp", "ja"], ["en-US", "en"], ["fr-FR", "en"], [undefined, "en"], ["", "en"],
   ])("display language %s → %s", (display, language) => {
     expect(languageOf(display)).toBe(language);
+  });
+});
+
+describe("attachment content findings in the Smart Alert", () => {
+  const draft: Draft = {
+    ...everything,
+    attachments: [
+      { name: "会員名簿.xlsx", size: 1, inspection: { status: "inspected", counts: { phone: 200, email: 200 }, headers: [{ where: "s", columns: ["氏名", "電話"], rows: 200 }], addresses: Array.from({ length: 200 }, (_, i) => `m${i}@example.jp`) } },
+      { name: "資料.zip", size: 2, inspection: { status: "unscannable", reason: "encrypted-zip" } },
+    ],
+  };
+
+  test.each(["ja", "en"] as const)("%s: all seven findings still fit 500 / 20 characters", (language) => {
+    const evaluation = evaluate(draft, policyOf());
+    expect(evaluation.findings.map((f) => f.code)).toEqual(expect.arrayContaining(["attachment-personal-data", "attachment-address-list", "attachment-unscannable"]));
+    const { errorMessage, cancelLabel } = alertText(evaluation, language);
+    expect(errorMessage.length).toBeLessThanOrEqual(MAX_ERROR_MESSAGE);
+    expect(cancelLabel.length).toBeLessThanOrEqual(MAX_CANCEL_LABEL);
+  });
+
+  test.each([
+    ["ja", "添付ファイルに個人情報が含まれています：会員名簿.xlsx（電話番号×200、メール×200）", "パスワード付きZIP"],
+    ["en", "Attachments contain personal data: 会員名簿.xlsx (phone ×200, email ×200)", "password-protected ZIP"],
+  ] as const)("%s: each file is named with what it holds or why it was not read", (language, personal, unscannable) => {
+    const evaluation = evaluate({ ...draft, to: [recipient("client@acme.co.jp")], cc: [], bcc: [], truncatedFields: [] }, policyOf());
+    const texts = evaluation.findings.map((f) => describeFinding(f, language));
+    expect(texts.join(" ")).toContain(personal);
+    expect(texts.join(" ")).toContain(unscannable);
+    expect(texts.join(" ")).toMatch(language === "ja" ? /200件、うち宛先にない200件/ : /200 addresses, 200 not among the recipients/);
   });
 });

@@ -1,0 +1,62 @@
+import type { AddressListEvidence, AttachmentInspection, DraftAttachment, PersonalDataEvidence, UnscannableEvidence } from "../../shared/types";
+import { isExternal } from "../recipients";
+import type { Rule, RuleContext } from "./rule";
+
+/**
+ * Rules over what attachments contain (src/inspect fills `attachment.inspection`).
+ * Like attachment-name, they apply to mail with outside recipients: sharing a
+ * list inside the organisation is ordinary work.
+ */
+function inspectedAttachments(context: RuleContext): { attachment: DraftAttachment; inspection: AttachmentInspection }[] {
+  if (!context.recipients.some(isExternal)) return [];
+  return context.draft.attachments
+    .filter((a) => !a.isInline && a.inspection)
+    .map((attachment) => ({ attachment, inspection: attachment.inspection as AttachmentInspection }));
+}
+
+/** attachment-personal-data: a header row naming personal fields over enough rows, any My Number or card number, or enough phones or addresses. */
+export const attachmentPersonalData: Rule = (context) => {
+  const { minRows } = context.policy.inspection;
+  const flagged: PersonalDataEvidence["attachments"] = [];
+  for (const { attachment, inspection } of inspectedAttachments(context)) {
+    if (inspection.status !== "inspected") continue;
+    const counts = inspection.counts ?? {};
+    const headers = (inspection.headers ?? []).filter((h) => h.rows >= minRows);
+    const personal =
+      headers.length > 0 ||
+      (counts["my-number"] ?? 0) > 0 ||
+      (counts.card ?? 0) > 0 ||
+      (counts.phone ?? 0) >= minRows ||
+      (counts["postal-address"] ?? 0) >= minRows;
+    if (!personal) continue;
+    flagged.push({ name: attachment.name, size: attachment.size, counts, headers, samples: inspection.samples ?? [] });
+  }
+  return flagged.length > 0 ? { code: "attachment-personal-data", evidence: { attachments: flagged } } : null;
+};
+
+/** attachment-address-list: a file holding at least `addressListThreshold` distinct addresses (the Montedio case), with how many are not recipients. */
+export const attachmentAddressList: Rule = (context) => {
+  const threshold = context.policy.inspection.addressListThreshold;
+  const recipients = new Set(context.recipients.map((r) => r.address?.key).filter((k): k is string => k !== undefined));
+  const flagged: AddressListEvidence["attachments"] = [];
+  for (const { attachment, inspection } of inspectedAttachments(context)) {
+    if (inspection.status !== "inspected") continue;
+    const addresses = inspection.addresses?.length ?? inspection.addressCount ?? 0;
+    if (addresses < threshold) continue;
+    const notRecipients = inspection.addresses ? inspection.addresses.filter((a) => !recipients.has(a)).length : (inspection.notRecipientCount ?? addresses);
+    flagged.push({ name: attachment.name, size: attachment.size, addresses, notRecipients });
+  }
+  return flagged.length > 0 ? { code: "attachment-address-list", evidence: { threshold, attachments: flagged } } : null;
+};
+
+/** attachment-unscannable: the reviewer (and the sender) must know which files were not inspected, and why. */
+export const attachmentUnscannable: Rule = (context) => {
+  const flagged: UnscannableEvidence["attachments"] = [];
+  for (const { attachment, inspection } of inspectedAttachments(context)) {
+    if (inspection.status === "unscannable" || inspection.status === "not-inspected") {
+      flagged.push({ name: attachment.name, size: attachment.size, reason: inspection.status === "not-inspected" ? "not-inspected" : (inspection.reason ?? "unsupported-format") });
+    }
+    for (const entry of inspection.unreadable ?? []) flagged.push({ name: attachment.name, size: attachment.size, reason: entry.reason, entry: entry.entry });
+  }
+  return flagged.length > 0 ? { code: "attachment-unscannable", evidence: { attachments: flagged } } : null;
+};
