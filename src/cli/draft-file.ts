@@ -43,8 +43,14 @@ function describeZodIssue(issue: z.core.$ZodIssue): string {
   return `${path || "(root)"}: ${issue.message}`;
 }
 
+/** A draft and the bytes of its attachments, where known (by index), for content inspection. */
+export interface DraftWithContent {
+  draft: Draft;
+  contents: (Uint8Array | undefined)[];
+}
+
 /** A draft JSON file: `to`/`cc`/`bcc` as Office reports them, `attachments` of `{name, size, contentBase64?}`. */
-export function parseDraftJson(text: string): Draft {
+export function parseDraftJson(text: string): DraftWithContent {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -54,19 +60,25 @@ export function parseDraftJson(text: string): Draft {
   const result = draftSchema.safeParse(value);
   if (!result.success) throw new InputError(`not a valid draft: ${result.error.issues.map(describeZodIssue).join("; ")}`);
   const draft = result.data;
+  const contents: (Uint8Array | undefined)[] = [];
   const attachments: DraftAttachment[] = draft.attachments.map((a) => {
     if (a.contentBase64 === undefined) {
       if (a.size === undefined) throw new InputError(`attachment "${a.name}" needs a size or contentBase64`);
+      contents.push(undefined);
       return { name: a.name, size: a.size, isInline: a.isInline };
     }
     const bytes = Buffer.from(a.contentBase64, "base64");
     if (a.size !== undefined && a.size !== bytes.length) {
       throw new InputError(`attachment "${a.name}": size ${a.size} does not match its content (${bytes.length} bytes)`);
     }
+    contents.push(new Uint8Array(bytes));
     return { name: a.name, size: bytes.length, contentHash: contentHash(bytes), isInline: a.isInline };
   });
   const recipients = (list: z.infer<typeof recipientSchema>[]): DraftRecipient[] => list.map(toRecipient);
-  return { from: draft.from, to: recipients(draft.to), cc: recipients(draft.cc), bcc: recipients(draft.bcc), subject: draft.subject, attachments };
+  return {
+    draft: { from: draft.from, to: recipients(draft.to), cc: recipients(draft.cc), bcc: recipients(draft.bcc), subject: draft.subject, attachments },
+    contents,
+  };
 }
 
 /** Accepts `"山田 太郎" <yamada@example.co.jp>` as an emailAddress too (people write drafts by hand). */
@@ -90,7 +102,7 @@ function flatten(addresses: Address[] | undefined): DraftRecipient[] {
 const HEADER_LINE = /^[!-9;-~]+:/;
 
 /** An RFC 5322 message (.eml), parsed with postal-mime; attachments included with their content hashes. */
-export async function parseEml(bytes: Uint8Array): Promise<Draft> {
+export async function parseEml(bytes: Uint8Array): Promise<DraftWithContent> {
   const firstLine = Buffer.from(bytes.subarray(0, 1000)).toString("latin1").split(/\r?\n/)[0] ?? "";
   if (!HEADER_LINE.test(firstLine)) throw new InputError("not an RFC 5322 message: it does not start with a header line");
   let email;
@@ -101,20 +113,24 @@ export async function parseEml(bytes: Uint8Array): Promise<Draft> {
   }
   const hasRecipients = [email.to, email.cc, email.bcc].some((list) => (list?.length ?? 0) > 0);
   if (!hasRecipients && !email.from && email.subject === undefined) throw new InputError("no From, To, CC, BCC or Subject header found");
+  const contents = email.attachments.map((a) => (typeof a.content === "string" ? new Uint8Array(Buffer.from(a.content)) : new Uint8Array(a.content)));
   return {
-    from: email.from && email.from.group === undefined ? email.from.address : undefined,
-    to: flatten(email.to),
-    cc: flatten(email.cc),
-    bcc: flatten(email.bcc),
-    subject: email.subject ?? "",
-    attachments: email.attachments.map((a) => {
-      const content = typeof a.content === "string" ? Buffer.from(a.content) : new Uint8Array(a.content);
-      return {
-        name: a.filename ?? "(unnamed attachment)",
-        size: content.byteLength,
-        contentHash: contentHash(content),
-        isInline: a.disposition === "inline" && a.contentId !== undefined,
-      };
-    }),
+    draft: {
+      from: email.from && email.from.group === undefined ? email.from.address : undefined,
+      to: flatten(email.to),
+      cc: flatten(email.cc),
+      bcc: flatten(email.bcc),
+      subject: email.subject ?? "",
+      attachments: email.attachments.map((a, i) => {
+        const content = contents[i] as Uint8Array;
+        return {
+          name: a.filename ?? "(unnamed attachment)",
+          size: content.byteLength,
+          contentHash: contentHash(content),
+          isInline: a.disposition === "inline" && a.contentId !== undefined,
+        };
+      }),
+    },
+    contents,
   };
 }

@@ -4,6 +4,8 @@ import { parseArgs } from "node:util";
 import { CATALOGS, describeFinding, type Language } from "../i18n";
 import { DEFAULT_POLICY, evaluate, formatPolicyErrors, parsePolicyText, type Policy } from "../policy";
 import type { Evaluation } from "../shared/types";
+import { inspectFile, limitsOf, toInspection } from "../inspect";
+import type { Draft } from "../shared/types";
 import { InputError, MAX_INPUT_BYTES, parseDraftJson, parseEml } from "./draft-file";
 
 export const EXIT_ALLOWED = 0;
@@ -66,6 +68,19 @@ async function readDraft(file: string, bytes: Buffer) {
   return parseEml(bytes);
 }
 
+/** Attachments whose bytes are known (in .eml files, or contentBase64 in drafts) are inspected for their content. */
+async function withInspections(draft: Draft, contents: (Uint8Array | undefined)[], policy: Policy): Promise<Draft> {
+  const limits = limitsOf(policy.inspection);
+  const attachments = await Promise.all(
+    draft.attachments.map(async (attachment, i) => {
+      const bytes = contents[i];
+      if (!bytes || attachment.isInline) return attachment;
+      return { ...attachment, inspection: toInspection(await inspectFile(attachment.name, bytes, limits)) };
+    }),
+  );
+  return { ...draft, attachments };
+}
+
 function renderTable(results: { file: string; evaluation: Evaluation }[], language: Language): string {
   const text = CATALOGS[language];
   const lines: string[] = [];
@@ -107,8 +122,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     let unreadable = false;
     for (const file of files) {
       try {
-        const draft = await readDraft(file, readInput(path.resolve(io.cwd, file)));
-        results.push({ file, evaluation: evaluate(draft, policy) });
+        const { draft, contents } = await readDraft(file, readInput(path.resolve(io.cwd, file)));
+        results.push({ file, evaluation: evaluate(await withInspections(draft, contents, policy), policy) });
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         unreadable = true;
