@@ -1,5 +1,6 @@
 import type { ReviewCheck, ReviewSnapshot } from "../shared/review";
-import type { Draft, Finding } from "../shared/types";
+import type { AttachmentInspection, Draft, Finding } from "../shared/types";
+import { parseAddress } from "./address";
 
 /** The items a reviewer acknowledges one by one: the exposure, each flagged file, each list / unresolved finding. */
 export function reviewChecks(findings: readonly Finding[]): ReviewCheck[] {
@@ -30,20 +31,33 @@ export function snapshotDraft(snapshot: ReviewSnapshot): Draft {
     cc: recipients(snapshot.cc),
     bcc: recipients(snapshot.bcc),
     subject: snapshot.subject,
-    attachments: snapshot.attachments.map((a) => ({ name: a.name, size: a.size, contentHash: a.contentHash })),
+    attachments: snapshot.attachments.map((a) => ({ name: a.name, size: a.size, contentHash: a.contentHash, inspection: a.inspection })),
   };
+}
+
+/** An inspection as a snapshot carries it: the distinct addresses become a count and a not-recipient count. */
+function snapshotInspection(inspection: AttachmentInspection | undefined, recipients: ReadonlySet<string>): Omit<AttachmentInspection, "addresses"> | undefined {
+  if (!inspection) return undefined;
+  const { addresses, ...rest } = inspection;
+  if (!addresses) return rest;
+  return { ...rest, addressCount: addresses.length, notRecipientCount: addresses.filter((a) => !recipients.has(a)).length };
 }
 
 /** The snapshot of a draft that the sender's pane sends with a review request. */
 export function draftSnapshot(draft: Draft, from: string): ReviewSnapshot {
   const recipients = (list: Draft["to"]) =>
     list.map((r) => ({ address: r.emailAddress, name: r.displayName || undefined, type: r.recipientType }));
+  const keys = new Set<string>();
+  for (const r of [...draft.to, ...draft.cc, ...draft.bcc]) {
+    const parsed = parseAddress(r.emailAddress);
+    if (parsed.ok) keys.add(parsed.key);
+  }
   return {
     from,
     to: recipients(draft.to),
     cc: recipients(draft.cc),
     bcc: recipients(draft.bcc),
     subject: draft.subject,
-    attachments: draft.attachments.map((a) => ({ name: a.name, size: a.size, contentHash: a.contentHash })),
+    attachments: draft.attachments.map((a) => ({ name: a.name, size: a.size, contentHash: a.contentHash, inspection: snapshotInspection(a.inspection, keys) })),
   };
 }

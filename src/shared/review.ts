@@ -2,7 +2,7 @@
  * The review API contract shared by the server, the task panes and the web pages.
  * Shapes only; the server validates every request against them (src/server/review/schemas.ts).
  */
-import type { Finding, RecipientType, Verdict } from "./types";
+import type { AttachmentInspection, Finding, RecipientType, Verdict } from "./types";
 
 export type ReviewStatus = "pending" | "approved" | "rejected" | "cancelled" | "expired";
 
@@ -16,6 +16,8 @@ export interface SnapshotAttachment {
   name: string;
   size: number;
   contentHash?: string | undefined;
+  /** What inspection found, as counts: the addresses themselves never leave the sender's machine. */
+  inspection?: Omit<AttachmentInspection, "addresses"> | undefined;
 }
 
 /** Exactly what will be sent, as the sender's Outlook reports it; the fingerprint is computed from it. */

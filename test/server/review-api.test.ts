@@ -137,6 +137,25 @@ describe("requesting a review", () => {
     expect((await server.api("GET", "/api/reviews?role=sender&limit=200", tanaka)).body.reviews.length).toBe(before);
   });
 
+  test("attachment inspection travels as counts: the server's findings and checks name the file; raw addresses are refused", async () => {
+    const spec: DraftSpec = { from: TANAKA, to: ["client@acme.co.jp"], subject: "会員向け資料", attachments: [{ name: "会員.csv", size: 9000 }] };
+    const draft = draftOf(spec);
+    const inspected = {
+      ...draft,
+      attachments: [{ name: "会員.csv", size: 9000, inspection: { status: "inspected" as const, counts: { email: 40 }, addresses: Array.from({ length: 40 }, (_, i) => `m${i}@example.jp`) } }],
+    };
+    const snapshot = draftSnapshot(inspected, TANAKA);
+    expect(snapshot.attachments[0]?.inspection).toEqual({ status: "inspected", counts: { email: 40 }, addressCount: 40, notRecipientCount: 40 });
+    const { status, body } = await server.api("POST", "/api/reviews", tanaka, { snapshot, fingerprint: fingerprint(draft), reviewer: KACHO });
+    expect(status).toBe(201);
+    expect((body as Review).findings.map((f) => f.code)).toContain("attachment-address-list");
+    expect((body as Review).checks.map((c) => c.key)).toContain("attachment-address-list:会員.csv");
+
+    const leaking = { ...snapshot, attachments: [{ ...snapshot.attachments[0], inspection: { status: "inspected", addresses: ["m1@example.jp"] } }] };
+    const refused = await server.api("POST", "/api/reviews", tanaka, { snapshot: leaking, fingerprint: fingerprint(draft), reviewer: KACHO });
+    expect(refused).toMatchObject({ status: 400, body: { error: "invalid-request" } });
+  });
+
   test("a full 1,000-recipient CC list is accepted", async () => {
     const review = await create({ ...GUARDIANS, cc: addresses(1000, CARRIER_DOMAINS) });
     expect(review.snapshot.cc).toHaveLength(1000);

@@ -27,6 +27,21 @@ const recipient = z.strictObject({
 
 const field = z.array(recipient).max(LIMITS.recipientsPerField);
 
+const count = z.number().int().min(0).max(10_000_000);
+const label = z.string().max(200);
+
+/** Inspection results as counts; `addresses` is refused: they never leave the sender's machine. */
+const inspectionSchema = z.strictObject({
+  status: z.enum(["inspected", "unscannable", "skipped", "not-inspected"]),
+  reason: z.string().max(60).optional(),
+  counts: z.partialRecord(z.enum(["email", "phone", "postal-code", "postal-address", "my-number", "card"]), count).optional(),
+  headers: z.array(z.strictObject({ where: label, columns: z.array(label).max(100), rows: count })).max(100).optional(),
+  samples: z.array(z.strictObject({ kind: z.enum(["email", "phone", "postal-code", "postal-address", "my-number", "card"]), where: label, masked: z.string().max(120) })).max(10).optional(),
+  addressCount: count.optional(),
+  notRecipientCount: count.optional(),
+  unreadable: z.array(z.strictObject({ entry: z.string().max(400), reason: z.string().max(60) })).max(200).optional(),
+});
+
 export const snapshotSchema = z.strictObject({
   from: address,
   to: field,
@@ -39,6 +54,7 @@ export const snapshotSchema = z.strictObject({
         name: z.string().max(255),
         size: z.number().int().min(0).max(1024 ** 4),
         contentHash: z.string().max(200).optional(),
+        inspection: inspectionSchema.optional(),
       }),
     )
     .max(LIMITS.attachments),
