@@ -28,6 +28,18 @@ export function verdictOf(findings: readonly Finding[]): Verdict {
   return VERDICT_OF_RANK[rank] ?? "block";
 }
 
+/** Reasons that say someone locked the file on purpose (PPAP, a protected Office file): always worth a prompt. */
+const PROTECTED = new Set(["encrypted-zip", "password-protected-office"]);
+
+/**
+ * A PDF or an old format that could not be read is ordinary business mail: on its
+ * own it prompts nobody (alert fatigue). It still appears, for the sender and the
+ * reviewer, whenever something else about the message needs a check.
+ */
+function isOnlyUnread(finding: Finding | undefined): boolean {
+  return finding?.code === "attachment-unscannable" && !finding.evidence.attachments.some((a) => PROTECTED.has(a.reason));
+}
+
 /**
  * Evaluates a draft against a policy: pure (no Office, no clock, no text).
  * Returns the verdict, the findings (codes and evidence) and the message fingerprint.
@@ -42,5 +54,6 @@ export function evaluate(draft: Draft, policy: Policy): Evaluation {
     if (level !== "off") findings.push({ ...result, level } as Finding);
   }
   findings.sort((a, b) => RANK[b.level] - RANK[a.level]);
-  return { verdict: verdictOf(findings), findings, fingerprint: fingerprint(draft) };
+  const kept = findings.length === 1 && isOnlyUnread(findings[0]) ? [] : findings;
+  return { verdict: verdictOf(kept), findings: kept, fingerprint: fingerprint(draft) };
 }

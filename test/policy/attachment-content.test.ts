@@ -86,13 +86,27 @@ describe("attachment-unscannable", () => {
   test.each<[string, AttachmentInspection, { reason: string; entry?: string }[]]>([
     ["a PPAP zip", { status: "unscannable", reason: "encrypted-zip" }, [{ reason: "encrypted-zip" }]],
     ["a password-protected Word file", { status: "unscannable", reason: "password-protected-office" }, [{ reason: "password-protected-office" }]],
-    ["not inspected before Send", { status: "not-inspected" }, [{ reason: "not-inspected" }]],
     ["an archive with one encrypted entry", { status: "inspected", unreadable: [{ entry: "名簿.xlsx", reason: "encrypted-zip" }] }, [{ reason: "encrypted-zip", entry: "名簿.xlsx" }]],
   ])("%s → confirm, named with the reason", (_name, inspection, expected) => {
     const result = evaluate(outside([file("資料.zip", inspection)]), policy);
     expect(result.verdict).toBe("confirm");
     const evidence = result.findings.find((f) => f.code === "attachment-unscannable")?.evidence;
     expect(evidence?.attachments).toEqual(expected.map((e) => ({ name: "資料.zip", size: 48_000, ...e })));
+  });
+
+  test.each<[string, AttachmentInspection]>([
+    ["a PDF", { status: "unscannable", reason: "pdf" }],
+    ["a file not inspected before Send", { status: "not-inspected" }],
+    ["an old .xls", { status: "unscannable", reason: "legacy-office-format" }],
+  ])("%s alone prompts nobody (ordinary business mail)", (_name, inspection) => {
+    expect(evaluate(outside([file("見積書.pdf", inspection)]), policy)).toMatchObject({ verdict: "allow", findings: [] });
+  });
+
+  test("…but is named as soon as something else needs a check, so the reviewer knows it was not read", () => {
+    const draft = outside([file("見積書.pdf", { status: "not-inspected" }), file("会員.xlsx", personalList)]);
+    const result = evaluate(draft, policy);
+    expect(result.verdict).toBe("review");
+    expect(result.findings.find((f) => f.code === "attachment-unscannable")?.evidence.attachments).toEqual([{ name: "見積書.pdf", size: 48_000, reason: "not-inspected" }]);
   });
 
   test("offices that want unread files reviewed set the level", () => {
