@@ -3,10 +3,10 @@ import { ALLOW_OPTIONS, blockOptions } from "../office/alert-options";
 import { OfficeCallError } from "../office/async";
 import { readDraft } from "../office/draft";
 import { displayLanguage } from "../office/host";
-import { evaluate, formatPolicyErrors, parsePolicy, type Policy } from "../policy";
+import { evaluate, formatPolicyErrors, parseInspectionCache, parsePolicy, withCachedInspections, type Policy } from "../policy";
 import type { AlertContext, Draft, Evaluation } from "../shared/types";
 import { verifyApprovalToken, type ApprovalCheck } from "../approval/token";
-import { APPROVAL_SESSION_KEY, readSessionValue } from "../office/session";
+import { APPROVAL_SESSION_KEY, INSPECTIONS_SESSION_KEY, readSessionValue } from "../office/session";
 import { completeOnce } from "./complete-once";
 import { loadPolicy } from "./policy-source";
 import { reportApprovedSend } from "./report-sent";
@@ -119,12 +119,19 @@ export function createOnMessageSend(config: SendHandlerConfig) {
 
     Promise.resolve()
       .then(() =>
-        Promise.all([readDraft(), loadPolicy(embedded, config.origin, policyFetchMs), readSessionValue(APPROVAL_SESSION_KEY)]),
+        Promise.all([
+          readDraft(),
+          loadPolicy(embedded, config.origin, policyFetchMs),
+          readSessionValue(APPROVAL_SESSION_KEY),
+          // Files inspected when attachments changed (the task pane); nothing heavy runs at Send.
+          readSessionValue(INSPECTIONS_SESSION_KEY),
+        ]),
       )
-      .then(([draft, policy, approvalToken]) => {
+      .then(([read, policy, approvalToken, inspections]) => {
         if (!policy.ok) throw new PolicyInvalidError(formatPolicyErrors(policy.errors));
         failMode = policy.policy.failMode;
         token = approvalToken;
+        const draft = withCachedInspections(read, parseInspectionCache(inspections));
         const evaluation = evaluate(draft, policy.policy);
         finish(evaluation, checkApproval(draft, evaluation, policy.policy.approvalKeys));
       })

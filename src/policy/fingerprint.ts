@@ -57,3 +57,8 @@ export function canonicalMessage(draft: Draft): string {
 export function fingerprint(draft: Draft): string {
   return `${FINGERPRINT_VERSION}:${bytesToHex(sha256(utf8Bytes(canonicalMessage(draft))))}`;
 }
+
+/** Hex SHA-256 of a text's UTF-8 bytes, shortened to `length` characters (pure JavaScript). */
+export function hashText(text: string, length = 64): string {
+  return bytesToHex(sha256(utf8Bytes(text))).slice(0, length);
+}

@@ -23,3 +23,11 @@ export { groupRecipients, type PartyGroup, type GroupMember, type RecipientOverv
 export { reviewersFor, mayReview, isAdmin } from "./reviewers";
 export type { ReviewerEntry, ReviewPolicy } from "./policy";
 export { reviewChecks, snapshotDraft, draftSnapshot } from "./review-checks";
+export {
+  attachmentKey,
+  parseInspectionCache,
+  serializeInspectionCache,
+  toStored,
+  withCachedInspections,
+  type StoredInspection,
+} from "./inspection-cache";

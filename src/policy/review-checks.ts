@@ -1,6 +1,7 @@
 import type { ReviewCheck, ReviewSnapshot } from "../shared/review";
 import type { AttachmentInspection, Draft, Finding } from "../shared/types";
 import { parseAddress } from "./address";
+import { addressHash } from "./inspection-cache";
 
 /** The items a reviewer acknowledges one by one: the exposure, each flagged file, each list / unresolved finding. */
 export function reviewChecks(findings: readonly Finding[]): ReviewCheck[] {
@@ -36,11 +37,19 @@ export function snapshotDraft(snapshot: ReviewSnapshot): Draft {
 }
 
 /** An inspection as a snapshot carries it: the distinct addresses become a count and a not-recipient count. */
-function snapshotInspection(inspection: AttachmentInspection | undefined, recipients: ReadonlySet<string>): Omit<AttachmentInspection, "addresses"> | undefined {
+function snapshotInspection(
+  inspection: AttachmentInspection | undefined,
+  recipients: ReadonlySet<string>,
+): Omit<AttachmentInspection, "addresses" | "addressHashes"> | undefined {
   if (!inspection) return undefined;
-  const { addresses, ...rest } = inspection;
-  if (!addresses) return rest;
-  return { ...rest, addressCount: addresses.length, notRecipientCount: addresses.filter((a) => !recipients.has(a)).length };
+  const { addresses, addressHashes, ...rest } = inspection;
+  if (addresses) return { ...rest, addressCount: addresses.length, notRecipientCount: addresses.filter((a) => !recipients.has(a)).length };
+  if (addressHashes) {
+    const hashed = new Set([...recipients].map(addressHash));
+    const count = rest.addressCount ?? addressHashes.length;
+    return { ...rest, addressCount: count, notRecipientCount: count - addressHashes.filter((h) => hashed.has(h)).length };
+  }
+  return rest;
 }
 
 /** The snapshot of a draft that the sender's pane sends with a review request. */

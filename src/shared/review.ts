@@ -17,7 +17,7 @@ export interface SnapshotAttachment {
   size: number;
   contentHash?: string | undefined;
   /** What inspection found, as counts: the addresses themselves never leave the sender's machine. */
-  inspection?: Omit<AttachmentInspection, "addresses"> | undefined;
+  inspection?: Omit<AttachmentInspection, "addresses" | "addressHashes"> | undefined;
 }
 
 /** Exactly what will be sent, as the sender's Outlook reports it; the fingerprint is computed from it. */

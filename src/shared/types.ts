@@ -29,6 +29,8 @@ export interface AttachmentInspection {
   samples?: { kind: InspectedKind; where: string; masked: string }[] | undefined;
   /** Distinct address keys found in the file: kept on the sender's machine only, to compare with the recipients. */
   addresses?: string[] | undefined;
+  /** Short hashes of those addresses, as the item's cache keeps them (sessionData is small). */
+  addressHashes?: string[] | undefined;
   /** When `addresses` is not sent along (review snapshots): how many, and how many are not recipients. */
   addressCount?: number | undefined;
   notRecipientCount?: number | undefined;

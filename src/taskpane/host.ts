@@ -22,6 +22,8 @@ export interface PaneHost {
   watchAlertContext(listener: (context: AlertContext | null) => void): Promise<(() => Promise<void>) | null>;
   writeRecipients(after: RecipientFields, before: RecipientFields): Promise<void>;
   removeAttachment(id: string): Promise<void>;
+  /** An attachment's content: `format` "base64" (files), "eml" (attached messages) or "url" (cloud files). */
+  readAttachmentContent(id: string): Promise<{ format: string; content: string }>;
   /** The signed-in mailbox's address (Office userProfile). */
   userEmail(): string | undefined;
   /** Values kept on this compose item (Office sessionData), shared with the send handler. */

@@ -1,11 +1,11 @@
-import { parsePolicy, parsePolicyText, type PolicyResult } from "../policy";
-import { removeAttachment } from "../office/attachments";
+import { parseInspectionCache, parsePolicy, parsePolicyText, withCachedInspections, type PolicyResult } from "../policy";
+import { readAttachmentContent, removeAttachment } from "../office/attachments";
 import { readDraft } from "../office/draft";
 import { displayLanguage } from "../office/host";
 import { watchInitializationContext, watchItem } from "../office/item-events";
 import { parseAlertContext, readInitializationContext } from "../office/pane-context";
 import { writeRecipients } from "../office/recipients";
-import { POLICY_SESSION_KEY, readSessionValue, removeSessionValue, writeSessionValue } from "../office/session";
+import { INSPECTIONS_SESSION_KEY, POLICY_SESSION_KEY, readSessionValue, removeSessionValue, writeSessionValue } from "../office/session";
 import type { PaneHost } from "./host";
 import { msalRequester } from "./review/sign-in";
 
@@ -42,13 +42,16 @@ export function createOfficeHost(embeddedPolicy: unknown): PaneHost {
   return {
     displayLanguage,
     isDarkTheme,
-    readDraft,
+    // The draft with what inspection already found in its attachments.
+    readDraft: () =>
+      Promise.all([readDraft(), readSessionValue(INSPECTIONS_SESSION_KEY)]).then(([draft, cache]) => withCachedInspections(draft, parseInspectionCache(cache))),
     readPolicy: () => readPolicy(embeddedPolicy),
     readAlertContext: () => readInitializationContext().then(parseAlertContext),
     watchDraft: (listener) => watchItem(() => listener()),
     watchAlertContext: (listener) => watchInitializationContext((data) => listener(parseAlertContext(data))),
     writeRecipients,
     removeAttachment,
+    readAttachmentContent,
     userEmail: () => Office.context.mailbox?.userProfile?.emailAddress,
     readItemValue: readSessionValue,
     writeItemValue: writeSessionValue,

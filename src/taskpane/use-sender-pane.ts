@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { evaluate, formatPolicyErrors, type Policy } from "../policy";
 import type { AlertContext, Draft, Evaluation } from "../shared/types";
 import type { PaneHost } from "./host";
+import { inspectNewAttachments } from "./inspect-attachments";
 
 export interface Checked {
   draft: Draft;
@@ -30,6 +31,7 @@ const SETTLE_MS = 120;
 export function useSenderPane(host: PaneHost) {
   const [state, setState] = useState<SenderPaneState>({ checked: null, error: null, busy: true, alert: null });
   const latest = useRef(0);
+  const inspecting = useRef(false);
 
   const refresh = useCallback(async (): Promise<Checked | null> => {
     const run = ++latest.current;
@@ -39,6 +41,19 @@ export function useSenderPane(host: PaneHost) {
       if (!policy.ok) throw new Error(formatPolicyErrors(policy.errors));
       const checked = { draft, policy: policy.policy, evaluation: evaluate(draft, policy.policy) };
       if (run === latest.current) setState((s) => ({ ...s, checked, error: null, busy: false }));
+      // New attachments are inspected now, not at Send; their findings come with the next evaluation.
+      if (!inspecting.current) {
+        inspecting.current = true;
+        inspectNewAttachments(host, draft, policy.policy).then(
+          (stored) => {
+            inspecting.current = false;
+            if (stored) void refresh();
+          },
+          () => {
+            inspecting.current = false;
+          },
+        );
+      }
       return checked;
     } catch (error) {
       if (run === latest.current) setState((s) => ({ ...s, error: (error as Error)?.message ?? String(error), busy: false }));

@@ -101,7 +101,7 @@ describe("verdicts", () => {
     // Every read is issued before the first callback (30 ms latency) arrives.
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(fake.calls.sort()).toEqual(
-      ["bcc.getAsync", "cc.getAsync", "from.getAsync", "getAttachmentsAsync", "sessionData.getAsync", "sessionData.getAsync", "subject.getAsync", "to.getAsync"].sort(),
+      ["bcc.getAsync", "cc.getAsync", "from.getAsync", "getAttachmentsAsync", "sessionData.getAsync", "sessionData.getAsync", "sessionData.getAsync", "subject.getAsync", "to.getAsync"].sort(),
     );
     await first;
   });

@@ -1,4 +1,5 @@
 import type { AddressListEvidence, AttachmentInspection, DraftAttachment, PersonalDataEvidence, UnscannableEvidence } from "../../shared/types";
+import { addressHash } from "../inspection-cache";
 import { isExternal } from "../recipients";
 import type { Rule, RuleContext } from "./rule";
 
@@ -38,12 +39,19 @@ export const attachmentPersonalData: Rule = (context) => {
 export const attachmentAddressList: Rule = (context) => {
   const threshold = context.policy.inspection.addressListThreshold;
   const recipients = new Set(context.recipients.map((r) => r.address?.key).filter((k): k is string => k !== undefined));
+  let hashed: Set<string> | undefined;
   const flagged: AddressListEvidence["attachments"] = [];
   for (const { attachment, inspection } of inspectedAttachments(context)) {
     if (inspection.status !== "inspected") continue;
     const addresses = inspection.addresses?.length ?? inspection.addressCount ?? 0;
     if (addresses < threshold) continue;
-    const notRecipients = inspection.addresses ? inspection.addresses.filter((a) => !recipients.has(a)).length : (inspection.notRecipientCount ?? addresses);
+    let notRecipients: number;
+    if (inspection.addresses) notRecipients = inspection.addresses.filter((a) => !recipients.has(a)).length;
+    else if (inspection.addressHashes) {
+      hashed ??= new Set([...recipients].map(addressHash));
+      const known = inspection.addressHashes.filter((h) => hashed?.has(h)).length;
+      notRecipients = addresses - known;
+    } else notRecipients = inspection.notRecipientCount ?? addresses;
     flagged.push({ name: attachment.name, size: attachment.size, addresses, notRecipients });
   }
   return flagged.length > 0 ? { code: "attachment-address-list", evidence: { threshold, attachments: flagged } } : null;
