@@ -1,61 +1,41 @@
-import type { Browser } from "playwright-core";
 import type { Review } from "../../src/shared/review";
-import { launchBrowser, openPage, screenshot, startServer, type TestPage } from "../support/browser";
+import { openPage, screenshot } from "../support/browser";
 import { Playground } from "./playground-page";
+import { playgroundSuite } from "./playground-suite";
 
 jest.setTimeout(90_000);
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startServer>>;
-let sender: TestPage;
-let pg: Playground;
-
 const GUARDIANS = ["ichiro.hogosha@docomo.ne.jp", "hanako.mama@ezweb.ne.jp", "taro-papa@i.softbank.jp", "yamada.family@gmail.com"];
 
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  sender = await openPage(browser);
-  pg = new Playground(sender.page, server.url);
-});
-afterEach(async () => {
-  expect(sender.errors).toEqual([]);
-  expect(sender.external.filter((url) => !url.endsWith("/favicon.ico"))).toEqual([]);
-  await sender.context.close();
-});
+const suite = playgroundSuite();
 
 /** Blocked at Send, pane opened from the Smart Alert, review requested to 山田 課長 with a note. */
 async function blockAndRequest(subject: string): Promise<Review> {
-  await pg.open("ja");
-  await pg.type("to", "encho@mirai-shoji.co.jp");
-  await pg.type("cc", GUARDIANS.join("; "));
-  await pg.subject(subject);
-  await pg.send();
-  await pg.alert.waitFor();
-  await pg.page.getByTestId("alert-action").click();
-  expect(await pg.paneVerdict("review")).toBe("review");
-  const request = pg.pane.getByTestId("request-review");
+  await suite.pg.open("ja");
+  await suite.pg.type("to", "encho@mirai-shoji.co.jp");
+  await suite.pg.type("cc", GUARDIANS.join("; "));
+  await suite.pg.subject(subject);
+  await suite.pg.send();
+  await suite.pg.alert.waitFor();
+  await suite.pg.page.getByTestId("alert-action").click();
+  expect(await suite.pg.paneVerdict("review")).toBe("review");
+  const request = suite.pg.pane.getByTestId("request-review");
   await request.getByTestId("request").waitFor();
   expect(await request.getByTestId("reviewer").inputValue()).toBe("kacho@mirai-shoji.co.jp");
   await request.getByTestId("note").fill("保護者への一斉連絡です。BCCにできない事情があります。");
   await request.getByTestId("request").click();
-  await pg.pane.locator("[data-testid=review-status][data-status=pending]").waitFor();
-  const kacho = await server.review.signIn("kacho@mirai-shoji.co.jp");
-  const queue = (await server.review.api("GET", "/api/reviews?role=reviewer&status=pending", kacho)).body.reviews as Review[];
+  await suite.pg.pane.locator("[data-testid=review-status][data-status=pending]").waitFor();
+  const kacho = await suite.server.review.signIn("kacho@mirai-shoji.co.jp");
+  const queue = (await suite.server.review.api("GET", "/api/reviews?role=reviewer&status=pending", kacho)).body.reviews as Review[];
   const review = queue.find((r) => r.snapshot.subject === subject);
   if (!review) throw new Error("the request is not in the reviewer's queue");
   return review;
 }
 
 async function approve(review: Review): Promise<number> {
-  const kacho = await server.review.signIn("kacho@mirai-shoji.co.jp");
+  const kacho = await suite.server.review.signIn("kacho@mirai-shoji.co.jp");
   const started = Date.now();
-  const response = await server.review.api("POST", `/api/reviews/${review.id}/decision`, kacho, {
+  const response = await suite.server.review.api("POST", `/api/reviews/${review.id}/decision`, kacho, {
     decision: "approve",
     comment: "確認しました",
     acknowledged: review.checks.map((c) => c.key),
@@ -67,10 +47,10 @@ async function approve(review: Review): Promise<number> {
 describe("two people, two browsers", () => {
   test("the reviewer signs in on the web page, sees the risky items first, acknowledges each, approves; the sender's pane shows it within a second; Send passes", async () => {
     const review = await blockAndRequest("遠足のお知らせ（ウェブ承認）");
-    const reviewer = await openPage(browser);
+    const reviewer = await openPage(suite.browser);
     try {
       const page = reviewer.page;
-      await page.goto(`${server.url}/review/?lang=ja#/requests/${review.id}`);
+      await page.goto(`${suite.server.url}/review/?lang=ja#/requests/${review.id}`);
       await page.locator('[data-testid=demo-user][data-address="kacho@mirai-shoji.co.jp"]').click();
       await page.getByTestId("signed-in-as").waitFor();
       const detail = page.getByTestId("request-detail");
@@ -94,13 +74,13 @@ describe("two people, two browsers", () => {
       const started = Date.now();
       await approveButton.click();
       await page.getByTestId("decided").waitFor();
-      await pg.pane.locator("[data-testid=review-status][data-status=approved]").waitFor({ timeout: 1000 });
+      await suite.pg.pane.locator("[data-testid=review-status][data-status=approved]").waitFor({ timeout: 1000 });
       expect(Date.now() - started).toBeLessThan(1000);
       await screenshot(page, "review-web-2-approved-ja");
 
-      await pg.send();
-      await pg.settled();
-      expect((await pg.sent()).map((m) => m.subject)).toContain("遠足のお知らせ（ウェブ承認）");
+      await suite.pg.send();
+      await suite.pg.settled();
+      expect((await suite.pg.sent()).map((m) => m.subject)).toContain("遠足のお知らせ（ウェブ承認）");
 
       // The queue: the request moved to "recently decided".
       await page.getByTestId("back").click();
@@ -114,11 +94,11 @@ describe("two people, two browsers", () => {
 
   test("the read-mode task pane (the reviewer's ribbon button) shows the same queue and decides the same way", async () => {
     const review = await blockAndRequest("遠足のお知らせ（作業ウィンドウで承認）");
-    const reviewer = await openPage(browser);
+    const reviewer = await openPage(suite.browser);
     try {
       // The reviewer's Outlook: a playground whose pane frame loads the read-mode page (taskpane.html?mode=review),
       // the URL the manifest gives the read-surface button.
-      const outlook = new Playground(reviewer.page, server.url);
+      const outlook = new Playground(reviewer.page, suite.server.url);
       await outlook.open("ja");
       await reviewer.page.getByTestId("ribbon-send-guard").click();
       await reviewer.page.getByTestId("pane").evaluate((frame: HTMLIFrameElement) => {
@@ -134,7 +114,7 @@ describe("two people, two browsers", () => {
       await pane.getByTestId("approve").click();
       await pane.getByTestId("decided").waitFor();
       await screenshot(reviewer.page, "review-read-pane-approved-ja");
-      await pg.pane.locator("[data-testid=review-status][data-status=approved]").waitFor({ timeout: 1000 });
+      await suite.pg.pane.locator("[data-testid=review-status][data-status=approved]").waitFor({ timeout: 1000 });
       expect(reviewer.errors).toEqual([]);
     } finally {
       await reviewer.context.close();
@@ -143,17 +123,17 @@ describe("two people, two browsers", () => {
 
   test("the sender cannot approve their own request on the web page: no decision controls, and the server refuses", async () => {
     const review = await blockAndRequest("遠足のお知らせ（本人）");
-    const own = await openPage(browser);
+    const own = await openPage(suite.browser);
     try {
-      await own.page.goto(`${server.url}/review/?lang=en#/requests/${review.id}`);
+      await own.page.goto(`${suite.server.url}/review/?lang=en#/requests/${review.id}`);
       await own.page.getByTestId("demo-user").first().waitFor();
       // tanaka is not in the demo list (not a reviewer); any internal address may sign in: use his token in the page.
-      const token = await server.review.signIn("tanaka@mirai-shoji.co.jp");
+      const token = await suite.server.review.signIn("tanaka@mirai-shoji.co.jp");
       await own.page.evaluate((t) => sessionStorage.setItem("sendguard.reviewer-token", t), token);
       await own.page.reload();
       await own.page.getByTestId("request-detail").waitFor();
       expect(await own.page.getByTestId("decision").count()).toBe(0);
-      const refused = await server.review.api("POST", `/api/reviews/${review.id}/decision`, token, { decision: "approve", acknowledged: review.checks.map((c) => c.key) });
+      const refused = await suite.server.review.api("POST", `/api/reviews/${review.id}/decision`, token, { decision: "approve", acknowledged: review.checks.map((c) => c.key) });
       expect(refused.body.error).toBe("self-review");
     } finally {
       await own.context.close();
@@ -163,10 +143,10 @@ describe("two people, two browsers", () => {
   test("the administrator filters the audit trail and exports it as CSV", async () => {
     const review = await blockAndRequest("遠足のお知らせ（監査）");
     await approve(review);
-    const admin = await openPage(browser);
+    const admin = await openPage(suite.browser);
     try {
       const page = admin.page;
-      await page.goto(`${server.url}/admin/?lang=ja`);
+      await page.goto(`${suite.server.url}/admin/?lang=ja`);
       await page.locator('[data-testid=demo-user][data-address="it@mirai-shoji.co.jp"]').click();
       await page.getByTestId("filter-review").fill(review.id);
       await page.getByTestId("search").click();
@@ -191,22 +171,22 @@ describe("a second person approves exactly this message", () => {
   test("blocked → review requested → approved → the pane shows it within a second → Send passes", async () => {
     const review = await blockAndRequest("運動会の連絡（承認）");
     expect(review).toMatchObject({ sender: "tanaka@mirai-shoji.co.jp", note: "保護者への一斉連絡です。BCCにできない事情があります。" });
-    await screenshot(pg.page, "review-1-requested-ja");
+    await screenshot(suite.pg.page, "review-1-requested-ja");
 
     const started = await approve(review);
-    await pg.pane.locator("[data-testid=review-status][data-status=approved]").waitFor({ timeout: 1000 });
+    await suite.pg.pane.locator("[data-testid=review-status][data-status=approved]").waitFor({ timeout: 1000 });
     const shownAfter = Date.now() - started;
     expect(shownAfter).toBeLessThan(1000);
-    expect(await pg.pane.getByTestId("review-status").innerText()).toContain("山田 課長");
-    await screenshot(pg.page, "review-2-approved-ja");
+    expect(await suite.pg.pane.getByTestId("review-status").innerText()).toContain("山田 課長");
+    await screenshot(suite.pg.page, "review-2-approved-ja");
 
-    await pg.send();
-    await pg.settled();
-    const sent = await pg.sent();
+    await suite.pg.send();
+    await suite.pg.settled();
+    const sent = await suite.pg.sent();
     expect(sent.map((m) => m.subject)).toContain("運動会の連絡（承認）");
     // The handler reported the send; the audit trail has it.
-    const admin = await server.review.signIn("it@mirai-shoji.co.jp");
-    const sentRecords = async () => (await server.review.api("GET", `/api/audit?review=${review.id}&action=sent`, admin)).body.records.length as number;
+    const admin = await suite.server.review.signIn("it@mirai-shoji.co.jp");
+    const sentRecords = async () => (await suite.server.review.api("GET", `/api/audit?review=${review.id}&action=sent`, admin)).body.records.length as number;
     for (let i = 0; i < 50 && (await sentRecords()) === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await sentRecords()).toBe(1);
   });
@@ -214,38 +194,38 @@ describe("a second person approves exactly this message", () => {
   test("a recipient added after approval voids it: Send is blocked again and the pane says why", async () => {
     const review = await blockAndRequest("運動会の連絡（変更）");
     await approve(review);
-    await pg.pane.locator("[data-testid=review-status][data-status=approved]").waitFor();
-    await pg.type("cc", "new.parent@gmail.com");
-    await pg.pane.getByTestId("changed-after-approval").waitFor();
-    await pg.send();
-    await pg.alert.waitFor();
-    expect(await pg.sent()).toEqual([]);
-    await screenshot(pg.page, "review-3-void-after-change-ja");
+    await suite.pg.pane.locator("[data-testid=review-status][data-status=approved]").waitFor();
+    await suite.pg.type("cc", "new.parent@gmail.com");
+    await suite.pg.pane.getByTestId("changed-after-approval").waitFor();
+    await suite.pg.send();
+    await suite.pg.alert.waitFor();
+    expect(await suite.pg.sent()).toEqual([]);
+    await screenshot(suite.pg.page, "review-3-void-after-change-ja");
   });
 
   test("a rejection reaches the pane with the reviewer's comment", async () => {
     const review = await blockAndRequest("運動会の連絡（却下）");
-    const kacho = await server.review.signIn("kacho@mirai-shoji.co.jp");
-    await server.review.api("POST", `/api/reviews/${review.id}/decision`, kacho, { decision: "reject", comment: "保護者はBCCにしてください" });
-    const status = pg.pane.locator("[data-testid=review-status][data-status=rejected]");
+    const kacho = await suite.server.review.signIn("kacho@mirai-shoji.co.jp");
+    await suite.server.review.api("POST", `/api/reviews/${review.id}/decision`, kacho, { decision: "reject", comment: "保護者はBCCにしてください" });
+    const status = suite.pg.pane.locator("[data-testid=review-status][data-status=rejected]");
     await status.waitFor();
     expect(await status.innerText()).toContain("保護者はBCCにしてください");
   });
 
   test("the sender cannot approve their own request", async () => {
     const review = await blockAndRequest("運動会の連絡（自己承認）");
-    const tanaka = await server.review.signIn("tanaka@mirai-shoji.co.jp");
-    const response = await server.review.api("POST", `/api/reviews/${review.id}/decision`, tanaka, { decision: "approve", acknowledged: review.checks.map((c) => c.key) });
+    const tanaka = await suite.server.review.signIn("tanaka@mirai-shoji.co.jp");
+    const response = await suite.server.review.api("POST", `/api/reviews/${review.id}/decision`, tanaka, { decision: "approve", acknowledged: review.checks.map((c) => c.key) });
     expect(response).toMatchObject({ status: 403, body: { error: "self-review" } });
-    await pg.pane.locator("[data-testid=review-status][data-status=pending]").waitFor();
+    await suite.pg.pane.locator("[data-testid=review-status][data-status=pending]").waitFor();
   });
 
   test("an expired request tells the sender and nothing is sent", async () => {
     const review = await blockAndRequest("運動会の連絡（期限切れ）");
-    await server.review.services.db.query("update reviews set expires_at = now() where id = $1", [review.id]);
-    await server.review.services.service.expireDue();
-    await pg.pane.locator("[data-testid=review-status][data-status=expired]").waitFor();
-    await pg.pane.getByTestId("request-again").waitFor();
-    expect(await pg.sent()).toEqual([]);
+    await suite.server.review.services.db.query("update reviews set expires_at = now() where id = $1", [review.id]);
+    await suite.server.review.services.service.expireDue();
+    await suite.pg.pane.locator("[data-testid=review-status][data-status=expired]").waitFor();
+    await suite.pg.pane.getByTestId("request-again").waitFor();
+    expect(await suite.pg.sent()).toEqual([]);
   });
 });
