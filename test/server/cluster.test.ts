@@ -34,7 +34,7 @@ describe("two server instances on one PostgreSQL", () => {
     // Development tokens are per instance (in-memory keys): each person signs in where they connect.
     const tanakaOnB = await b.signIn("tanaka@mirai-shoji.co.jp");
     const kachoOnA = await a.signIn("kacho@mirai-shoji.co.jp");
-    const events = readEvents(`${b.base}/api/events`, tanakaOnB);
+    const events = readEvents(b.base, tanakaOnB);
     await events.ready;
     const created = await b.api("POST", "/api/reviews", tanakaOnB, {
       snapshot: draftSnapshot(draft, "tanaka@mirai-shoji.co.jp"),

@@ -237,7 +237,7 @@ describe("reading and deciding", () => {
 
   test("expiry: an overdue request cannot be approved, expires once, and the sender is told live", async () => {
     const review = await create();
-    const events = readEvents(`${server.base}/api/events`, tanaka);
+    const events = readEvents(server.base, tanaka);
     await events.ready;
     await server.services.db.query("update reviews set expires_at = now() - interval '1 second' where id = $1", [review.id]);
     const late = await server.api("POST", `/api/reviews/${review.id}/decision`, kacho, { decision: "approve", acknowledged: ACK_ALL(review) });
@@ -253,9 +253,9 @@ describe("reading and deciding", () => {
 
 describe("live updates", () => {
   test("the waiting sender's stream gets the decision; the reviewer's queue gets new requests; others get nothing", async () => {
-    const senderEvents = readEvents(`${server.base}/api/events`, tanaka);
-    const reviewerEvents = readEvents(`${server.base}/api/events`, kacho);
-    const otherEvents = readEvents(`${server.base}/api/events`, sato);
+    const senderEvents = readEvents(server.base, tanaka);
+    const reviewerEvents = readEvents(server.base, kacho);
+    const otherEvents = readEvents(server.base, sato);
     await Promise.all([senderEvents.ready, reviewerEvents.ready, otherEvents.ready]);
     const review = await create();
     await reviewerEvents.next((e) => e.id === review.id && e.status === "pending");

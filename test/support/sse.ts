@@ -1,5 +1,5 @@
-import { EventSource } from "eventsource";
 import type { ReviewEvent } from "../../src/shared/review";
+import { ReviewApi } from "../../src/taskpane/review/api";
 
 export interface EventReader {
   /** Resolves when the server has registered the stream (its `ready` event). */
@@ -10,25 +10,27 @@ export interface EventReader {
   close(): void;
 }
 
-/** Subscribes to /api/events with a bearer token, as the task pane and the reviewer page do. */
-export function readEvents(url: string, token: string): EventReader {
+/** Follows /api/events with a bearer token through the panes' own client (ReviewApi.subscribe). */
+export function readEvents(base: string, token: string): EventReader {
   const received: ReviewEvent[] = [];
   const waiters: { predicate: (event: ReviewEvent) => boolean; resolve: (event: ReviewEvent) => void }[] = [];
-  const source = new EventSource(url, {
-    fetch: (input, init) => fetch(input, { ...init, headers: { ...init?.headers, Authorization: `Bearer ${token}` } }),
-  });
+  let opened: () => void = () => undefined;
+  let failed: (error: Error) => void = () => undefined;
   const ready = new Promise<void>((resolve, reject) => {
-    source.addEventListener("ready", () => resolve());
-    source.addEventListener("error", (error) => reject(new Error(`event stream failed: ${error.message ?? "error"}`)), { once: true });
+    opened = resolve;
+    failed = reject;
   });
-  source.addEventListener("review", (message) => {
-    const event = JSON.parse(message.data) as ReviewEvent;
-    received.push(event);
-    for (const waiter of waiters.splice(0)) {
-      if (waiter.predicate(event)) waiter.resolve(event);
-      else waiters.push(waiter);
-    }
-  });
+  const stop = new ReviewApi(base, token).subscribe(
+    (event) => {
+      received.push(event);
+      for (const waiter of waiters.splice(0)) {
+        if (waiter.predicate(event)) waiter.resolve(event);
+        else waiters.push(waiter);
+      }
+    },
+    opened,
+    (message) => failed(new Error(`event stream failed: ${message}`)),
+  );
   return {
     ready,
     received,
@@ -40,6 +42,6 @@ export function readEvents(url: string, token: string): EventReader {
         waiters.push({ predicate, resolve: (event) => (clearTimeout(timer), resolve(event)) });
       });
     },
-    close: () => source.close(),
+    close: stop,
   };
 }

@@ -67,6 +67,9 @@ export class ReviewEventHub {
     if (this.heartbeat) clearInterval(this.heartbeat);
     for (const s of this.subscribers) s.response.end();
     this.subscribers.clear();
-    await this.unlisten?.();
+    // The app stops the hub before closing, and the services again on their way down: unlisten once.
+    const unlisten = this.unlisten;
+    this.unlisten = undefined;
+    await unlisten?.();
   }
 }

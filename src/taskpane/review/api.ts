@@ -121,13 +121,17 @@ export class ReviewApi {
     return response.blob();
   }
 
-  /** Live review changes for the signed-in person; reconnects by itself. Returns a function that stops it. */
-  subscribe(onEvent: (event: ReviewEvent) => void, onOpen?: () => void): () => void {
+  /**
+   * Live review changes for the signed-in person; reconnects by itself after a dropped
+   * connection. `onError` hears of failures (e.g. a refused token). Returns a function that stops it.
+   */
+  subscribe(onEvent: (event: ReviewEvent) => void, onOpen?: () => void, onError?: (message: string) => void): () => void {
     const token = this.token;
     const source = new EventSource(`${this.base}/api/events`, {
       fetch: (input, init) => fetch(input, { ...init, headers: { ...init?.headers, ...(token ? { Authorization: `Bearer ${token}` } : {}) } }),
     });
     source.addEventListener("ready", () => onOpen?.());
+    source.addEventListener("error", (error) => onError?.(error.message ?? "the event stream failed"));
     source.addEventListener("review", (message) => {
       try {
         onEvent(JSON.parse(message.data) as ReviewEvent);
