@@ -1,8 +1,10 @@
 /**
  * Builds the add-in into dist/ for one HTTPS origin:
- *  - launchevent.js: the OnMessageSend handler, one self-contained ES2016 file for classic
- *    Outlook's JavaScript-only runtime (no DOM, no chunk loading, no dynamic import);
- *  - commands.html: the browser-runtime page (web, new Outlook, Mac) loading office.js and launchevent.js;
+ *  - launchevent.js: the launch-event handlers (OnMessageSend, OnMessageAttachmentsChanged), one
+ *    self-contained ES2016 file for classic Outlook's JavaScript-only runtime (no DOM, no chunk
+ *    loading: the attachment inspectors are inlined, and evaluated only when a file is read);
+ *  - commands.html + commands.js: the same handlers for the browser runtime (web, new Outlook,
+ *    Mac), where the inspectors are a chunk loaded only when a file needs inspecting;
  *  - taskpane.html + its bundle (React + Fluent UI);
  *  - manifest.xml, policy.json, .well-known/microsoft-officeaddins-allowed.json, assets/.
  * Settings: SEND_GUARD_ORIGIN, SEND_GUARD_POLICY, SEND_GUARD_SEND_MODE, SEND_GUARD_ADDIN_ID, and
@@ -83,6 +85,9 @@ module.exports = (_env, argv) => {
     // webpack 5.112 minifies emitted .html too; keep the two small pages readable for administrators.
     optimization: { minimizeOptions: { html: false } },
     stats: "errors-warnings",
+    // unzipit imports node's worker_threads by a computed name, only when asked to use
+    // workers (Send Guard never does): webpack cannot resolve it and says so; nothing is missing.
+    ignoreWarnings: [{ module: /node_modules[\\/]unzipit[\\/]/, message: /Critical dependency: the request of a dependency is an expression/ }],
   };
 
   const launchevent = {
@@ -109,13 +114,25 @@ module.exports = (_env, argv) => {
       splitChunks: false,
       runtimeChunk: false,
     },
+    plugins: [define, new AddinFilesPlugin(settings)],
+  };
+
+  // The browser runtime's copy: same source, but what is heavy and rarely needed loads on demand,
+  // and ES2020 like the task pane (these webviews are not classic Outlook's ES2016 runtime).
+  const commands = {
+    ...common,
+    name: "commands",
+    dependencies: ["launchevent"],
+    entry: { commands: "./src/event/launchevent.ts" },
+    target: ["web", "es2020"],
+    module: { rules: swcRule("es2020") },
+    output: { path: DIST, filename: "[name].js", chunkFilename: "commands.[name].[contenthash:8].js", publicPath: "auto", clean: false },
     plugins: [
       define,
-      new AddinFilesPlugin(settings),
       scriptPage("commands.html", "Send Guard", `<script src="${OFFICE_JS}"></script>
-<script src="launchevent.js"></script>`),
+<script src="commands.js"></script>`),
       scriptPage("playground/runtime.html", "Send Guard event runtime (playground)", `${PLAYGROUND_BRIDGE}
-<script src="../launchevent.js"></script>`),
+<script src="../commands.js"></script>`),
     ],
   };
 
@@ -167,5 +184,5 @@ ${PLAYGROUND_BRIDGE}`),
     ],
   };
 
-  return [launchevent, taskpane, playground, pages];
+  return [launchevent, commands, taskpane, playground, pages];
 };

@@ -1,17 +1,19 @@
 /**
- * Entry of dist/launchevent.js: the one self-contained file that classic
- * Outlook's JavaScript-only runtime loads, and that commands.html loads in the
- * browser runtime (web, new Outlook, Mac). Office.onReady does not run in the
- * JavaScript-only runtime, so registration happens at top level.
+ * Entry of the event runtimes: dist/launchevent.js, the one self-contained file that
+ * classic Outlook's JavaScript-only runtime loads (inspectors inlined: it cannot load
+ * code on demand), and dist/commands.js, which commands.html loads in the browser
+ * runtime (web, new Outlook, Mac; inspectors in a chunk loaded when a file needs them).
+ * Office.onReady does not run in the JavaScript-only runtime, so registration happens
+ * at top level.
  * https://learn.microsoft.com/office/dev/add-ins/outlook/smart-alerts-onmessagesend-walkthrough
  */
+import { createOnAttachmentsChanged, ON_ATTACHMENTS_CHANGED } from "./on-attachments-changed";
 import { createOnMessageSend, ON_MESSAGE_SEND } from "./on-message-send";
 
 // Replaced at build time by webpack's DefinePlugin (see webpack.config.js).
 declare const __SEND_GUARD_ORIGIN__: string;
 declare const __SEND_GUARD_POLICY__: unknown;
 
-Office.actions.associate(
-  ON_MESSAGE_SEND,
-  createOnMessageSend({ origin: __SEND_GUARD_ORIGIN__, embeddedPolicy: __SEND_GUARD_POLICY__ }),
-);
+const config = { origin: __SEND_GUARD_ORIGIN__, embeddedPolicy: __SEND_GUARD_POLICY__ };
+Office.actions.associate(ON_MESSAGE_SEND, createOnMessageSend(config));
+Office.actions.associate(ON_ATTACHMENTS_CHANGED, createOnAttachmentsChanged(config));

@@ -3,10 +3,12 @@ import { ALLOW_OPTIONS, blockOptions } from "../office/alert-options";
 import { OfficeCallError } from "../office/async";
 import { readDraft } from "../office/draft";
 import { displayLanguage } from "../office/host";
-import { evaluate, formatPolicyErrors, parseInspectionCache, parsePolicy, withCachedInspections, type Policy } from "../policy";
+import { evaluate, formatPolicyErrors, inspectsContent, mergeInspectionCache, parseInspectionCache, parsePolicy, withCachedInspections, type Policy } from "../policy";
 import type { AlertContext, Draft, Evaluation } from "../shared/types";
 import { verifyApprovalToken, type ApprovalCheck } from "../approval/token";
-import { APPROVAL_SESSION_KEY, INSPECTIONS_SESSION_KEY, readSessionValue } from "../office/session";
+import { readAttachmentContent } from "../office/attachments";
+import { APPROVAL_SESSION_KEY, INSPECTIONS_SESSION_KEY, readSessionValue, writeSessionValue } from "../office/session";
+import { inspectPendingAttachments, pendingAttachments } from "./pending-attachments";
 import { completeOnce } from "./complete-once";
 import { loadPolicy } from "./policy-source";
 import { reportApprovedSend } from "./report-sent";
@@ -27,6 +29,8 @@ export const ON_MESSAGE_SEND = "onMessageSendHandler";
 
 export const DEFAULT_DEADLINE_MS = 3000;
 export const DEFAULT_POLICY_FETCH_MS = 1500;
+/** Reading files at Send stops this long before the deadline (at most a quarter of it), leaving time to decide and complete. */
+export const SEND_INSPECTION_MARGIN_MS = 600;
 
 class PolicyInvalidError extends Error {}
 
@@ -115,7 +119,28 @@ export function createOnMessageSend(config: SendHandlerConfig) {
       );
     };
 
+    const startedAt = Date.now();
     if (typeof setTimeout === "function") timer = setTimeout(() => fail("timeout"), deadlineMs);
+
+    /**
+     * Files the attachments-changed path has not inspected yet (the user sent right after
+     * attaching, or that runtime could not read them) are read now, within the deadline;
+     * only for mail with outside recipients, where content counts. Their results are kept
+     * on the item for the next Send.
+     */
+    const inspectPending = (draft: Draft, policy: Policy, cached: ReturnType<typeof parseInspectionCache>): Promise<Draft> => {
+      const pending = pendingAttachments(draft.attachments, cached);
+      if (pending.length === 0 || !inspectsContent(draft, policy)) return Promise.resolve(draft);
+      return inspectPendingAttachments(pending, {
+        readContent: readAttachmentContent,
+        limits: policy.inspection,
+        deadlineAt: startedAt + deadlineMs - Math.min(SEND_INSPECTION_MARGIN_MS, deadlineMs / 4),
+      }).then((results) => {
+        const text = mergeInspectionCache(cached, results, draft.attachments);
+        if (text !== undefined) writeSessionValue(INSPECTIONS_SESSION_KEY, text).catch(() => undefined);
+        return withCachedInspections(draft, results);
+      });
+    };
 
     Promise.resolve()
       .then(() =>
@@ -123,7 +148,7 @@ export function createOnMessageSend(config: SendHandlerConfig) {
           readDraft(),
           loadPolicy(embedded, config.origin, policyFetchMs),
           readSessionValue(APPROVAL_SESSION_KEY),
-          // Files inspected when attachments changed (the task pane); nothing heavy runs at Send.
+          // Files inspected when attachments changed (launch event, task pane).
           readSessionValue(INSPECTIONS_SESSION_KEY),
         ]),
       )
@@ -131,9 +156,11 @@ export function createOnMessageSend(config: SendHandlerConfig) {
         if (!policy.ok) throw new PolicyInvalidError(formatPolicyErrors(policy.errors));
         failMode = policy.policy.failMode;
         token = approvalToken;
-        const draft = withCachedInspections(read, parseInspectionCache(inspections));
-        const evaluation = evaluate(draft, policy.policy);
-        finish(evaluation, checkApproval(draft, evaluation, policy.policy.approvalKeys));
+        const cached = parseInspectionCache(inspections);
+        return inspectPending(withCachedInspections(read, cached), policy.policy, cached).then((draft) => {
+          const evaluation = evaluate(draft, policy.policy);
+          finish(evaluation, checkApproval(draft, evaluation, policy.policy.approvalKeys));
+        });
       })
       .catch((error: unknown) => fail(reasonOf(error)))
       .finally(() => {

@@ -55,21 +55,34 @@ const PREFECTURES = [
 ];
 
 const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+/g;
+/*
+ * Number patterns are written `(^|\D)(number)(?!\d)`: the number must not follow a digit.
+ * Lookbehind would say that directly, but it is ES2018 and classic Outlook's runtime is held
+ * to ES2016 (test/build checks the bundle); `numbersIn` returns group 2, the number itself.
+ */
 /**
  * Japanese phone numbers: formatted (03-1234-5678, 090-1234-5678, (03)1234-5678, +81 90 1234 5678)
  * or an 11-digit mobile number without separators (070 / 080 / 090); in a column headed as a
  * phone column, any 10- or 11-digit number starting with 0 as well.
  */
-const FORMATTED = String.raw`(?:\+81[\s-]?\d{1,4}|\(0\d{1,4}\)|(?<!\d)0\d{1,4})[\s-]?\d{1,4}[\s-]\d{4}(?!\d)`;
-const PHONE = new RegExp(String.raw`${FORMATTED}|(?<!\d)0[789]0\d{8}(?!\d)`, "g");
-const PHONE_IN_COLUMN = new RegExp(String.raw`${FORMATTED}|(?<!\d)0\d{9,10}(?!\d)`, "g");
-const POSTAL = /(?:〒\s?)?(?<!\d)\d{3}-\d{4}(?!\d)/g;
-const POSTAL_BARE = /(?<!\d)\d{7}(?!\d)/g;
+const FORMATTED = String.raw`(?:\+81[\s-]?\d{1,4}|\(0\d{1,4}\)|0\d{1,4})[\s-]?\d{1,4}[\s-]\d{4}`;
+const PHONE = new RegExp(String.raw`(^|\D)(${FORMATTED}|0[789]0\d{8})(?!\d)`, "g");
+const PHONE_IN_COLUMN = new RegExp(String.raw`(^|\D)(${FORMATTED}|0\d{9,10})(?!\d)`, "g");
+const POSTAL = /(^|\D)(\d{3}-\d{4})(?!\d)/g;
+const POSTAL_BARE = /(^|\D)(\d{7})(?!\d)/g;
 const PREFECTURE_ADDRESS = new RegExp(`(?:${PREFECTURES.join("|")})[^\\s,、]{0,12}?(?:市|区|町|村|郡)`, "g");
 /** 12 digits, optionally as 4-4-4 with spaces or hyphens. */
-const TWELVE_DIGITS = /(?<!\d)\d{4}[\s-]?\d{4}[\s-]?\d{4}(?!\d)/g;
+const TWELVE_DIGITS = /(^|\D)(\d{4}[\s-]?\d{4}[\s-]?\d{4})(?!\d)/g;
 /** 13–19 digits, optionally grouped by spaces or hyphens. */
-const CARD_DIGITS = /(?<!\d)\d(?:[\s-]?\d){12,18}(?!\d)/g;
+const CARD_DIGITS = /(^|\D)(\d(?:[\s-]?\d){12,18})(?!\d)/g;
+
+/** The numbers a `(^|\D)(number)` pattern finds in a text. */
+function numbersIn(pattern: RegExp, text: string): string[] {
+  const found: string[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) found.push(m[2] as string);
+  return found;
+}
 
 /**
  * My Number (個人番号) check digit, as the Cabinet Office specifies it: with P(n) the
@@ -233,14 +246,14 @@ export function detect(sheets: readonly Sheet[]): Detection {
         if (digitCount >= 7) {
           // Card and My Number first: their digits must not count as phone numbers too.
           if (digitCount >= 12) {
-            for (const match of rest.match(CARD_DIGITS) ?? []) {
+            for (const match of numbersIn(CARD_DIGITS, rest)) {
               const digits = match.replace(/\D/g, "");
               if (passesLuhn(digits) && (label.card || CARD_CONTEXT.test(rowContext()))) {
                 found("card", sheet.name, () => maskDigits(match, 4));
                 rest = rest.replace(match, " ");
               }
             }
-            for (const match of rest.match(TWELVE_DIGITS) ?? []) {
+            for (const match of numbersIn(TWELVE_DIGITS, rest)) {
               const digits = match.replace(/\D/g, "");
               // About 1 in 11 random 12-digit numbers pass the check digit: a keyword must say what it is.
               if (isValidMyNumber(digits) && (label.myNumber || MY_NUMBER_CONTEXT.test(rowContext()))) {
@@ -255,19 +268,20 @@ export function detect(sheets: readonly Sheet[]): Detection {
           let kept = "";
           let from = 0;
           for (let m = phone.exec(rest); m; m = phone.exec(rest)) {
-            const text = m[0];
+            const text = m[2] as string;
+            const start = m.index + (m[1] as string).length;
             // Japanese numbers have 10 digits (landline) or 11 (mobile, IP); anything shorter is a postal code or a part number.
             const digits = text.replace(/\D/g, "");
             const national = text.startsWith("+") ? `0${digits.slice(2)}` : digits;
             if (!national.startsWith("0") || national.length < 10 || national.length > 11) continue;
             found("phone", sheet.name, () => maskDigits(text, 4));
-            kept += `${rest.slice(from, m.index)} `;
-            from = m.index + text.length;
+            kept += `${rest.slice(from, start)} `;
+            from = start + text.length;
           }
           if (from > 0) rest = kept + rest.slice(from);
 
-          for (const match of rest.match(POSTAL) ?? []) found("postal-code", sheet.name, () => maskDigits(match, 0));
-          if (label.postal) for (const match of rest.match(POSTAL_BARE) ?? []) found("postal-code", sheet.name, () => maskDigits(match, 0));
+          for (const match of numbersIn(POSTAL, rest)) found("postal-code", sheet.name, () => maskDigits(match, 0));
+          if (label.postal) for (const match of numbersIn(POSTAL_BARE, rest)) found("postal-code", sheet.name, () => maskDigits(match, 0));
         }
         if (hasPrefecture) for (const match of cell.match(PREFECTURE_ADDRESS) ?? []) found("postal-address", sheet.name, () => `${match}…`);
       });

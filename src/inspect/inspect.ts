@@ -1,4 +1,4 @@
-import PostalMime from "postal-mime";
+import type { Email } from "postal-mime";
 import { detect, type Detection, type Sheet } from "./detect";
 import { Budget, DEFAULT_LIMITS, Unscannable, type InspectLimits, type UnscannableReason } from "./limits";
 import { documentSheets, wantedOoxmlPart, xlsxSheets } from "./ooxml";
@@ -71,8 +71,11 @@ async function extract(name: string, bytes: Uint8Array, budget: Budget, depth: n
     return { ...base, format: "zip", nested: [...archive.files].map(([entry, data]) => ({ name: entry, bytes: data })), unreadable };
   }
   if (/\.eml$/i.test(name)) {
-    let email: Awaited<ReturnType<typeof PostalMime.parse>>;
+    let email: Email;
     try {
+      // Loaded only for attached messages: postal-mime creates TextEncoder/TextDecoder objects
+      // as it loads, which classic Outlook's JavaScript-only runtime does not promise.
+      const { default: PostalMime } = await import("postal-mime");
       email = await PostalMime.parse(bytes);
     } catch {
       throw new Unscannable("corrupt");

@@ -1,3 +1,4 @@
+import { strFromU8 } from "fflate";
 import { Parser } from "htmlparser2";
 import type { Sheet } from "./detect";
 import type { Budget } from "./limits";
@@ -28,7 +29,9 @@ function scan(zip: ZipContents, path: string, budget: Budget, handlers: Handlers
     { xmlMode: true, decodeEntities: true },
   );
   try {
-    parser.end(new TextDecoder("utf-8").decode(bytes));
+    // fflate decodes UTF-8 with TextDecoder where there is one, in plain JavaScript elsewhere
+    // (classic Outlook's JavaScript-only runtime does not promise TextDecoder).
+    parser.end(strFromU8(bytes));
   } catch {
     throw new Unscannable("corrupt", path);
   }

@@ -2,6 +2,7 @@ import Papa from "papaparse";
 import type { Sheet } from "./detect";
 import { Unscannable, type Budget } from "./limits";
 
+/** A strict decoder, or undefined when the runtime lacks this encoding. */
 function decoder(label: string): InstanceType<typeof TextDecoder> | undefined {
   try {
     return new TextDecoder(label, { fatal: true });

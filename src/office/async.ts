@@ -19,8 +19,10 @@ type Callback<T> = (result: Office.AsyncResult<T>) => void;
 export function officeCall<T>(call: string, invoke: (callback: Callback<T>) => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     try {
+      // Read when the call is made: the callback may come after the runtime let go of `Office`.
+      const succeeded = Office.AsyncResultStatus.Succeeded;
       invoke((result) => {
-        if (result && result.status === Office.AsyncResultStatus.Succeeded) resolve(result.value);
+        if (result && result.status === succeeded) resolve(result.value);
         else reject(new OfficeCallError(call, result?.error?.code, result?.error?.message ?? "no result"));
       });
     } catch (error) {

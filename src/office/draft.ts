@@ -52,6 +52,11 @@ function readAttachments(item: Office.MessageCompose): Promise<DraftAttachment[]
   );
 }
 
+/** The attachment list alone (for the attachments-changed event). */
+export function readAttachmentList(): Promise<DraftAttachment[]> {
+  return readAttachments(composeItem());
+}
+
 function readField(item: Office.MessageCompose, field: RecipientField): Promise<Office.EmailAddressDetails[]> {
   return officeCall<Office.EmailAddressDetails[]>(`${field}.getAsync`, (cb) => item[field].getAsync(cb)).then((list) => list ?? []);
 }

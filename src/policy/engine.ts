@@ -2,7 +2,7 @@ import type { Draft, Evaluation, Finding, Level, Verdict } from "../shared/types
 import { fingerprint } from "./fingerprint";
 import type { Policy } from "./policy";
 import { classifyRecipients } from "./recipients";
-import { attachmentAddressList, attachmentPersonalData, attachmentUnscannable } from "./rules/attachment-content";
+import { attachmentAddressList, attachmentPersonalData, attachmentUnscannable, needsContentInspection, NOT_INSPECTED_REASONS } from "./rules/attachment-content";
 import { attachmentName } from "./rules/attachment-name";
 import { distributionList } from "./rules/distribution-list";
 import { externalExposure } from "./rules/external-exposure";
@@ -28,8 +28,12 @@ export function verdictOf(findings: readonly Finding[]): Verdict {
   return VERDICT_OF_RANK[rank] ?? "block";
 }
 
-/** Reasons that say someone locked the file on purpose (PPAP, a protected Office file): always worth a prompt. */
-const PROTECTED = new Set(["encrypted-zip", "password-protected-office"]);
+/**
+ * Reasons always worth a prompt: someone locked the file on purpose (PPAP, a protected
+ * Office file), or Send Guard could not look at it at all, which the policy's
+ * `inspection.notInspected` names in the verdict.
+ */
+const PROTECTED = new Set(["encrypted-zip", "password-protected-office", ...NOT_INSPECTED_REASONS]);
 
 /**
  * A PDF or an old format that could not be read is ordinary business mail: on its
@@ -50,10 +54,15 @@ export function evaluate(draft: Draft, policy: Policy): Evaluation {
   for (const rule of RULES) {
     const result = rule({ draft, policy, recipients });
     if (!result) continue;
-    const level = policy.rules[result.code];
+    const level = result.level ?? policy.rules[result.code];
     if (level !== "off") findings.push({ ...result, level } as Finding);
   }
   findings.sort((a, b) => RANK[b.level] - RANK[a.level]);
   const kept = findings.length === 1 && isOnlyUnread(findings[0]) ? [] : findings;
   return { verdict: verdictOf(kept), findings: kept, fingerprint: fingerprint(draft) };
+}
+
+/** True when the draft's attachments are judged on what they contain (it has outside recipients). */
+export function inspectsContent(draft: Draft, policy: Policy): boolean {
+  return needsContentInspection({ recipients: classifyRecipients(draft, policy) });
 }

@@ -29,7 +29,7 @@ function fieldKeys(recipients: readonly DraftRecipient[]): string[] {
 }
 
 /** UTF-8 bytes without TextEncoder, which the JavaScript-only runtime does not promise. */
-function utf8Bytes(text: string): Uint8Array {
+export function utf8Bytes(text: string): Uint8Array {
   const binary = unescape(encodeURIComponent(text));
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

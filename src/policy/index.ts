@@ -3,8 +3,8 @@
  * `parseMailbox` lives in ./mailbox (not re-exported here: it pulls in a MIME library).
  */
 export { parseAddress, normalizeDomain, isDomainOrSubdomain, type ParsedAddress, type InvalidAddress } from "./address";
-export { evaluate, verdictOf } from "./engine";
-export { fingerprint, canonicalMessage, FINGERPRINT_VERSION } from "./fingerprint";
+export { evaluate, verdictOf, inspectsContent } from "./engine";
+export { fingerprint, canonicalMessage, FINGERPRINT_VERSION, utf8Bytes } from "./fingerprint";
 export { partyOf, US_PARTY } from "./parties";
 export {
   parsePolicy,
@@ -12,6 +12,7 @@ export {
   formatPolicyErrors,
   DEFAULT_POLICY,
   type Policy,
+  type InspectionPolicy,
   type PolicyFile,
   type PolicyError,
   type PolicyResult,
@@ -25,6 +26,8 @@ export type { ReviewerEntry, ReviewPolicy } from "./policy";
 export { reviewChecks, snapshotDraft, draftSnapshot } from "./review-checks";
 export {
   attachmentKey,
+  mergeInspectionCache,
+  INSPECTION_CACHE_BUDGET,
   parseInspectionCache,
   serializeInspectionCache,
   toStored,

@@ -3,9 +3,9 @@ import { hashText } from "./fingerprint";
 
 /**
  * The item's cache of attachment inspections (sessionData `sendguard.inspections`):
- * written by whatever inspected a file when attachments changed (the task pane),
- * read by the send handler in its single round of Office calls. Light on purpose:
- * no inspector code, only JSON and a hash.
+ * written by whatever inspected a file (the OnMessageAttachmentsChanged handler, the
+ * task pane, a send that had to read a file itself), read by the send handler in its
+ * first round of Office calls. Light on purpose: no inspector code, only JSON and a hash.
  *
  * Addresses found in a file are kept as short hashes: enough to count how many
  * are not recipients, small enough for sessionData's 50,000 characters (Mailbox
@@ -18,9 +18,13 @@ const HASH_LENGTH = 12;
 
 export type StoredInspection = Omit<AttachmentInspection, "addresses">;
 
-/** Files are matched by name and size: both runtimes see the same, whatever ids they are given. */
-export function attachmentKey(attachment: Pick<DraftAttachment, "name" | "size">): string {
-  return `${attachment.name}\u0000${attachment.size}`;
+/**
+ * Files are matched by id, name and size. Ids are valid within the compose session
+ * (classic Outlook uses the attachment's index), so a file replaced by another of the
+ * same name and size, or shifted by a removal, is inspected again rather than trusted.
+ */
+export function attachmentKey(attachment: Pick<DraftAttachment, "id" | "name" | "size">): string {
+  return `${attachment.id ?? ""}\u0000${attachment.name}\u0000${attachment.size}`;
 }
 
 export function addressHash(addressKey: string): string {
@@ -53,8 +57,38 @@ export function serializeInspectionCache(cache: ReadonlyMap<string, StoredInspec
   return JSON.stringify({ v: INSPECTION_CACHE_VERSION, files: Object.fromEntries(cache) });
 }
 
-/** The draft with each attachment's cached inspection, where there is one. */
-export function withCachedInspections(draft: Draft, cache: ReadonlyMap<string, StoredInspection>): Draft {
+/**
+ * sessionData holds 50,000 characters per add-in per item before Mailbox 1.16, shared
+ * with the cached policy and the approval: the cache keeps to this many.
+ */
+export const INSPECTION_CACHE_BUDGET = 40_000;
+
+/**
+ * The cache to store after new inspections: what the item holds now (another runtime
+ * may have written since it was read), plus the new results, minus files no longer
+ * attached. Files that were not inspected are not stored: they are tried again. Past
+ * the budget the address hashes go (the not-recipient count then counts every address);
+ * undefined when even that does not fit.
+ */
+export function mergeInspectionCache(
+  current: ReadonlyMap<string, StoredInspection>,
+  results: ReadonlyMap<string, AttachmentInspection>,
+  attachments: readonly Pick<DraftAttachment, "id" | "name" | "size">[],
+  budget = INSPECTION_CACHE_BUDGET,
+): string | undefined {
+  const attached = new Set(attachments.map(attachmentKey));
+  const merged = new Map<string, StoredInspection>();
+  for (const [key, stored] of current) if (attached.has(key)) merged.set(key, stored);
+  for (const [key, inspection] of results) if (attached.has(key) && inspection.status !== "not-inspected") merged.set(key, toStored(inspection));
+  let text = serializeInspectionCache(merged);
+  if (text.length <= budget) return text;
+  for (const [key, value] of merged) merged.set(key, { ...value, addressHashes: undefined });
+  text = serializeInspectionCache(merged);
+  return text.length <= budget ? text : undefined;
+}
+
+/** The draft with each attachment's cached (or just made) inspection, where there is one. */
+export function withCachedInspections(draft: Draft, cache: ReadonlyMap<string, StoredInspection | AttachmentInspection>): Draft {
   if (cache.size === 0) return draft;
   return {
     ...draft,

@@ -59,6 +59,8 @@ const policySchema = z.strictObject({
       maxEntries: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(100000)), 2000),
       maxRows: z._default(z.number().check(z.int(), z.minimum(10), z.maximum(10000000)), 200000),
       timeBudgetMs: z._default(z.number().check(z.int(), z.minimum(50), z.maximum(60000)), 2000),
+      /** A file Send Guard could not inspect before Send (not read in time, Outlook could not hand it over). */
+      notInspected: z._default(z.enum(["off", "confirm", "review"]), "confirm"),
     }),
     {},
   ),
@@ -108,6 +110,7 @@ export interface InspectionPolicy {
   maxEntries: number;
   maxRows: number;
   timeBudgetMs: number;
+  notInspected: "off" | "confirm" | "review";
 }
 
 export interface ReviewerEntry {

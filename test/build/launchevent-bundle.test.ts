@@ -1,9 +1,12 @@
 import * as acorn from "acorn";
 import * as vm from "node:vm";
+import { ON_ATTACHMENTS_CHANGED } from "../../src/event/on-attachments-changed";
 import { ON_MESSAGE_SEND } from "../../src/event/on-message-send";
 import { TASKPANE_COMMAND_ID } from "../../src/office/alert-options";
 import { addresses, CARRIER_DOMAINS } from "../support/drafts";
+import { INSPECTIONS_SESSION_KEY } from "../../src/shared/session-keys";
 import { createEvent } from "../support/fake-office";
+import { peopleRows, shiftJis, xlsx } from "../support/files";
 import { distFile, loadLaunchEvent } from "../support/dist";
 
 const people = (list: string[]) => list.map((emailAddress) => ({ emailAddress }));
@@ -29,7 +32,7 @@ describe("dist/launchevent.js in a JavaScript-only runtime (node:vm)", () => {
 
   test("registers the handler at top level with Office.actions.associate", () => {
     const { fake } = loadLaunchEvent({});
-    expect([...fake.associated.keys()]).toEqual([ON_MESSAGE_SEND]);
+    expect([...fake.associated.keys()]).toEqual([ON_MESSAGE_SEND, ON_ATTACHMENTS_CHANGED]);
   });
 
   test("an ordinary message is sent (no fetch available: embedded policy)", async () => {
@@ -52,6 +55,39 @@ describe("dist/launchevent.js in a JavaScript-only runtime (node:vm)", () => {
   });
 });
 
+describe("dist/launchevent.js inspects attachments without TextDecoder, TextEncoder or atob (not promised there)", () => {
+  const outsider = { to: people(["tantou@requester.co.jp"]), subject: "ご依頼の資料" };
+
+  test("the context really lacks them", () => {
+    const { context } = loadLaunchEvent({});
+    expect(vm.runInContext("[typeof TextEncoder, typeof atob]", context)).toEqual(["undefined", "undefined"]);
+  });
+
+  test("an Excel file of residents attached just before Send is read at Send and stopped", async () => {
+    const { options } = await sendThroughBundle({ ...outsider, attachments: [{ id: "0", name: "資料.xlsx", content: xlsx([{ name: "Sheet1", rows: peopleRows(200) }]) }] });
+    expect(JSON.parse(options.contextData as string)).toMatchObject({ verdict: "review", codes: expect.arrayContaining(["attachment-personal-data", "attachment-address-list"]) });
+  });
+
+  test("OnMessageAttachmentsChanged stores the inspection on the item, then Send reads nothing", async () => {
+    const spec = { ...outsider, attachments: [{ id: "0", name: "list.csv", content: new TextEncoder().encode(peopleRows(30).map((r) => r.join(",")).join("\n")) }] };
+    const { fake } = loadLaunchEvent(spec);
+    await new Promise<void>((resolve) => fake.associated.get(ON_ATTACHMENTS_CHANGED)?.({ completed: () => resolve() }));
+    expect(fake.sim.sessionData.get(INSPECTIONS_SESSION_KEY)).toContain('"addressCount":30');
+    fake.calls.length = 0;
+    const { event, first } = createEvent();
+    fake.associated.get(ON_MESSAGE_SEND)?.(event);
+    expect(JSON.parse((await first).contextData as string).codes).toEqual(expect.arrayContaining(["attachment-address-list"]));
+    expect(fake.calls).not.toContain("getAttachmentContentAsync");
+  });
+
+  test("a Shift_JIS CSV it cannot decode there is named, not passed in silence", async () => {
+    const rows = peopleRows(30).map((r) => r.join(",")).join("\r\n");
+    const { options } = await sendThroughBundle({ ...outsider, attachments: [{ id: "0", name: "クラス.csv", content: shiftJis(rows) }] });
+    expect(JSON.parse(options.contextData as string)).toMatchObject({ verdict: "confirm", codes: ["attachment-unscannable"] });
+    expect(options.errorMessage).toContain("text not readable in this Outlook");
+  });
+});
+
 describe("dist/launchevent.js source", () => {
   const source = distFile("launchevent.js");
 
@@ -61,7 +97,7 @@ describe("dist/launchevent.js source", () => {
 
   test("has no chunk loading, dynamic import or DOM globals", () => {
     expect(source).not.toMatch(/\bimport\(/);
-    expect(source).not.toMatch(/webpackChunk|document\.|\bwindow\.|\bself\./);
+    expect(source).not.toMatch(/webpackChunk|(?<![\w/])document\.|\bwindow\.|\bself\./);
     expect(source).not.toMatch(/importScripts|currentScript/);
   });
 });

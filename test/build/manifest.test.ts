@@ -3,6 +3,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { ON_ATTACHMENTS_CHANGED } from "../../src/event/on-attachments-changed";
 import { ON_MESSAGE_SEND } from "../../src/event/on-message-send";
 import { TASKPANE_COMMAND_ID } from "../../src/office/alert-options";
 import { DIST, distFile, loadLaunchEvent } from "../support/dist";
@@ -80,12 +81,18 @@ describe("dist/manifest.xml", () => {
   test("every FunctionName is registered by the built bundle", () => {
     const { fake } = loadLaunchEvent({});
     const names = all(doc, "LaunchEvent").map((e) => e.getAttribute("FunctionName"));
-    expect(names).toEqual([ON_MESSAGE_SEND]);
+    expect(names).toEqual([ON_ATTACHMENTS_CHANGED, ON_MESSAGE_SEND]);
     for (const name of names) expect(fake.associated.has(name ?? "")).toBe(true);
   });
 
   test("OnMessageSend uses SoftBlock by default", () => {
-    expect(all(doc, "LaunchEvent")[0]?.getAttribute("SendMode")).toBe("SoftBlock");
+    expect(all(doc, "LaunchEvent").find((e) => e.getAttribute("Type") === "OnMessageSend")?.getAttribute("SendMode")).toBe("SoftBlock");
+  });
+
+  test("attachments are inspected when they change (Mailbox 1.11), in the same runtime", () => {
+    const event = all(doc, "LaunchEvent").find((e) => e.getAttribute("Type") === "OnMessageAttachmentsChanged");
+    expect(event?.getAttribute("FunctionName")).toBe(ON_ATTACHMENTS_CHANGED);
+    expect(event?.hasAttribute("SendMode")).toBe(false);
   });
 
   test("the handler's commandId is the compose button that shows the task pane", () => {
@@ -152,10 +159,10 @@ describe("other built files", () => {
     expect(JSON.parse(distFile(".well-known/microsoft-officeaddins-allowed.json"))).toEqual({ allowed: [`${ORIGIN}/launchevent.js`] });
   });
 
-  test("commands.html loads office.js, then launchevent.js", () => {
+  test("commands.html loads office.js, then the browser runtime's commands.js", () => {
     const html = distFile("commands.html");
     const scripts = [...html.matchAll(/<script src="([^"]+)"/g)].map((m) => m[1]);
-    expect(scripts).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js", "launchevent.js"]);
+    expect(scripts).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js", "commands.js"]);
   });
 
   test("policy.json is the validated source policy", () => {

@@ -3,6 +3,7 @@ import { POLICY_SESSION_KEY } from "../../src/event/policy-source";
 import { TASKPANE_COMMAND_ID } from "../../src/office/alert-options";
 import { addresses, CARRIER_DOMAINS, ORG_POLICY_FILE } from "../support/drafts";
 import { createEvent, createFakeOffice, type FakeItemSpec, type FakeOfficeOptions } from "../support/fake-office";
+import { xlsx } from "../support/files";
 
 const ORIGIN = "https://sendguard.mirai-shoji.co.jp";
 const people = (list: string[]) => list.map((emailAddress) => ({ emailAddress }));
@@ -66,7 +67,8 @@ describe("verdicts", () => {
     const { options } = await send({
       to: people(["yamada@acme.co.jp"]),
       subject: "資料送付",
-      attachments: [{ id: "0", name: "顧客名簿.xlsx", size: 30_000 }],
+      // The content is an ordinary quote: only the file's name is the finding.
+      attachments: [{ id: "0", name: "顧客名簿.xlsx", content: xlsx([{ name: "見積", rows: [["品名", "数量"], ["部品A", "10"]] }]) }],
     });
     expect(options).toMatchObject({ allowEvent: false, sendModeOverride: "promptUser", commandId: TASKPANE_COMMAND_ID });
     expect(options.errorMessage).toContain("顧客名簿.xlsx");

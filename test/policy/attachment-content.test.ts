@@ -96,17 +96,41 @@ describe("attachment-unscannable", () => {
 
   test.each<[string, AttachmentInspection]>([
     ["a PDF", { status: "unscannable", reason: "pdf" }],
-    ["a file not inspected before Send", { status: "not-inspected" }],
     ["an old .xls", { status: "unscannable", reason: "legacy-office-format" }],
   ])("%s alone prompts nobody (ordinary business mail)", (_name, inspection) => {
     expect(evaluate(outside([file("見積書.pdf", inspection)]), policy)).toMatchObject({ verdict: "allow", findings: [] });
   });
 
   test("…but is named as soon as something else needs a check, so the reviewer knows it was not read", () => {
-    const draft = outside([file("見積書.pdf", { status: "not-inspected" }), file("会員.xlsx", personalList)]);
+    const draft = outside([file("見積書.pdf", { status: "unscannable", reason: "pdf" }), file("会員.xlsx", personalList)]);
     const result = evaluate(draft, policy);
     expect(result.verdict).toBe("review");
-    expect(result.findings.find((f) => f.code === "attachment-unscannable")?.evidence.attachments).toEqual([{ name: "見積書.pdf", size: 48_000, reason: "not-inspected" }]);
+    expect(result.findings.find((f) => f.code === "attachment-unscannable")?.evidence.attachments).toEqual([{ name: "見積書.pdf", size: 48_000, reason: "pdf" }]);
+  });
+
+  test.each([
+    ["not read in time", { status: "not-inspected" as const }, "not-inspected"],
+    ["not handed over by Outlook", { status: "not-inspected" as const, reason: "read-failed" }, "read-failed"],
+  ])("a file %s is named in the verdict, at the level of inspection.notInspected (default confirm)", (_name, inspection, reason) => {
+    const result = evaluate(outside([file("見積書.xlsx", inspection)]), policy);
+    expect(result.verdict).toBe("confirm");
+    expect(result.findings).toEqual([{ code: "attachment-unscannable", level: "confirm", evidence: { attachments: [{ name: "見積書.xlsx", size: 48_000, reason }] } }]);
+  });
+
+  test("the policy decides: review, or off; other unread files keep the rule's own level", () => {
+    const files = [file("見積書.xlsx", { status: "not-inspected" }), file("x.zip", { status: "unscannable", reason: "encrypted-zip" })];
+    const review = evaluate(outside(files), policyOf({ inspection: { notInspected: "review" } }));
+    expect(review.verdict).toBe("review");
+    expect(review.findings[0]?.evidence).toEqual({ attachments: [expect.objectContaining({ reason: "not-inspected" }), expect.objectContaining({ reason: "encrypted-zip" })] });
+    const off = evaluate(outside(files), policyOf({ inspection: { notInspected: "off" } }));
+    expect(off.verdict).toBe("confirm");
+    expect(off.findings[0]?.evidence).toEqual({ attachments: [expect.objectContaining({ reason: "encrypted-zip" })] });
+    expect(evaluate(outside([files[0] as DraftAttachment]), policyOf({ inspection: { notInspected: "off" } })).verdict).toBe("allow");
+  });
+
+  test("internal mail is not judged on content, inspected or not", () => {
+    const internal = outside([file("見積書.xlsx", { status: "not-inspected" })], ["sato@mirai-shoji.co.jp"]);
+    expect(evaluate(internal, policy)).toMatchObject({ verdict: "allow", findings: [] });
   });
 
   test("offices that want unread files reviewed set the level", () => {

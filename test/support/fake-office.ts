@@ -21,7 +21,8 @@ export interface FakeItemSpec {
   bcc?: FakeRecipient[];
   from?: string;
   subject?: string;
-  attachments?: { id?: string; name: string; size: number; attachmentType?: "file" | "item" | "cloud" }[];
+  /** Files on the item; `content` is what getAttachmentContentAsync hands over (base64 of it). */
+  attachments?: { id?: string; name: string; size?: number; content?: Uint8Array; attachmentType?: "file" | "item" | "cloud" }[];
   sessionData?: Record<string, string>;
 }
 
@@ -68,9 +69,10 @@ export function createFakeOffice(spec: FakeItemSpec, options: FakeOfficeOptions 
     sim.mailbox.attachments.push({
       id: attachment.id ?? `att-${sim.mailbox.attachments.length}`,
       name: attachment.name,
-      size: attachment.size,
+      size: attachment.size ?? attachment.content?.length ?? 0,
       attachmentType: attachment.attachmentType ?? "file",
       isInline: false,
+      ...(attachment.content ? { content: attachment.content } : {}),
     });
   }
   for (const [key, value] of Object.entries(spec.sessionData ?? {})) sim.sessionData.set(key, value);

@@ -1,4 +1,4 @@
-import type { AddressListEvidence, AttachmentInspection, DraftAttachment, PersonalDataEvidence, UnscannableEvidence } from "../../shared/types";
+import type { AddressListEvidence, AttachmentInspection, DraftAttachment, Level, PersonalDataEvidence, UnscannableEvidence } from "../../shared/types";
 import { addressHash } from "../inspection-cache";
 import { isExternal } from "../recipients";
 import type { Rule, RuleContext } from "./rule";
@@ -9,10 +9,18 @@ import type { Rule, RuleContext } from "./rule";
  * list inside the organisation is ordinary work.
  */
 function inspectedAttachments(context: RuleContext): { attachment: DraftAttachment; inspection: AttachmentInspection }[] {
-  if (!context.recipients.some(isExternal)) return [];
+  if (!needsContentInspection(context)) return [];
   return context.draft.attachments
     .filter((a) => !a.isInline && a.inspection)
     .map((attachment) => ({ attachment, inspection: attachment.inspection as AttachmentInspection }));
+}
+
+/**
+ * Whether what attachments contain can change the verdict: only mail that leaves the
+ * organisation is judged on content, so the send handler reads no file for internal mail.
+ */
+export function needsContentInspection(context: Pick<RuleContext, "recipients">): boolean {
+  return context.recipients.some(isExternal);
 }
 
 /** attachment-personal-data: a header row naming personal fields over enough rows, any My Number or card number, or enough phones or addresses. */
@@ -57,14 +65,35 @@ export const attachmentAddressList: Rule = (context) => {
   return flagged.length > 0 ? { code: "attachment-address-list", evidence: { threshold, attachments: flagged } } : null;
 };
 
-/** attachment-unscannable: the reviewer (and the sender) must know which files were not inspected, and why. */
+const RANK = { off: 0, confirm: 1, review: 2, block: 3 } as const;
+
+/** Reasons that mean Send Guard did not get to look at the file at all; `inspection.notInspected` decides their level. */
+export const NOT_INSPECTED_REASONS: ReadonlySet<string> = new Set(["not-inspected", "read-failed", "no-text-decoder"]);
+
+/**
+ * attachment-unscannable: the reviewer (and the sender) must know which files were not
+ * inspected, and why. A file the add-in could not look at (not in time, not handed over by
+ * Outlook, text this runtime cannot decode) takes the level of `inspection.notInspected`;
+ * every other reason the rule's level.
+ */
 export const attachmentUnscannable: Rule = (context) => {
+  const ruleLevel = context.policy.rules["attachment-unscannable"];
+  const notInspectedLevel = context.policy.inspection.notInspected;
+  let level: Level = "off";
   const flagged: UnscannableEvidence["attachments"] = [];
+  const add = (entry: UnscannableEvidence["attachments"][number], entryLevel: Level) => {
+    if (entryLevel === "off") return;
+    flagged.push(entry);
+    if (RANK[entryLevel] > RANK[level]) level = entryLevel;
+  };
   for (const { attachment, inspection } of inspectedAttachments(context)) {
-    if (inspection.status === "unscannable" || inspection.status === "not-inspected") {
-      flagged.push({ name: attachment.name, size: attachment.size, reason: inspection.status === "not-inspected" ? "not-inspected" : (inspection.reason ?? "unsupported-format") });
+    const file = { name: attachment.name, size: attachment.size };
+    if (inspection.status === "not-inspected") add({ ...file, reason: inspection.reason === "read-failed" ? "read-failed" : "not-inspected" }, notInspectedLevel);
+    else if (inspection.status === "unscannable") {
+      const reason = inspection.reason ?? "unsupported-format";
+      add({ ...file, reason }, NOT_INSPECTED_REASONS.has(reason) ? notInspectedLevel : ruleLevel);
     }
-    for (const entry of inspection.unreadable ?? []) flagged.push({ name: attachment.name, size: attachment.size, reason: entry.reason, entry: entry.entry });
+    for (const entry of inspection.unreadable ?? []) add({ ...file, reason: entry.reason, entry: entry.entry }, ruleLevel);
   }
-  return flagged.length > 0 ? { code: "attachment-unscannable", evidence: { attachments: flagged } } : null;
+  return flagged.length > 0 ? { code: "attachment-unscannable", level, evidence: { attachments: flagged } } : null;
 };

@@ -1,4 +1,4 @@
-import type { Draft, Finding } from "../../shared/types";
+import type { Draft, Finding, Level } from "../../shared/types";
 import type { Policy } from "../policy";
 import type { ClassifiedRecipient } from "../recipients";
 
@@ -8,5 +8,8 @@ export interface RuleContext {
   recipients: readonly ClassifiedRecipient[];
 }
 
-/** A rule returns its finding, or null when it has nothing to say. Levels are applied by the engine. */
-export type Rule = (context: RuleContext) => Omit<Finding, "level"> | null;
+/**
+ * A rule returns its finding, or null when it has nothing to say. Levels are applied by the
+ * engine from `policy.rules`, unless the rule derives one itself from other policy settings.
+ */
+export type Rule = (context: RuleContext) => (Omit<Finding, "level"> & { level?: Level }) | null;

@@ -1,0 +1,63 @@
+import { readAttachmentContent } from "../office/attachments";
+import { readAttachmentList } from "../office/draft";
+import { INSPECTIONS_SESSION_KEY, readSessionValue, writeSessionValue } from "../office/session";
+import { mergeInspectionCache, parseInspectionCache, parsePolicy } from "../policy";
+import { inspectPendingAttachments, pendingAttachments } from "./pending-attachments";
+import { loadPolicy } from "./policy-source";
+import type { SendHandlerConfig } from "./on-message-send";
+
+/** Must equal the manifest's LaunchEvent FunctionName for OnMessageAttachmentsChanged. */
+export const ON_ATTACHMENTS_CHANGED = "onAttachmentsChangedHandler";
+
+/**
+ * Outlook ends an event runtime after about five minutes; the handler stops well before,
+ * and whatever it did not get to is read again at Send.
+ * https://learn.microsoft.com/office/dev/add-ins/testing/runtimes#javascript-only-runtime
+ */
+export const ATTACHMENTS_DEADLINE_MS = 60_000;
+
+export interface AttachmentsHandlerConfig extends Pick<SendHandlerConfig, "origin" | "embeddedPolicy" | "policyFetchMs"> {
+  deadlineMs?: number;
+}
+
+/**
+ * Creates the OnMessageAttachmentsChanged handler (Mailbox 1.11): inspects the files the
+ * item's cache does not know yet and stores the results on the item (sessionData), so the
+ * send handler has nothing heavy left to do. It decides nothing and shows nothing: any
+ * failure just leaves the files for Send. Completes the event exactly once.
+ */
+export function createOnAttachmentsChanged(config: AttachmentsHandlerConfig) {
+  const embedded = parsePolicy(config.embeddedPolicy);
+  const deadlineMs = config.deadlineMs ?? ATTACHMENTS_DEADLINE_MS;
+
+  return function onAttachmentsChangedHandler(event: { completed: (options?: unknown) => void }): void {
+    let done = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const complete = () => {
+      if (done) return;
+      done = true;
+      if (timer !== undefined) clearTimeout(timer);
+      try {
+        event.completed();
+      } catch {
+        // The runtime is ending anyway.
+      }
+    };
+    const deadlineAt = Date.now() + deadlineMs;
+    if (typeof setTimeout === "function") timer = setTimeout(complete, deadlineMs);
+
+    Promise.resolve()
+      .then(() => Promise.all([readAttachmentList(), loadPolicy(embedded, config.origin, config.policyFetchMs ?? 1500), readSessionValue(INSPECTIONS_SESSION_KEY)]))
+      .then(async ([attachments, policy, cacheText]) => {
+        if (!policy.ok) return;
+        const pending = pendingAttachments(attachments, parseInspectionCache(cacheText));
+        if (pending.length === 0) return;
+        const results = await inspectPendingAttachments(pending, { readContent: readAttachmentContent, limits: policy.policy.inspection, deadlineAt: deadlineAt - 1000 });
+        // Read again just before writing: the task pane may have stored files meanwhile.
+        const text = mergeInspectionCache(parseInspectionCache(await readSessionValue(INSPECTIONS_SESSION_KEY)), results, attachments);
+        if (text !== undefined) await writeSessionValue(INSPECTIONS_SESSION_KEY, text);
+      })
+      .catch(() => undefined)
+      .then(complete);
+  };
+}
