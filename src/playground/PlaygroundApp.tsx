@@ -167,6 +167,7 @@ export function PlaygroundApp(props: { store: PlaygroundStore }) {
                 ))}
               </ul>
             )}
+            {state.background > 0 && <Spinner size="tiny" label={text.inspecting} data-testid="inspecting" />}
             <Field label={text.body}>
               <Textarea value={m.body} onChange={(_, d) => store.setBody(d.value)} rows={6} resize="vertical" />
             </Field>

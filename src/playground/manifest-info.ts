@@ -2,6 +2,8 @@
 export interface ManifestInfo {
   /** FunctionName of the OnMessageSend LaunchEvent. */
   onSendFunction: string;
+  /** FunctionName of the OnMessageAttachmentsChanged LaunchEvent, when the manifest declares one. */
+  onAttachmentsChangedFunction: string | undefined;
   sendMode: "PromptUser" | "SoftBlock" | "Block";
   /** Ids of compose-surface controls whose action shows a task pane (valid Smart Alerts `commandId`s). */
   composePaneCommands: string[];
@@ -31,5 +33,12 @@ export function readManifestInfo(xml: string, parser: { parseFromString(text: st
   const firstUrl = Array.from(doc.getElementsByTagNameNS(BT_NS, "Url"))
     .map((url) => url.getAttribute("DefaultValue") ?? "")
     .find((value) => /^https?:\/\//.test(value));
-  return { onSendFunction: launch.getAttribute("FunctionName") ?? "", sendMode, composePaneCommands, origin: firstUrl ? new URL(firstUrl).origin : undefined };
+  const attachmentsChanged = all("LaunchEvent").find((e) => e.getAttribute("Type") === "OnMessageAttachmentsChanged");
+  return {
+    onSendFunction: launch.getAttribute("FunctionName") ?? "",
+    onAttachmentsChangedFunction: attachmentsChanged?.getAttribute("FunctionName") ?? undefined,
+    sendMode,
+    composePaneCommands,
+    origin: firstUrl ? new URL(firstUrl).origin : undefined,
+  };
 }

@@ -39,16 +39,22 @@ export interface Snapshot {
   lists: string[];
   sending: boolean;
   longRunning: boolean;
+  /** Launch events running in the background (OnMessageAttachmentsChanged), as Outlook runs them. */
+  background: number;
   alert: AlertState | null;
   unavailable: boolean;
   pane: { open: boolean; generation: number };
   sent: SentMessage[];
 }
 
-export const FAULT_CALLS = ["to.getAsync", "cc.getAsync", "bcc.getAsync", "from.getAsync", "subject.getAsync", "getAttachmentsAsync", "sessionData.getAsync"];
+export const FAULT_CALLS = [
+  "to.getAsync", "cc.getAsync", "bcc.getAsync", "from.getAsync", "subject.getAsync", "getAttachmentsAsync", "getAttachmentContentAsync", "sessionData.getAsync",
+];
 
 /** Outlook shows its "taking longer than expected" notice after about 5 seconds. */
 const LONG_RUNNING_MS = 5000;
+/** …and ends an event runtime after about five minutes. */
+const EVENT_RUNTIME_LIMIT_MS = 300_000;
 export const PANE_FRAME = "sendguard-taskpane";
 const EVENT_FRAME = "sendguard-event";
 
@@ -92,7 +98,7 @@ export class PlaygroundStore {
   private readonly runtimes = new Map<string, SimRuntime>();
   private readonly lists = new Set<string>();
   private paneContext = "";
-  private sentCount = 0;
+  private eventCount = 0;
 
   constructor(
     readonly manifest: ManifestInfo,
@@ -120,12 +126,16 @@ export class PlaygroundStore {
       lists: [],
       sending: false,
       longRunning: false,
+      background: 0,
       alert: null,
       unavailable: false,
       pane: { open: false, generation: 0 },
       sent: [],
     };
-    this.sim.onChange(() => this.update({ mailbox: this.copyMailbox() }));
+    this.sim.onChange((change) => {
+      this.update({ mailbox: this.copyMailbox() });
+      if (change.kind === "attachments") void this.attachmentsChanged(change.status);
+    });
   }
 
   subscribe = (listener: () => void) => {
@@ -288,38 +298,59 @@ export class PlaygroundStore {
   // --- Send -------------------------------------------------------------------------
 
   /**
-   * Send: loads the built launchevent.js in a fresh hidden runtime (as Outlook
-   * does per send), calls the function the manifest names with an event, and
-   * acts on the first `event.completed` options.
+   * Runs one launch event as Outlook does: the add-in's event page (commands.js) loads in
+   * a fresh hidden runtime, the function the manifest names gets an event, and the first
+   * `event.completed` options come back; null when the function is missing (the add-in is
+   * "unavailable") or never completes within Outlook's five minutes.
    */
-  async send(): Promise<void> {
-    if (this.state.sending) return;
-    this.update({ sending: true, longRunning: false, alert: null, unavailable: false });
+  private async runLaunchEvent(functionName: string, args: Record<string, unknown>): Promise<Record<string, unknown> | null> {
     const frame = document.createElement("iframe");
-    frame.name = `${EVENT_FRAME}-${++this.sentCount}`;
+    frame.name = `${EVENT_FRAME}-${++this.eventCount}`;
     frame.hidden = true;
     frame.title = "Send Guard event runtime";
     const loaded = new Promise<void>((resolve) => frame.addEventListener("load", () => resolve(), { once: true }));
     frame.src = "runtime.html";
     document.body.append(frame);
-    const longRunning = setTimeout(() => this.update({ longRunning: true }), LONG_RUNNING_MS);
+    let timer: ReturnType<typeof setTimeout> | undefined;
     try {
       await loaded;
-      const runtime = this.runtimes.get(frame.name);
-      const handler = runtime?.associated.get(this.manifest.onSendFunction);
-      if (!handler) {
-        this.update({ unavailable: true });
-        return;
-      }
-      const options = await new Promise<Record<string, unknown>>((resolve) => {
-        handler({ type: "olkMessageSend", completed: (value?: unknown) => resolve(isRecord(value) ? value : {}) });
+      const handler = this.runtimes.get(frame.name)?.associated.get(functionName);
+      if (!handler) return null;
+      return await new Promise<Record<string, unknown> | null>((resolve) => {
+        timer = setTimeout(() => resolve(null), EVENT_RUNTIME_LIMIT_MS);
+        handler({ ...args, completed: (value?: unknown) => resolve(isRecord(value) ? value : {}) });
       });
-      this.complete(options);
     } finally {
-      clearTimeout(longRunning);
+      clearTimeout(timer);
       this.runtimes.get(frame.name)?.close();
       this.runtimes.delete(frame.name);
       frame.remove();
+    }
+  }
+
+  /** OnMessageAttachmentsChanged (Mailbox 1.11), when the manifest declares it: fired for every added or removed file. */
+  private async attachmentsChanged(status: "added" | "removed") {
+    const name = this.manifest.onAttachmentsChangedFunction;
+    if (!name || !this.sim.isSupported("1.11")) return;
+    this.update({ background: this.state.background + 1 });
+    try {
+      await this.runLaunchEvent(name, { type: "olkAttachmentsChanged", attachmentStatus: status });
+    } finally {
+      this.update({ background: this.state.background - 1 });
+    }
+  }
+
+  /** Send: runs OnMessageSend and acts on how it completed. */
+  async send(): Promise<void> {
+    if (this.state.sending) return;
+    this.update({ sending: true, longRunning: false, alert: null, unavailable: false });
+    const longRunning = setTimeout(() => this.update({ longRunning: true }), LONG_RUNNING_MS);
+    try {
+      const options = await this.runLaunchEvent(this.manifest.onSendFunction, { type: "olkMessageSend" });
+      if (options === null) this.update({ unavailable: true });
+      else this.complete(options);
+    } finally {
+      clearTimeout(longRunning);
       this.update({ sending: false, longRunning: false });
     }
   }

@@ -17,6 +17,7 @@ export interface PlaygroundText {
   body: string;
   attach: string;
   removeFile: (name: string) => string;
+  inspecting: string;
   removeRecipient: (address: string) => string;
   send: string;
   sending: string;
@@ -48,7 +49,7 @@ export interface PlaygroundText {
 
 const en: PlaygroundText = {
   title: "Send Guard playground",
-  intro: "An imitation of Outlook's compose window running the built Send Guard add-in: the real send handler (launchevent.js) and the real task pane. Nothing leaves this page.",
+  intro: "An imitation of Outlook's compose window running the built Send Guard add-in: the real launch-event handlers (commands.js, as web and new Outlook load them) and the real task pane. Nothing leaves this page.",
   language: "Outlook language",
   client: "Simulated client",
   fault: "Make an Office call fail",
@@ -62,6 +63,7 @@ const en: PlaygroundText = {
   body: "Message",
   attach: "Attach files",
   removeFile: (name) => `Remove attachment ${name}`,
+  inspecting: "Send Guard is inspecting the attachments (OnMessageAttachmentsChanged)…",
   removeRecipient: (address) => `Remove ${address}`,
   send: "Send",
   sending: "Send Guard is checking the message…",
@@ -93,7 +95,7 @@ const en: PlaygroundText = {
 
 const ja: PlaygroundText = {
   title: "Send Guard プレイグラウンド",
-  intro: "Outlookの作成画面をまねたページで、ビルドしたSend Guardアドイン（本物の送信ハンドラーlaunchevent.jsと作業ウィンドウ）を動かします。メールは外部に送られません。",
+  intro: "Outlookの作成画面をまねたページで、ビルドしたSend Guardアドイン（本物のイベントハンドラー（Web版・新しいOutlookと同じcommands.js）と作業ウィンドウ）を動かします。メールは外部に送られません。",
   language: "Outlookの表示言語",
   client: "想定するクライアント",
   fault: "Officeの呼び出しを失敗させる",
@@ -107,6 +109,7 @@ const ja: PlaygroundText = {
   body: "本文",
   attach: "ファイルを添付",
   removeFile: (name) => `添付ファイル ${name} を削除`,
+  inspecting: "Send Guardが添付ファイルの中身を確認しています（OnMessageAttachmentsChanged）…",
   removeRecipient: (address) => `${address} を削除`,
   send: "送信",
   sending: "Send Guardがメールをチェックしています…",

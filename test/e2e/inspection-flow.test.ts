@@ -50,6 +50,34 @@ describe("attachment contents are inspected when attachments change, not at Send
     await suite.pg.page.getByTestId("alert-send-anyway").waitFor();
   });
 
+  test("with the pane never opened, OnMessageAttachmentsChanged inspects the file as it is attached; Send then reads nothing", async () => {
+    await suite.pg.open("en");
+    await suite.pg.type("to", "requester@outside-firm.co.jp");
+    await suite.pg.attach("data.xlsx", Buffer.from(xlsx([{ name: "住民", rows: peopleRows(60) }])));
+    await suite.pg.backgroundDone();
+    // From here Outlook could not hand the file over any more: the verdict must come from what the launch event stored.
+    await suite.pg.fault("getAttachmentContentAsync", "fail");
+    await suite.pg.send();
+    await suite.pg.alert.waitFor();
+    const message = await suite.pg.page.getByTestId("alert-message").innerText();
+    expect(message).toContain("data.xlsx");
+    expect(message).not.toContain("did not hand over");
+    expect(JSON.parse((await suite.pg.snapshot()).alert?.options.contextData as string).codes).toEqual(expect.arrayContaining(["attachment-personal-data"]));
+  });
+
+  test("a file Outlook cannot hand over is named at Send as not inspected, and the sender may confirm", async () => {
+    await suite.pg.open("en");
+    await suite.pg.fault("getAttachmentContentAsync", "fail");
+    await suite.pg.type("to", "client@acme.co.jp");
+    await suite.pg.attach("quote.xlsx", Buffer.from(xlsx([{ name: "見積", rows: [["品名", "数量"], ["A4用紙", "10"]] }])));
+    await suite.pg.backgroundDone();
+    await suite.pg.send();
+    await suite.pg.alert.waitFor();
+    expect(await suite.pg.page.getByTestId("alert-message").innerText()).toContain("quote.xlsx (Outlook did not hand over the file)");
+    await suite.pg.page.getByTestId("alert-send-anyway").click();
+    expect((await suite.pg.sent()).length).toBe(1);
+  });
+
   test("an ordinary quote to a customer goes out without a prompt", async () => {
     await suite.pg.open("en");
     await suite.pg.type("to", "client@acme.co.jp");

@@ -30,6 +30,17 @@ export class Playground {
     await this.page.getByTestId("attachment").filter({ hasText: name }).waitFor();
   }
 
+  /** Waits until no launch event runs in the background (OnMessageAttachmentsChanged). */
+  async backgroundDone(): Promise<void> {
+    await this.page.waitForFunction(() => window.sendGuardPlayground?.store.snapshot().background === 0);
+  }
+
+  /** Makes an Office call fail, throw or never answer, with the playground's own controls. */
+  async fault(call: string, kind: "fail" | "never" | "throw" | "none"): Promise<void> {
+    await this.page.getByTestId("fault-call").selectOption(call);
+    await this.page.getByTestId("fault-kind").selectOption(kind);
+  }
+
   send(): Promise<void> {
     return this.page.getByTestId("send").click();
   }

@@ -3,7 +3,8 @@ import { POLICY_SESSION_KEY } from "../../src/event/policy-source";
 import { TASKPANE_COMMAND_ID } from "../../src/office/alert-options";
 import { addresses, CARRIER_DOMAINS, ORG_POLICY_FILE } from "../support/drafts";
 import { createEvent, createFakeOffice, type FakeItemSpec, type FakeOfficeOptions } from "../support/fake-office";
-import { xlsx } from "../support/files";
+import { attachmentKey, serializeInspectionCache } from "../../src/policy";
+import { INSPECTIONS_SESSION_KEY } from "../../src/shared/session-keys";
 
 const ORIGIN = "https://sendguard.mirai-shoji.co.jp";
 const people = (list: string[]) => list.map((emailAddress) => ({ emailAddress }));
@@ -67,8 +68,9 @@ describe("verdicts", () => {
     const { options } = await send({
       to: people(["yamada@acme.co.jp"]),
       subject: "資料送付",
-      // The content is an ordinary quote: only the file's name is the finding.
-      attachments: [{ id: "0", name: "顧客名簿.xlsx", content: xlsx([{ name: "見積", rows: [["品名", "数量"], ["部品A", "10"]] }]) }],
+      attachments: [{ id: "0", name: "顧客名簿.xlsx", size: 30_000 }],
+      // Inspected when it was attached, and found ordinary: only the file's name is the finding.
+      sessionData: { [INSPECTIONS_SESSION_KEY]: serializeInspectionCache(new Map([[attachmentKey({ id: "0", name: "顧客名簿.xlsx", size: 30_000 }), { status: "inspected" as const, counts: {} }]])) },
     });
     expect(options).toMatchObject({ allowEvent: false, sendModeOverride: "promptUser", commandId: TASKPANE_COMMAND_ID });
     expect(options.errorMessage).toContain("顧客名簿.xlsx");

@@ -1,4 +1,5 @@
 import { DOMParser } from "@xmldom/xmldom";
+import { ON_ATTACHMENTS_CHANGED } from "../../src/event/on-attachments-changed";
 import { ON_MESSAGE_SEND } from "../../src/event/on-message-send";
 import { TASKPANE_COMMAND_ID } from "../../src/office/alert-options";
 import { readManifestInfo } from "../../src/playground/manifest-info";
@@ -13,16 +14,16 @@ const manifest = readManifestInfo(distFile("manifest.xml"), new DOMParser() as u
 
 describe("the playground reads the built manifest as Outlook does", () => {
   test("OnMessageSend function, send mode, and the compose task-pane control a Smart Alert may name", () => {
-    expect(manifest).toEqual({ onSendFunction: ON_MESSAGE_SEND, sendMode: "SoftBlock", composePaneCommands: [TASKPANE_COMMAND_ID], origin: "https://localhost:3000" });
+    expect(manifest).toEqual({ onSendFunction: ON_MESSAGE_SEND, onAttachmentsChangedFunction: ON_ATTACHMENTS_CHANGED, sendMode: "SoftBlock", composePaneCommands: [TASKPANE_COMMAND_ID], origin: "https://localhost:3000" });
   });
 
-  test("its pages run the built files: the same task pane bundle and launchevent.js, with no office.js from the CDN", () => {
+  test("its pages run the built files: the same task pane bundle and the browser runtime's commands.js, with no office.js from the CDN", () => {
     const bundle = /src="(taskpane\.[0-9a-f]+\.js)"/.exec(distFile("taskpane.html"))?.[1];
     expect(bundle).toBeDefined();
     const pane = distFile("playground/taskpane.html");
     expect(pane).toContain(`src="${bundle}"`);
     expect(pane).toContain('<base href="../">');
-    expect(distFile("playground/runtime.html")).toContain('<script src="../launchevent.js"></script>');
+    expect(distFile("playground/runtime.html")).toContain('<script src="../commands.js"></script>');
     for (const page of [pane, distFile("playground/runtime.html"), distFile("playground/index.html")]) {
       expect(page).not.toContain("appsforoffice.microsoft.com");
     }

@@ -18,6 +18,7 @@ describe("serving the built add-in over real HTTP", () => {
   test.each([
     ["manifest.xml", "application/xml"],
     ["launchevent.js", "application/javascript"],
+    ["commands.js", "application/javascript"],
     ["commands.html", "text/html"],
     ["taskpane.html", "text/html"],
     ["help.html", "text/html"],
