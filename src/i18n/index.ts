@@ -2,5 +2,6 @@ export { alertText, describeFinding, failureText, MAX_CANCEL_LABEL, MAX_ERROR_ME
 export { CATALOGS, languageOf, type Catalog, type FailureReason, type Language } from "./catalog";
 export { PANE_TEXT, type PaneText } from "./pane";
 export { reviewRequestedEmail, reviewExpiredEmail, type EmailText } from "./email";
-export { REVIEW_TEXT, type ReviewText } from "./review";
+export { REVIEW_TEXT, type ReviewText, type FileCheckCode } from "./review";
 export { ADMIN_TEXT, type AdminText } from "./admin";
+export { fileLines, type FileLine } from "./files";

@@ -1,5 +1,8 @@
 import type { Language } from "./catalog";
 
+/** Findings that name files, each acknowledged per file. */
+export type FileCheckCode = "attachment-name" | "attachment-personal-data" | "attachment-address-list" | "attachment-unscannable";
+
 /** Text of the review parts of the panes and pages. */
 export interface ReviewText {
   requestTitle: string;
@@ -48,7 +51,6 @@ export interface ReviewText {
   riskTitle: string;
   exposedIntro: (count: number, parties: number) => string;
   filesTitle: string;
-  fileReason: (keywords: string) => string;
   noteTitle: string;
   noNote: string;
   messageTitle: string;
@@ -57,7 +59,9 @@ export interface ReviewText {
   none: string;
   checksTitle: string;
   checkExposure: (count: number) => string;
-  checkFile: (name: string) => string;
+  /** One acknowledgement per file and finding: what about the file the reviewer checked. */
+  checkFile: (name: string, what: string) => string;
+  checkWhat: Record<FileCheckCode, string>;
   checkOther: string;
   commentLabel: string;
   approve: string;
@@ -113,7 +117,6 @@ const en: ReviewText = {
   riskTitle: "What is at risk",
   exposedIntro: (count, parties) => `${count} outside address${count === 1 ? "" : "es"} in To/CC would be visible to every recipient, across ${parties} outside part${parties === 1 ? "y" : "ies"}:`,
   filesTitle: "Flagged files",
-  fileReason: (keywords) => `The name suggests personal data (${keywords}).`,
   noteTitle: "Note from the sender",
   noNote: "(no note)",
   messageTitle: "The whole message",
@@ -122,7 +125,13 @@ const en: ReviewText = {
   none: "(none)",
   checksTitle: "Confirm each item before approving",
   checkExposure: (count) => `I checked that these ${count} outside addresses may see each other.`,
-  checkFile: (name) => `I checked the file "${name}" and it may go to these recipients.`,
+  checkFile: (name, what) => `I checked the file "${name}" (${what}) and it may go to these recipients.`,
+  checkWhat: {
+    "attachment-name": "its name suggests personal data",
+    "attachment-personal-data": "it contains personal data",
+    "attachment-address-list": "it is a list of email addresses",
+    "attachment-unscannable": "Send Guard could not inspect it",
+  },
   checkOther: "I checked this point.",
   commentLabel: "Comment (the sender sees it)",
   approve: "Approve",
@@ -178,7 +187,6 @@ const ja: ReviewText = {
   riskTitle: "リスクのある点",
   exposedIntro: (count, parties) => `To/CCの社外アドレス${count}件が全員に見えます（社外の相手${parties}件）:`,
   filesTitle: "注意が必要な添付ファイル",
-  fileReason: (keywords) => `ファイル名が個人情報を示しています（${keywords}）。`,
   noteTitle: "依頼者のメモ",
   noNote: "（メモなし）",
   messageTitle: "メッセージ全体",
@@ -187,7 +195,13 @@ const ja: ReviewText = {
   none: "（なし）",
   checksTitle: "承認の前に各項目を確認してください",
   checkExposure: (count) => `社外アドレス${count}件が互いに見えてよいことを確認しました。`,
-  checkFile: (name) => `ファイル「${name}」をこの宛先に送ってよいことを確認しました。`,
+  checkFile: (name, what) => `ファイル「${name}」（${what}）をこの宛先に送ってよいことを確認しました。`,
+  checkWhat: {
+    "attachment-name": "ファイル名が個人情報を示す",
+    "attachment-personal-data": "個人情報を含む",
+    "attachment-address-list": "メールアドレスの一覧",
+    "attachment-unscannable": "中身を確認できない",
+  },
   checkOther: "この点を確認しました。",
   commentLabel: "コメント（依頼者に表示されます）",
   approve: "承認",

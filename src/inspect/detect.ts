@@ -54,6 +54,7 @@ const PREFECTURES = [
   "香川県", "愛媛県", "高知県", "福岡県", "佐賀県", "長崎県", "熊本県", "大分県", "宮崎県", "鹿児島県", "沖縄県",
 ];
 
+const ONE_EMAIL = /^[A-Za-z0-9._%+'-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+/g;
 /*
  * Number patterns are written `(^|\D)(number)(?!\d)`: the number must not follow a digit.
@@ -116,44 +117,69 @@ export function passesLuhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-/** The last characters of every prefecture name (都 道 府 県): a cell without any cannot hold a prefecture-led address. */
-const PREFECTURE_ENDINGS = new Set([0x90fd, 0x9053, 0x5e9c, 0x770c]);
-
 /**
- * What a cell could hold, in one pass: "@", how many ASCII digits, a prefecture
- * ending, and full-width forms (U+FF00–FFEF: full-width digits, "＠", "－", half-width
- * kana) that only NFKC normalisation makes readable. Kanji and kana need none.
+ * What a cell could hold, in one pass and without allocating (it runs for every cell):
+ * how many ASCII digits (low 16 bits), "@", a prefecture ending (都 道 府 県: a cell
+ * without one cannot hold a prefecture-led address), and full-width forms (U+FF00–FFEF:
+ * full-width digits, "＠", "－", half-width kana) that only NFKC normalisation makes readable.
  */
-function shapeOf(text: string): { hasAt: boolean; digitCount: number; hasPrefecture: boolean; fullWidth: boolean } {
-  let hasAt = false;
-  let digitCount = 0;
-  let hasPrefecture = false;
-  let fullWidth = false;
+const HAS_AT = 1 << 16;
+const HAS_PREFECTURE = 1 << 17;
+const FULL_WIDTH = 1 << 18;
+const DIGIT_COUNT = 0xffff;
+
+function shapeOf(text: string): number {
+  let digits = 0;
+  let flags = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) digitCount++;
-    else if (c === 64) hasAt = true;
-    else if (c >= 0xff00 && c <= 0xffef) fullWidth = true;
-    else if (c > 0x4e00 && PREFECTURE_ENDINGS.has(c)) hasPrefecture = true;
+    if (c < 128) {
+      if (c >= 48 && c <= 57) digits++;
+      else if (c === 64) flags |= HAS_AT;
+    } else if (c >= 0xff00 && c <= 0xffef) flags |= FULL_WIDTH;
+    else if (c === 0x90fd || c === 0x9053 || c === 0x5e9c || c === 0x770c) flags |= HAS_PREFECTURE;
   }
-  return { hasAt, digitCount, hasPrefecture, fullWidth };
+  return flags | Math.min(digits, DIGIT_COUNT);
 }
 
-const domains = new Map<string, string | null>();
+/**
+ * The length of a matched phone number as a national number (+81 becomes 0), or -1 when it
+ * does not start with 0: Japanese numbers have 10 digits (landline) or 11 (mobile, IP).
+ */
+function nationalLength(text: string): number {
+  let digits = 0;
+  let first = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) continue;
+    if (first < 0) first = c;
+    digits++;
+  }
+  if (text.charCodeAt(0) === 43) return digits - 1; // "+81 90 …": drop "81", add the leading 0
+  return first === 48 ? digits : -1;
+}
+
+/** Normalised domains by the domain as written, and whether writing it in lower case already gives it. */
+const domains = new Map<string, { domain: string; plain: boolean } | null>();
 
 /** Address key of a matched address; domains repeat, so their normalisation is cached. */
 function addressKey(match: string): string | undefined {
   const at = match.lastIndexOf("@");
   const local = match.slice(0, at);
   if (!local || local.length > 64 || local.startsWith(".") || local.endsWith(".") || local.includes("..")) return undefined;
-  const rawDomain = match.slice(at + 1).toLowerCase();
-  let domain = domains.get(rawDomain);
-  if (domain === undefined) {
-    domain = normalizeDomain(rawDomain);
+  const rawDomain = match.slice(at + 1);
+  let known = domains.get(rawDomain);
+  if (known === undefined) {
+    const lower = rawDomain.toLowerCase();
+    const domain = normalizeDomain(lower);
+    known = domain ? { domain, plain: domain === lower } : null;
     if (domains.size > 10_000) domains.clear();
-    domains.set(rawDomain, domain);
+    domains.set(rawDomain, known);
   }
-  return domain ? `${local.toLowerCase()}@${domain}` : undefined;
+  if (!known) return undefined;
+  // An ASCII domain normalises to itself in lower case: the key is then the whole match in
+  // lower case, one flat string (no concatenation to flatten again when the set hashes it).
+  return known.plain ? match.toLowerCase() : `${local.toLowerCase()}@${known.domain}`;
 }
 
 function fold(text: string): string {
@@ -194,13 +220,17 @@ export function detect(sheets: readonly Sheet[]): Detection {
   const counts: Record<DetectedKind, number> = { email: 0, phone: 0, "postal-code": 0, "postal-address": 0, "my-number": 0, card: 0 };
   const headers: HeaderRow[] = [];
   const samples = new Map<DetectedKind, { kind: DetectedKind; where: string; masked: string }>();
-  // The sample is made once per kind: masking every match would cost more than finding it.
-  const found = (kind: DetectedKind, where: string, mask: () => string) => {
+  let where = "";
+  /** Counts one finding; true when it is the first of its kind (the caller then makes the one masked sample). */
+  const count = (kind: DetectedKind): boolean => {
     counts[kind]++;
-    if (!samples.has(kind)) samples.set(kind, { kind, where, masked: mask() });
+    return !samples.has(kind);
   };
+  const sample = (kind: DetectedKind, masked: string) => samples.set(kind, { kind, where, masked });
+  const NONE = { card: false, myNumber: false, phone: false, postal: false };
 
   for (const sheet of sheets) {
+    where = sheet.name;
     const header = findHeader(sheet);
     // Column labels for context: the personal header row, else the sheet's first non-empty row.
     const labelIndex = header?.index ?? sheet.rows.findIndex((row) => row.some((cell) => cell.trim() !== ""));
@@ -212,32 +242,39 @@ export function detect(sheets: readonly Sheet[]): Detection {
       phone: PHONE_HEADER.test(label),
       postal: POSTAL_HEADER.test(label),
     }));
-    const NONE = { card: false, myNumber: false, phone: false, postal: false };
     if (header) {
       const rows = sheet.rows.slice(header.index + 1).filter((row) => row.some((cell) => cell.trim() !== "")).length;
       headers.push({ where: sheet.name, columns: [...header.columns.values()], rows });
     }
-    sheet.rows.forEach((row, rowIndex) => {
-      if (header && rowIndex === header.index) return;
+    const rows = sheet.rows;
+    for (let rowIndex = 0; rowIndex < rows.length; rowIndex++) {
+      if (header && rowIndex === header.index) continue;
+      const row = rows[rowIndex] as readonly string[];
+      // The whole row, for keywords next to a number; joined only when a number needs it.
       let rowText: string | undefined;
-      const rowContext = () => (rowText ??= row.join(" "));
-      row.forEach((raw, column) => {
-        if (!raw) return;
-        // Most cells hold neither "@" nor digits nor a prefecture: check cheaply before any pattern.
-        // One pass tells whether the cell can hold anything at all.
-        const shape = shapeOf(raw);
-        const cell = shape.fullWidth ? raw.normalize("NFKC") : raw;
-        const { hasAt, digitCount, hasPrefecture } = shape.fullWidth ? shapeOf(cell) : shape;
-        if (!hasAt && digitCount < 7 && !hasPrefecture) return;
+      for (let column = 0; column < row.length; column++) {
+        const raw = row[column];
+        if (!raw) continue;
+        // Most cells hold neither "@" nor digits nor a prefecture: one cheap pass tells, before any pattern.
+        let shape = shapeOf(raw);
+        let cell = raw;
+        if (shape & FULL_WIDTH) {
+          cell = raw.normalize("NFKC");
+          shape = shapeOf(cell);
+        }
+        const digitCount = shape & DIGIT_COUNT;
+        if (!(shape & (HAS_AT | HAS_PREFECTURE)) && digitCount < 7) continue;
         const label = columns[column] ?? NONE;
 
         let rest = cell;
-        if (hasAt) {
-          for (const match of cell.match(EMAIL) ?? []) {
+        if (shape & HAS_AT) {
+          // A cell that is one address (the usual list) needs no search and no array of matches.
+          for (const match of ONE_EMAIL.test(cell) ? [cell] : (cell.match(EMAIL) ?? [])) {
             const key = addressKey(match);
-            if (!key) continue;
-            if (!emails.has(key)) found("email", sheet.name, () => maskEmail(key));
+            if (key === undefined) continue;
+            const before = emails.size;
             emails.add(key);
+            if (emails.size > before && count("email")) sample("email", maskEmail(key));
           }
           // Digits inside addresses must not be read as numbers; without enough digits there is nothing more to read.
           if (digitCount >= 7) rest = cell.replace(EMAIL, " ");
@@ -247,17 +284,15 @@ export function detect(sheets: readonly Sheet[]): Detection {
           // Card and My Number first: their digits must not count as phone numbers too.
           if (digitCount >= 12) {
             for (const match of numbersIn(CARD_DIGITS, rest)) {
-              const digits = match.replace(/\D/g, "");
-              if (passesLuhn(digits) && (label.card || CARD_CONTEXT.test(rowContext()))) {
-                found("card", sheet.name, () => maskDigits(match, 4));
+              if (passesLuhn(match.replace(/\D/g, "")) && (label.card || CARD_CONTEXT.test((rowText ??= row.join(" "))))) {
+                if (count("card")) sample("card", maskDigits(match, 4));
                 rest = rest.replace(match, " ");
               }
             }
             for (const match of numbersIn(TWELVE_DIGITS, rest)) {
-              const digits = match.replace(/\D/g, "");
               // About 1 in 11 random 12-digit numbers pass the check digit: a keyword must say what it is.
-              if (isValidMyNumber(digits) && (label.myNumber || MY_NUMBER_CONTEXT.test(rowContext()))) {
-                found("my-number", sheet.name, () => maskDigits(match, 0));
+              if (isValidMyNumber(match.replace(/\D/g, "")) && (label.myNumber || MY_NUMBER_CONTEXT.test((rowText ??= row.join(" "))))) {
+                if (count("my-number")) sample("my-number", maskDigits(match, 0));
                 rest = rest.replace(match, " ");
               }
             }
@@ -270,22 +305,29 @@ export function detect(sheets: readonly Sheet[]): Detection {
           for (let m = phone.exec(rest); m; m = phone.exec(rest)) {
             const text = m[2] as string;
             const start = m.index + (m[1] as string).length;
-            // Japanese numbers have 10 digits (landline) or 11 (mobile, IP); anything shorter is a postal code or a part number.
-            const digits = text.replace(/\D/g, "");
-            const national = text.startsWith("+") ? `0${digits.slice(2)}` : digits;
-            if (!national.startsWith("0") || national.length < 10 || national.length > 11) continue;
-            found("phone", sheet.name, () => maskDigits(text, 4));
+            // Anything shorter than 10 digits is a postal code or a part number.
+            const national = nationalLength(text);
+            if (national < 10 || national > 11) continue;
+            if (count("phone")) sample("phone", maskDigits(text, 4));
             kept += `${rest.slice(from, start)} `;
             from = start + text.length;
           }
           if (from > 0) rest = kept + rest.slice(from);
 
-          for (const match of numbersIn(POSTAL, rest)) found("postal-code", sheet.name, () => maskDigits(match, 0));
-          if (label.postal) for (const match of numbersIn(POSTAL_BARE, rest)) found("postal-code", sheet.name, () => maskDigits(match, 0));
+          countNumbers(POSTAL, rest);
+          if (label.postal) countNumbers(POSTAL_BARE, rest);
         }
-        if (hasPrefecture) for (const match of cell.match(PREFECTURE_ADDRESS) ?? []) found("postal-address", sheet.name, () => `${match}…`);
-      });
-    });
+        if (shape & HAS_PREFECTURE) {
+          for (const match of cell.match(PREFECTURE_ADDRESS) ?? []) if (count("postal-address")) sample("postal-address", `${match}…`);
+        }
+      }
+    }
   }
   return { emails: [...emails], counts, headers, samples: [...samples.values()] };
+
+  /** Postal codes: counted where they stand, without collecting them first. */
+  function countNumbers(pattern: RegExp, text: string): void {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) if (count("postal-code")) sample("postal-code", maskDigits(m[2] as string, 0));
+  }
 }

@@ -34,3 +34,4 @@ export {
   withCachedInspections,
   type StoredInspection,
 } from "./inspection-cache";
+export { flaggedFiles, ATTACHMENT_CODES, type FlaggedFile } from "./flagged-files";

@@ -1,7 +1,7 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import { CATALOGS, describeFinding, PANE_TEXT, REVIEW_TEXT, type FailureReason, type Language } from "../i18n";
-import { groupRecipients } from "../policy";
+import { ATTACHMENT_CODES, flaggedFiles, groupRecipients } from "../policy";
 import type { Finding } from "../shared/types";
 import { FlaggedFiles } from "./components/FlaggedFiles";
 import { MoveToBcc } from "./components/MoveToBcc";
@@ -48,8 +48,8 @@ export function SenderPane(props: { host: PaneHost; language: Language }) {
   const checked = state.checked;
   const findings = checked?.evaluation.findings ?? [];
   const exposure = findings.find((f): f is Extract<Finding, { code: "external-exposure" }> => f.code === "external-exposure");
-  const files = findings.find((f): f is Extract<Finding, { code: "attachment-name" }> => f.code === "attachment-name");
-  const others = findings.filter((f) => f.code !== "external-exposure" && f.code !== "attachment-name");
+  const files = flaggedFiles(findings);
+  const others = findings.filter((f) => f.code !== "external-exposure" && !ATTACHMENT_CODES.includes(f.code));
   const changed = () => void refresh();
 
   return (
@@ -101,19 +101,16 @@ export function SenderPane(props: { host: PaneHost; language: Language }) {
             </section>
           )}
 
-          {files && (
+          {files.length > 0 && (
             <section className={styles.section} aria-labelledby="files-title">
               <h2 id="files-title" className={styles.heading}>
                 {text.attachmentsTitle}
               </h2>
               <FlaggedFiles
-                host={host}
-                evidence={files.evidence}
-                attachments={checked.draft.attachments}
+                files={files}
                 text={text}
                 language={language}
-                onNotice={setNotice}
-                onChanged={changed}
+                removal={{ host, attachments: checked.draft.attachments, onNotice: setNotice, onChanged: changed }}
               />
             </section>
           )}

@@ -1,4 +1,5 @@
-import { screenshot } from "../support/browser";
+import type { Review } from "../../src/shared/review";
+import { openPage, screenshot } from "../support/browser";
 import { peopleRows, shiftJis, xlsx, zip } from "../support/files";
 import { playgroundSuite } from "./playground-suite";
 
@@ -6,11 +7,12 @@ jest.setTimeout(60_000);
 
 const suite = playgroundSuite();
 
-/** Opens the pane from the ribbon and waits until it has inspected the attachments (the finding shows up). */
+/** Opens the pane from the ribbon and waits until it shows the finding; returns that file's entry (name and every line found about it). */
 async function paneFinds(code: string) {
   await suite.pg.page.getByTestId("ribbon-send-guard").click();
-  await suite.pg.pane.locator(`[data-code="${code}"]`).waitFor({ timeout: 10_000 });
-  return suite.pg.pane.locator(`[data-code="${code}"]`).innerText();
+  const entry = suite.pg.pane.getByTestId("flagged-file").filter({ has: suite.pg.pane.locator(`[data-code="${code}"]`) });
+  await entry.first().waitFor({ timeout: 10_000 });
+  return entry.first().innerText();
 }
 
 describe("attachment contents are inspected when attachments change, not at Send", () => {
@@ -21,6 +23,12 @@ describe("attachment contents are inspected when attachments change, not at Send
     await suite.pg.attach("資料.xlsx", Buffer.from(xlsx([{ name: "住民", rows: peopleRows(120) }])));
     const text = await paneFinds("attachment-personal-data");
     expect(text).toContain("資料.xlsx");
+    // The evidence, not the data: counts, the personal columns with where and how many rows, masked samples.
+    expect(text).toContain("個人情報を含みます：メール×120、電話番号×120、住所×120、郵便番号×120");
+    expect(text).toContain("「住民」に個人情報の列：氏名、フリガナ、郵便番号、住所、電話番号、メールアドレス（120行）");
+    expect(text).toMatch(/例（伏せ字）：.*電話番号 \*\*\*-\*\*\*\*-\d{4}/);
+    expect(text).toContain("メールアドレス120件の一覧です。うち120件はこのメールの宛先にありません");
+    expect(text).not.toContain("090-2000-3000");
     await screenshot(suite.pg.page, "inspection-1-pane-ja");
 
     await suite.pg.send();
@@ -37,17 +45,53 @@ describe("attachment contents are inspected when attachments change, not at Send
     const list = Array.from({ length: 30 }, (_, i) => `supporter${i}@example${i % 5}.ne.jp`).join("\r\n");
     await suite.pg.attach("list.csv", Buffer.from(shiftJis(`メールアドレス\r\n${list}`)));
     const text = await paneFinds("attachment-address-list");
-    expect(text).toContain("list.csv (30 addresses, 30 not among the recipients)");
+    expect(text).toContain("list.csv");
+    expect(text).toContain("A list of 30 email addresses; 30 of them are not recipients of this message");
   });
 
   test("PPAP: a password-protected ZIP is named as not inspected and Send asks to confirm", async () => {
     await suite.pg.open("en");
     await suite.pg.type("to", "client@acme.co.jp");
     await suite.pg.attach("見積.zip", Buffer.from(await zip({ "顧客名簿.xlsx": xlsx([{ name: "s", rows: peopleRows(5) }]) }, { password: "pw", zipCrypto: true })));
-    expect(await paneFinds("attachment-unscannable")).toContain("password-protected ZIP");
+    expect(await paneFinds("attachment-unscannable")).toContain("Not inspected inside the archive: 顧客名簿.xlsx (password-protected ZIP)");
     await suite.pg.send();
     await suite.pg.alert.waitFor();
     await suite.pg.page.getByTestId("alert-send-anyway").waitFor();
+  });
+
+  test("the reviewer sees the same evidence for the file and acknowledges what it is", async () => {
+    await suite.pg.open("ja");
+    await suite.pg.type("to", "requester@outside-firm.co.jp");
+    await suite.pg.subject("ご依頼の住民データ");
+    await suite.pg.attach("資料.xlsx", Buffer.from(xlsx([{ name: "住民", rows: peopleRows(40) }])));
+    await suite.pg.backgroundDone();
+    await suite.pg.send();
+    await suite.pg.alert.waitFor();
+    await suite.pg.page.getByTestId("alert-action").click();
+    const request = suite.pg.pane.getByTestId("request-review");
+    await request.getByTestId("request").click();
+    await suite.pg.pane.locator("[data-testid=review-status][data-status=pending]").waitFor();
+    const kacho = await suite.server.review.signIn("kacho@mirai-shoji.co.jp");
+    const queue = (await suite.server.review.api("GET", "/api/reviews?role=reviewer&status=pending", kacho)).body.reviews as Review[];
+    const review = queue.find((r) => r.snapshot.subject === "ご依頼の住民データ") as Review;
+
+    const reviewer = await openPage(suite.browser);
+    try {
+      const page = reviewer.page;
+      await page.goto(`${suite.server.url}/review/?lang=ja#/requests/${review.id}`);
+      await page.locator('[data-testid=demo-user][data-address="kacho@mirai-shoji.co.jp"]').click();
+      const file = page.getByTestId("flagged-file").filter({ hasText: "資料.xlsx" });
+      await file.waitFor();
+      const text = await file.innerText();
+      expect(text).toContain("「住民」に個人情報の列：氏名、フリガナ、郵便番号、住所、電話番号、メールアドレス（40行）");
+      expect(text).toContain("メールアドレス40件の一覧です。うち40件はこのメールの宛先にありません");
+      // One acknowledgement per file and finding, each saying what about the file was checked.
+      await page.getByRole("checkbox", { name: "ファイル「資料.xlsx」（個人情報を含む）をこの宛先に送ってよいことを確認しました。" }).waitFor();
+      await page.getByRole("checkbox", { name: "ファイル「資料.xlsx」（メールアドレスの一覧）をこの宛先に送ってよいことを確認しました。" }).waitFor();
+      await screenshot(page, "inspection-3-reviewer-ja");
+    } finally {
+      await reviewer.context.close();
+    }
   });
 
   test("with the pane never opened, OnMessageAttachmentsChanged inspects the file as it is attached; Send then reads nothing", async () => {

@@ -1,7 +1,8 @@
 import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import type { PaneText } from "../../i18n";
-import type { AttachmentNameEvidence, DraftAttachment } from "../../shared/types";
+import { fileLines, type Language, type PaneText } from "../../i18n";
+import type { FlaggedFile } from "../../policy";
+import type { DraftAttachment } from "../../shared/types";
 import type { PaneHost } from "../host";
 import type { Notice } from "./notice";
 
@@ -10,6 +11,7 @@ const useStyles = makeStyles({
   file: { display: "flex", flexWrap: "wrap", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
   about: { display: "flex", flexDirection: "column", minWidth: 0, flexGrow: 1, flexBasis: "12em" },
   name: { overflowWrap: "anywhere", fontWeight: tokens.fontWeightSemibold },
+  lines: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
 });
 
 function formatSize(bytes: number, language: string): string {
@@ -23,58 +25,67 @@ function formatSize(bytes: number, language: string): string {
   return `${new Intl.NumberFormat(language, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
 }
 
-/** Each flagged file with why it was flagged, and a button that removes it from the draft. */
+/**
+ * Each flagged file with everything found about it (name keywords, counts, personal columns,
+ * masked samples, the address list, why it was not inspected). With a host, the sender gets a
+ * button that removes the file from the draft; the reviewer's copy has none.
+ */
 export function FlaggedFiles(props: {
-  host: PaneHost;
-  evidence: AttachmentNameEvidence;
-  attachments: DraftAttachment[];
+  files: FlaggedFile[];
   text: PaneText;
-  language: string;
-  onNotice: (notice: Notice) => void;
-  onChanged: () => void;
+  language: Language;
+  removal?: { host: PaneHost; attachments: DraftAttachment[]; onNotice: (notice: Notice) => void; onChanged: () => void };
 }) {
   const styles = useStyles();
-  const { text } = props;
+  const { text, removal } = props;
   const [removing, setRemoving] = useState<string | null>(null);
   // Evidence names files; the draft gives their ids. Match name and size, each attachment once.
   const used = new Set<string>();
-  const rows = props.evidence.attachments.map((flagged) => {
-    const match = props.attachments.find((a) => a.id && !used.has(a.id) && a.name === flagged.name && a.size === flagged.size);
+  const rows = props.files.map((flagged) => {
+    const match = removal?.attachments.find((a) => a.id && !used.has(a.id) && a.name === flagged.name && a.size === flagged.size);
     if (match?.id) used.add(match.id);
     return { ...flagged, id: match?.id };
   });
 
   const remove = async (id: string, name: string) => {
+    if (!removal) return;
     setRemoving(id);
     try {
-      await props.host.removeAttachment(id);
-      props.onNotice({ intent: "success", text: text.removed(name) });
+      await removal.host.removeAttachment(id);
+      removal.onNotice({ intent: "success", text: text.removed(name) });
     } catch (error) {
-      props.onNotice({ intent: "error", text: text.removeFailed(name, (error as Error)?.message ?? String(error)) });
+      removal.onNotice({ intent: "error", text: text.removeFailed(name, (error as Error)?.message ?? String(error)) });
     } finally {
       setRemoving(null);
-      props.onChanged();
+      removal.onChanged();
     }
   };
 
   return (
     <ul className={styles.list} data-testid="flagged-files">
       {rows.map((file, index) => (
-        <li key={file.id ?? `${file.name}:${index}`} className={styles.file}>
+        <li key={file.id ?? `${file.name}:${index}`} className={styles.file} data-testid="flagged-file" data-codes={file.codes.join(" ")}>
           <div className={styles.about}>
             <Text className={styles.name}>{file.name}</Text>
-            <Text size={200}>
-              {formatSize(file.size, props.language)} · {text.attachmentReason(file.keywords.join(text.listSeparator))}
-            </Text>
+            <Text size={200}>{formatSize(file.size, props.language)}</Text>
+            <ul className={styles.lines}>
+              {fileLines(file, props.language).map((line, i) => (
+                <li key={i} data-code={line.code}>
+                  <Text size={200}>{line.text}</Text>
+                </li>
+              ))}
+            </ul>
           </div>
-          <Button
-            onClick={() => file.id && void remove(file.id, file.name)}
-            disabled={!file.id || removing !== null}
-            aria-label={text.removeLabel(file.name)}
-            data-testid="remove-attachment"
-          >
-            {text.remove}
-          </Button>
+          {removal && (
+            <Button
+              onClick={() => file.id && void remove(file.id, file.name)}
+              disabled={!file.id || removing !== null}
+              aria-label={text.removeLabel(file.name)}
+              data-testid="remove-attachment"
+            >
+              {text.remove}
+            </Button>
+          )}
         </li>
       ))}
     </ul>

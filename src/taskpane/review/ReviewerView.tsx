@@ -1,6 +1,8 @@
 import { Badge, Button, Checkbox, Field, makeStyles, MessageBar, MessageBarBody, Spinner, Text, Textarea, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { describeFinding, PANE_TEXT, REVIEW_TEXT, type Language, type ReviewText } from "../../i18n";
+import { describeFinding, PANE_TEXT, REVIEW_TEXT, type FileCheckCode, type Language, type ReviewText } from "../../i18n";
+import { ATTACHMENT_CODES, flaggedFiles } from "../../policy";
+import { FlaggedFiles } from "../components/FlaggedFiles";
 import type { Review, ReviewCheck, ReviewerOption } from "../../shared/review";
 import type { ExposedAddress, Finding } from "../../shared/types";
 import { ApiRequestError, type ReviewApi } from "./api";
@@ -145,7 +147,7 @@ function checkLabel(check: ReviewCheck, review: Review, text: ReviewText): strin
     const exposure = review.findings.find((f): f is Extract<Finding, { code: "external-exposure" }> => f.code === "external-exposure");
     return text.checkExposure(exposure?.evidence.visibleExternalCount ?? 0);
   }
-  if (check.attachment) return text.checkFile(check.attachment);
+  if (check.attachment) return text.checkFile(check.attachment, text.checkWhat[check.code as FileCheckCode] ?? "");
   return text.checkOther;
 }
 
@@ -174,8 +176,8 @@ function RequestDetail(props: { api: ReviewApi; id: string; me: string; text: Re
   if (!review) return <Spinner size="small" />;
 
   const exposure = review.findings.find((f): f is Extract<Finding, { code: "external-exposure" }> => f.code === "external-exposure");
-  const files = review.findings.find((f): f is Extract<Finding, { code: "attachment-name" }> => f.code === "attachment-name");
-  const others = review.findings.filter((f) => f.code !== "external-exposure" && f.code !== "attachment-name");
+  const files = flaggedFiles(review.findings);
+  const others = review.findings.filter((f) => f.code !== "external-exposure" && !ATTACHMENT_CODES.includes(f.code));
   const allTicked = review.checks.every((check) => acknowledged.has(check.key));
   const mine = review.reviewer === me && review.status === "pending";
 
@@ -237,18 +239,10 @@ function RequestDetail(props: { api: ReviewApi; id: string; me: string; text: Re
             </ul>
           </div>
         )}
-        {files && (
-          <div data-testid="flagged-files">
+        {files.length > 0 && (
+          <div>
             <Text weight="semibold">{text.filesTitle}</Text>
-            <ul className={styles.list}>
-              {files.evidence.attachments.map((file) => (
-                <li key={file.name}>
-                  <Text>
-                    {file.name} — {text.fileReason(file.keywords.join(", "))}
-                  </Text>
-                </li>
-              ))}
-            </ul>
+            <FlaggedFiles files={files} text={PANE_TEXT[language]} language={language} />
           </div>
         )}
         {others.length > 0 && (
