@@ -214,19 +214,27 @@ function findHeader(sheet: Sheet): { index: number; columns: Map<number, string>
   return undefined;
 }
 
+const KINDS: readonly DetectedKind[] = ["email", "phone", "postal-code", "postal-address", "my-number", "card"];
+const [EMAIL_KIND, PHONE_KIND, POSTAL_KIND, ADDRESS_KIND, MY_NUMBER_KIND, CARD_KIND] = [0, 1, 2, 3, 4, 5] as const;
+
 /** Detects personal data in sheets of text. Time and size limits are the caller's (see limits.ts). */
 export function detect(sheets: readonly Sheet[]): Detection {
   const emails = new Set<string>();
-  const counts: Record<DetectedKind, number> = { email: 0, phone: 0, "postal-code": 0, "postal-address": 0, "my-number": 0, card: 0 };
+  // Counted in a typed array by kind index rather than by name: this runs for every match.
+  const tally = new Uint32Array(KINDS.length);
   const headers: HeaderRow[] = [];
-  const samples = new Map<DetectedKind, { kind: DetectedKind; where: string; masked: string }>();
+  const samples: { kind: DetectedKind; where: string; masked: string }[] = [];
+  let sampled = 0;
   let where = "";
   /** Counts one finding; true when it is the first of its kind (the caller then makes the one masked sample). */
-  const count = (kind: DetectedKind): boolean => {
-    counts[kind]++;
-    return !samples.has(kind);
+  const count = (kind: number): boolean => {
+    tally[kind]! += 1;
+    return (sampled & (1 << kind)) === 0;
   };
-  const sample = (kind: DetectedKind, masked: string) => samples.set(kind, { kind, where, masked });
+  const sample = (kind: number, masked: string) => {
+    sampled |= 1 << kind;
+    samples.push({ kind: KINDS[kind] as DetectedKind, where, masked });
+  };
   const NONE = { card: false, myNumber: false, phone: false, postal: false };
 
   for (const sheet of sheets) {
@@ -274,7 +282,7 @@ export function detect(sheets: readonly Sheet[]): Detection {
             if (key === undefined) continue;
             const before = emails.size;
             emails.add(key);
-            if (emails.size > before && count("email")) sample("email", maskEmail(key));
+            if (emails.size > before && count(EMAIL_KIND)) sample(EMAIL_KIND, maskEmail(key));
           }
           // Digits inside addresses must not be read as numbers; without enough digits there is nothing more to read.
           if (digitCount >= 7) rest = cell.replace(EMAIL, " ");
@@ -285,14 +293,14 @@ export function detect(sheets: readonly Sheet[]): Detection {
           if (digitCount >= 12) {
             for (const match of numbersIn(CARD_DIGITS, rest)) {
               if (passesLuhn(match.replace(/\D/g, "")) && (label.card || CARD_CONTEXT.test((rowText ??= row.join(" "))))) {
-                if (count("card")) sample("card", maskDigits(match, 4));
+                if (count(CARD_KIND)) sample(CARD_KIND, maskDigits(match, 4));
                 rest = rest.replace(match, " ");
               }
             }
             for (const match of numbersIn(TWELVE_DIGITS, rest)) {
               // About 1 in 11 random 12-digit numbers pass the check digit: a keyword must say what it is.
               if (isValidMyNumber(match.replace(/\D/g, "")) && (label.myNumber || MY_NUMBER_CONTEXT.test((rowText ??= row.join(" "))))) {
-                if (count("my-number")) sample("my-number", maskDigits(match, 0));
+                if (count(MY_NUMBER_KIND)) sample(MY_NUMBER_KIND, maskDigits(match, 0));
                 rest = rest.replace(match, " ");
               }
             }
@@ -308,7 +316,7 @@ export function detect(sheets: readonly Sheet[]): Detection {
             // Anything shorter than 10 digits is a postal code or a part number.
             const national = nationalLength(text);
             if (national < 10 || national > 11) continue;
-            if (count("phone")) sample("phone", maskDigits(text, 4));
+            if (count(PHONE_KIND)) sample(PHONE_KIND, maskDigits(text, 4));
             kept += `${rest.slice(from, start)} `;
             from = start + text.length;
           }
@@ -318,16 +326,17 @@ export function detect(sheets: readonly Sheet[]): Detection {
           if (label.postal) countNumbers(POSTAL_BARE, rest);
         }
         if (shape & HAS_PREFECTURE) {
-          for (const match of cell.match(PREFECTURE_ADDRESS) ?? []) if (count("postal-address")) sample("postal-address", `${match}…`);
+          for (const match of cell.match(PREFECTURE_ADDRESS) ?? []) if (count(ADDRESS_KIND)) sample(ADDRESS_KIND, `${match}…`);
         }
       }
     }
   }
-  return { emails: [...emails], counts, headers, samples: [...samples.values()] };
+  const counts = Object.fromEntries(KINDS.map((kind, i) => [kind, tally[i] ?? 0])) as Record<DetectedKind, number>;
+  return { emails: [...emails], counts, headers, samples };
 
   /** Postal codes: counted where they stand, without collecting them first. */
   function countNumbers(pattern: RegExp, text: string): void {
     pattern.lastIndex = 0;
-    for (let m = pattern.exec(text); m; m = pattern.exec(text)) if (count("postal-code")) sample("postal-code", maskDigits(m[2] as string, 0));
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) if (count(POSTAL_KIND)) sample(POSTAL_KIND, maskDigits(m[2] as string, 0));
   }
 }
