@@ -3,7 +3,10 @@
  *  - OnMessageSend handler time per send (built dist/launchevent.js, in node:vm, with an
  *    Office mock that answers instantly) at 5 / 50 / 500 recipients;
  *  - how many sequential rounds of Office calls sit on the critical path;
- *  - dist/launchevent.js raw and gzip size;
+ *  - the event bundles' sizes: dist/commands.js (browser runtime, loaded per send on web / new
+ *    Outlook / Mac; inspectors in chunks) and dist/launchevent.js (classic Outlook, inspectors
+ *    inlined), and what evaluating launchevent.js in a fresh runtime costs;
+ *  - a Send that must read and inspect a file nobody inspected yet (a 200-row XLSX of residents);
  *  - the policy engine alone (build/policy) at larger recipient counts.
  *  - the task pane's JavaScript size and first render in headless Chromium (bench/pane.js).
  *  - the review service: create + approve latency and throughput on the embedded database and
@@ -25,10 +28,17 @@ const { evaluate, parsePolicy } = require(path.join(ROOT, "build/policy"));
 const DOMAINS = ["docomo.ne.jp", "gmail.com", "acme.co.jp", "mirai-shoji.co.jp", "beta-kogyo.co.jp", "yahoo.co.jp"];
 const recipients = (n) => Array.from({ length: n }, (_, i) => ({ emailAddress: `user${i}@${DOMAINS[i % DOMAINS.length]}`, displayName: `利用者 ${i}`, recipientType: "externalUser" }));
 
-/** An Office mock whose callbacks arrive on the next macrotask; it records which wave each call was issued in. */
-function instantOffice(count) {
+/**
+ * An Office mock whose callbacks arrive on the next macrotask; it records which wave each call
+ * was issued in. The item carries the cached policy and, unless `file` is given, the inspection
+ * the attachments-changed event stored for its one attachment (the usual case at Send).
+ */
+function instantOffice(count, file) {
   const to = recipients(Math.ceil(count / 2));
   const cc = recipients(count - to.length).map((r, i) => ({ ...r, emailAddress: `cc${i}@${DOMAINS[i % DOMAINS.length]}` }));
+  const attachment = file ? { id: "0", name: file.name, size: file.bytes.length, attachmentType: "file", isInline: false } : { id: "0", name: "資料.pdf", size: 1000, attachmentType: "file", isInline: false };
+  const session = { "sendguard.policy": JSON.stringify({ internalDomains: ["mirai-shoji.co.jp"] }) };
+  if (!file) session["sendguard.inspections"] = JSON.stringify({ v: 1, files: { [`0\u0000資料.pdf\u00001000`]: { status: "unscannable", reason: "pdf" } } });
   let wave = 0;
   const waves = new Set();
   const reply = (value) => (callback) => {
@@ -41,7 +51,8 @@ function instantOffice(count) {
   const Office = {
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
     MailboxEnums: { SendModeOverride: { PromptUser: "promptUser" } },
-    actions: { associate: (name, fn) => (Office.handler = fn) },
+    actions: { associate: (name, fn) => (Office.handlers[name] = fn) },
+    handlers: {},
     context: {
       displayLanguage: "ja-JP",
       requirements: { isSetSupported: () => true },
@@ -53,9 +64,10 @@ function instantOffice(count) {
           bcc: { getAsync: reply([]) },
           from: { getAsync: reply({ emailAddress: "tanaka@mirai-shoji.co.jp" }) },
           subject: { getAsync: reply("ご案内") },
-          getAttachmentsAsync: reply([{ id: "0", name: "資料.pdf", size: 1000, attachmentType: "file", isInline: false }]),
+          getAttachmentsAsync: reply([attachment]),
+          getAttachmentContentAsync: (id, cb) => reply({ format: "base64", content: file ? Buffer.from(file.bytes).toString("base64") : "" })(cb),
           sessionData: {
-            getAsync: (key, cb) => reply(JSON.stringify({ internalDomains: ["mirai-shoji.co.jp"] }))(cb),
+            getAsync: (key, cb) => reply(session[key])(cb),
             setAsync: (key, value, cb) => reply(undefined)(cb),
           },
         },
@@ -63,6 +75,20 @@ function instantOffice(count) {
     },
   };
   return { Office, waves };
+}
+
+/** An .xlsx of `count` residents (names, addresses, phones, emails) with fflate. */
+function residentsWorkbook(count) {
+  const { strToU8, zipSync } = require("fflate");
+  const rows = [["氏名", "住所", "電話番号", "メールアドレス"], ...Array.from({ length: count }, (_, i) => [`住民 ${i}`, `奈良県橿原市八木町${i % 9 + 1}-${i % 20 + 1}`, `090-${String(1000 + i).padStart(4, "0")}-${String(2000 + i).padStart(4, "0")}`, `resident${i}@example.jp`])];
+  const cell = (v, c, r) => `<c r="${String.fromCharCode(65 + c)}${r + 1}" t="inlineStr"><is><t>${v}</t></is></c>`;
+  const sheet = `<worksheet><sheetData>${rows.map((row, r) => `<row r="${r + 1}">${row.map((v, c) => cell(v, c, r)).join("")}</row>`).join("")}</sheetData></worksheet>`;
+  return zipSync({
+    "[Content_Types].xml": strToU8("<Types/>"),
+    "xl/workbook.xml": strToU8('<workbook xmlns:r="r"><sheets><sheet name="住民" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+    "xl/_rels/workbook.xml.rels": strToU8('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>'),
+    "xl/worksheets/sheet1.xml": strToU8(sheet),
+  });
 }
 
 function stats(samples) {
@@ -76,18 +102,18 @@ function stats(samples) {
  * classic Outlook starts its JavaScript-only runtime for a send); warm: one runtime,
  * many sends. Time runs from the handler call to `event.completed`.
  */
-async function benchHandler(count, iterations, cold) {
+async function benchHandler(count, iterations, cold, file) {
   const samples = [];
   let rounds = 0;
   let verdict = "";
   let context;
   let handler;
   for (let i = 0; i < iterations; i++) {
-    const { Office, waves } = instantOffice(count);
+    const { Office, waves } = instantOffice(count, file);
     if (cold || !context) {
       context = vm.createContext({ Office, setTimeout, clearTimeout });
       vm.runInContext(BUNDLE, context);
-      handler = Office.handler;
+      handler = Office.handlers.onMessageSendHandler;
     } else {
       context.Office = Office; // the same runtime sees the next message's item
     }
@@ -133,9 +159,28 @@ async function main() {
     console.log(`${String(count).padEnd(10)}  ${fmt(r.median).padEnd(10)}  ${fmt(r.p95)}`);
   }
   console.log("");
-  const raw = Buffer.byteLength(BUNDLE);
-  const gzip = zlib.gzipSync(BUNDLE, { level: 9 }).length;
-  console.log(`dist/launchevent.js: ${raw} bytes raw, ${gzip} bytes gzip -9 (${(gzip / 1024).toFixed(1)} KiB)`);
+  const size = (file) => {
+    const text = fs.readFileSync(path.join(ROOT, "dist", file));
+    const gzip = zlib.gzipSync(text, { level: 9 }).length;
+    return `${text.length} bytes raw, ${gzip} bytes gzip -9 (${(gzip / 1024).toFixed(1)} KiB)`;
+  };
+  const chunks = fs.readdirSync(path.join(ROOT, "dist")).filter((f) => /^commands\..+\.js$/.test(f));
+  console.log(`dist/commands.js (browser runtime, loaded on every send): ${size("commands.js")}`);
+  console.log(`  its on-demand chunks (inspectors, loaded when a file must be read): ${chunks.map((c) => `${c} ${size(c)}`).join("; ")}`);
+  console.log(`dist/launchevent.js (classic Outlook, inspectors inlined): ${size("launchevent.js")}`);
+  const evaluations = [];
+  for (let i = 0; i < 30; i++) {
+    const start = performance.now();
+    vm.runInContext(BUNDLE, vm.createContext({ Office: instantOffice(5).Office, setTimeout, clearTimeout }));
+    evaluations.push(performance.now() - start);
+  }
+  const e = stats(evaluations.slice(5));
+  console.log(`  compiling and running it in a fresh runtime (what classic Outlook adds per send before the handler runs): median ${fmt(e.median)}, p95 ${fmt(e.p95)}`);
+  console.log("");
+  console.log("A Send that must read a file nobody inspected yet (sent right after attaching; classic bundle, fresh runtime, 1 outside recipient)");
+  const residents = residentsWorkbook(200);
+  const read = await benchHandler(1, 15, true, { name: "資料.xlsx", bytes: residents });
+  console.log(`  200-row XLSX of residents (${residents.length} bytes): median ${fmt(read.median)}, max ${fmt(read.max)}, verdict ${read.verdict} (deadline 3,000 ms)`);
   console.log("");
   await require("./pane").run();
   console.log("");

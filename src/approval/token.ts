@@ -1,6 +1,7 @@
-import { bytesToHex, hexToBytes } from "@noble/hashes/utils";
+import { decode as hexToBytes } from "@stablelib/hex";
 import { verify as verifyEd25519 } from "@stablelib/ed25519";
 import { parseAddress } from "../policy/address";
+import { bytesToHex } from "../policy/fingerprint";
 
 /**
  * Approval tokens: `sga1.<payload hex>.<signature hex>`.

@@ -1,7 +1,7 @@
-import { sha256 } from "@noble/hashes/sha2";
-import { bytesToHex } from "@noble/hashes/utils";
+import { hash as sha256 } from "@stablelib/sha256";
 import PostalMime, { type Address } from "postal-mime";
 import { z } from "zod";
+import { bytesToHex } from "../policy/fingerprint";
 import { parseMailbox } from "../policy/mailbox";
 import type { Draft, DraftAttachment, DraftRecipient } from "../shared/types";
 

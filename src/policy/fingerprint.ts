@@ -1,5 +1,5 @@
-import { sha256 } from "@noble/hashes/sha2";
-import { bytesToHex } from "@noble/hashes/utils";
+import { encode } from "@stablelib/hex";
+import { hash as sha256 } from "@stablelib/sha256";
 import type { Draft, DraftRecipient } from "../shared/types";
 import { parseAddress } from "./address";
 
@@ -18,6 +18,11 @@ import { parseAddress } from "./address";
  * Pure JavaScript (no WebCrypto), so it runs in classic Outlook's JavaScript-only runtime.
  */
 export const FINGERPRINT_VERSION = "sg1";
+
+/** Lower-case hex, as every hash and token in Send Guard is written. */
+export function bytesToHex(bytes: Uint8Array): string {
+  return encode(bytes, true);
+}
 
 function fieldKeys(recipients: readonly DraftRecipient[]): string[] {
   const keys = new Set<string>();
