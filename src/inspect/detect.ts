@@ -36,6 +36,7 @@ export const PERSONAL_HEADERS = [
   "氏名", "名前", "お名前", "姓", "名", "フリガナ", "ふりがな", "カナ", "住所", "現住所", "所在地", "郵便番号", "〒",
   "電話番号", "電話", "tel", "携帯", "携帯番号", "携帯電話", "メールアドレス", "メール", "eメール", "生年月日", "誕生日",
   "年齢", "性別", "学籍番号", "会員番号", "受検番号", "受験番号", "社員番号", "保護者", "保護者氏名", "個人番号", "マイナンバー",
+  "保護者電話番号", "保護者連絡先", "緊急連絡先", "連絡先", "自宅電話", "自宅電話番号", "携帯電話番号", "自宅住所",
   "name", "full name", "first name", "last name", "surname", "given name", "address", "street", "city", "zip", "zip code",
   "postal code", "postcode", "phone", "phone number", "telephone", "mobile", "email", "e-mail", "email address",
   "date of birth", "dob", "birthday", "birth date", "gender", "sex", "age", "student id", "member id", "membership number",

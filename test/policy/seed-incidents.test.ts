@@ -1,6 +1,8 @@
 import { evaluate } from "../../src/policy";
 import type { Draft, Verdict } from "../../src/shared/types";
+import { inspectFile, toInspection } from "../../src/inspect";
 import { addresses, CARRIER_DOMAINS, COMPANY_DOMAINS, draftOf, policyOf, recipient } from "../support/drafts";
+import { peopleRows, shiftJis, xlsx } from "../support/files";
 
 /**
  * One reconstructed draft per exposure incident in ../shared/seeds/ (and the
@@ -121,5 +123,40 @@ describe("ordinary mail passes silently", () => {
   ];
   test.each(ordinary)("%s", (_name, draft) => {
     expect(evaluate(draft, policyOf())).toMatchObject({ verdict: "allow", findings: [] });
+  });
+});
+
+describe("the seed incidents whose harm was in a file are stopped by what the file holds, whatever its name", () => {
+  async function withFile(draft: Draft, name: string, bytes: Uint8Array): Promise<Draft> {
+    const inspection = toInspection(await inspectFile(name, bytes));
+    return { ...draft, attachments: [{ name, size: bytes.length, inspection }] };
+  }
+
+  test("Montedio Yamagata 2023: the 152 supporters mailed in BCC, and their list attached — the list is found, BCC or not", async () => {
+    const supporters = addresses(152, CARRIER_DOMAINS);
+    const list = xlsx([{ name: "配信先", rows: [["メールアドレス"], ...supporters.map((a) => [a])] }]);
+    const draft = await withFile(draftOf({ to: ["info@mirai-shoji.co.jp"], bcc: supporters, subject: "試合のご案内" }), "data.xlsx", list);
+    const result = evaluate(draft, policyOf());
+    expect(result.verdict).toBe("review");
+    const found = result.findings.find((f) => f.code === "attachment-address-list");
+    // Every address in the file is a BCC recipient: attaching the list shows all of them to all of them.
+    expect(found?.evidence).toEqual({ threshold: 10, attachments: [{ name: "data.xlsx", size: list.length, addresses: 152, notRecipients: 0 }] });
+  });
+
+  test("Kashihara 2023: residents' answers with addresses in an innocently named workbook to one outside requester", async () => {
+    const answers = xlsx([{ name: "回答", rows: peopleRows(759) }]);
+    const draft = await withFile(draftOf({ to: ["kaiji.seikyu@example-requester.jp"], subject: "ご請求の資料" }), "回答集計.xlsx", answers);
+    const result = evaluate(draft, policyOf());
+    expect(result.verdict).toBe("review");
+    expect(result.findings.map((f) => f.code)).toEqual(["attachment-personal-data", "attachment-address-list"]);
+  });
+
+  test("Hakodate Otani 2021-2023: a Shift_JIS class list to a mistyped outside address", async () => {
+    const rows = [["学籍番号", "氏名", "フリガナ", "保護者電話番号"], ...Array.from({ length: 119 }, (_, i) => [`2023${String(i).padStart(3, "0")}`, `生徒 ${i}`, "セイト", `0138-${String(20 + (i % 70)).padStart(2, "0")}-${String(1000 + i)}`])];
+    const csv = shiftJis(rows.map((r) => r.join(",")).join("\r\n"));
+    const draft = await withFile(draftOf({ to: ["sensei@hakodate-otani.example.jp"], subject: "成績" }), "2023.csv", csv);
+    const result = evaluate(draft, policyOf());
+    expect(result.verdict).toBe("review");
+    expect(result.findings.find((f) => f.code === "attachment-personal-data")?.evidence.attachments[0]?.headers[0]).toEqual({ where: "2023.csv", columns: ["学籍番号", "氏名", "フリガナ", "保護者電話番号"], rows: 119 });
   });
 });
