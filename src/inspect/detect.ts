@@ -215,6 +215,15 @@ function findHeader(sheet: Sheet): { index: number; columns: Map<number, string>
   return undefined;
 }
 
+/** A row with at least one cell that is not blank. */
+function isFilled(row: readonly string[]): boolean {
+  for (let i = 0; i < row.length; i++) {
+    const cell = row[i];
+    if (cell && cell.trim() !== "") return true;
+  }
+  return false;
+}
+
 const KINDS: readonly DetectedKind[] = ["email", "phone", "postal-code", "postal-address", "my-number", "card"];
 const [EMAIL_KIND, PHONE_KIND, POSTAL_KIND, ADDRESS_KIND, MY_NUMBER_KIND, CARD_KIND] = [0, 1, 2, 3, 4, 5] as const;
 
@@ -251,14 +260,13 @@ export function detect(sheets: readonly Sheet[]): Detection {
       phone: PHONE_HEADER.test(label),
       postal: POSTAL_HEADER.test(label),
     }));
-    if (header) {
-      const rows = sheet.rows.slice(header.index + 1).filter((row) => row.some((cell) => cell.trim() !== "")).length;
-      headers.push({ where: sheet.name, columns: [...header.columns.values()], rows });
-    }
+    // Rows under the header that hold anything, counted on the way.
+    let filledRows = 0;
     const rows = sheet.rows;
     for (let rowIndex = 0; rowIndex < rows.length; rowIndex++) {
       if (header && rowIndex === header.index) continue;
       const row = rows[rowIndex] as readonly string[];
+      if (header && rowIndex > header.index && isFilled(row)) filledRows++;
       // The whole row, for keywords next to a number; joined only when a number needs it.
       let rowText: string | undefined;
       for (let column = 0; column < row.length; column++) {
@@ -327,10 +335,12 @@ export function detect(sheets: readonly Sheet[]): Detection {
           if (label.postal) countNumbers(POSTAL_BARE, rest);
         }
         if (shape & HAS_PREFECTURE) {
-          for (const match of cell.match(PREFECTURE_ADDRESS) ?? []) if (count(ADDRESS_KIND)) sample(ADDRESS_KIND, `${match}…`);
+          PREFECTURE_ADDRESS.lastIndex = 0;
+          for (let m = PREFECTURE_ADDRESS.exec(cell); m; m = PREFECTURE_ADDRESS.exec(cell)) if (count(ADDRESS_KIND)) sample(ADDRESS_KIND, `${m[0]}…`);
         }
       }
     }
+    if (header) headers.push({ where: sheet.name, columns: [...header.columns.values()], rows: filledRows });
   }
   const counts = Object.fromEntries(KINDS.map((kind, i) => [kind, tally[i] ?? 0])) as Record<DetectedKind, number>;
   return { emails: [...emails], counts, headers, samples };
