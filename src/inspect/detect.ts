@@ -180,8 +180,11 @@ function addressKey(match: string): string | undefined {
   if (!known) return undefined;
   // An ASCII domain normalises to itself in lower case: the key is then the whole match in
   // lower case, one flat string (no concatenation to flatten again when the set hashes it).
-  return known.plain ? match.toLowerCase() : `${local.toLowerCase()}@${known.domain}`;
+  if (!known.plain) return `${local.toLowerCase()}@${known.domain}`;
+  return UPPER_CASE.test(match) ? match.toLowerCase() : match;
 }
+
+const UPPER_CASE = /[A-Z]/;
 
 function fold(text: string): string {
   return text.normalize("NFKC").toLowerCase().trim();
@@ -245,6 +248,13 @@ export function detect(sheets: readonly Sheet[]): Detection {
     sampled |= 1 << kind;
     samples.push({ kind: KINDS[kind] as DetectedKind, where, masked });
   };
+  const addEmail = (match: string) => {
+    const key = addressKey(match);
+    if (key === undefined) return;
+    const before = emails.size;
+    emails.add(key);
+    if (emails.size > before && count(EMAIL_KIND)) sample(EMAIL_KIND, maskEmail(key));
+  };
   const NONE = { card: false, myNumber: false, phone: false, postal: false };
 
   for (const sheet of sheets) {
@@ -272,6 +282,11 @@ export function detect(sheets: readonly Sheet[]): Detection {
       for (let column = 0; column < row.length; column++) {
         const raw = row[column];
         if (!raw) continue;
+        // A cell that is one address (the usual list column) holds nothing else to find.
+        if (raw.indexOf("@") > 0 && ONE_EMAIL.test(raw)) {
+          addEmail(raw);
+          continue;
+        }
         // Most cells hold neither "@" nor digits nor a prefecture: one cheap pass tells, before any pattern.
         let shape = shapeOf(raw);
         let cell = raw;
@@ -285,14 +300,7 @@ export function detect(sheets: readonly Sheet[]): Detection {
 
         let rest = cell;
         if (shape & HAS_AT) {
-          // A cell that is one address (the usual list) needs no search and no array of matches.
-          for (const match of ONE_EMAIL.test(cell) ? [cell] : (cell.match(EMAIL) ?? [])) {
-            const key = addressKey(match);
-            if (key === undefined) continue;
-            const before = emails.size;
-            emails.add(key);
-            if (emails.size > before && count(EMAIL_KIND)) sample(EMAIL_KIND, maskEmail(key));
-          }
+          for (const match of cell.match(EMAIL) ?? []) addEmail(match);
           // Digits inside addresses must not be read as numbers; without enough digits there is nothing more to read.
           if (digitCount >= 7) rest = cell.replace(EMAIL, " ");
         }
@@ -315,11 +323,12 @@ export function detect(sheets: readonly Sheet[]): Detection {
             }
           }
 
+          // A phone number has 10 or 11 digits: with fewer in the cell, the patterns cannot find one.
           const phone = label.phone ? PHONE_IN_COLUMN : PHONE;
           phone.lastIndex = 0;
           let kept = "";
           let from = 0;
-          for (let m = phone.exec(rest); m; m = phone.exec(rest)) {
+          for (let m = digitCount >= 10 ? phone.exec(rest) : null; m; m = phone.exec(rest)) {
             const text = m[2] as string;
             const start = m.index + (m[1] as string).length;
             // Anything shorter than 10 digits is a postal code or a part number.
