@@ -165,9 +165,10 @@ const domains = new Map<string, { domain: string; plain: boolean } | null>();
 
 /** Address key of a matched address; domains repeat, so their normalisation is cached. */
 function addressKey(match: string): string | undefined {
+  // The local part (before the last "@"): 1–64 characters, no dot at either end, no "..".
   const at = match.lastIndexOf("@");
-  const local = match.slice(0, at);
-  if (!local || local.length > 64 || local.startsWith(".") || local.endsWith(".") || local.includes("..")) return undefined;
+  const dots = match.indexOf("..");
+  if (at <= 0 || at > 64 || match.charCodeAt(0) === 46 || match.charCodeAt(at - 1) === 46 || (dots !== -1 && dots < at)) return undefined;
   const rawDomain = match.slice(at + 1);
   let known = domains.get(rawDomain);
   if (known === undefined) {
@@ -180,7 +181,7 @@ function addressKey(match: string): string | undefined {
   if (!known) return undefined;
   // An ASCII domain normalises to itself in lower case: the key is then the whole match in
   // lower case, one flat string (no concatenation to flatten again when the set hashes it).
-  if (!known.plain) return `${local.toLowerCase()}@${known.domain}`;
+  if (!known.plain) return `${match.slice(0, at).toLowerCase()}@${known.domain}`;
   return UPPER_CASE.test(match) ? match.toLowerCase() : match;
 }
 
