@@ -64,6 +64,14 @@ describe("text and CSV in the encodings Japanese offices use", () => {
     expect(inspected(await inspectFile("list.tsv", strToU8(tsv))).detection.headers[0]?.columns).toHaveLength(6);
   });
 
+  test("blank lines (before the header, between rows, at the end) change no count", async () => {
+    const [header, ...people] = peopleRows(8).map((r) => r.join(","));
+    const csv = ["", "", header, ...people.flatMap((row) => [row, ""]), "", ",,", ""].join("\r\n");
+    const { detection } = inspected(await inspectFile("名簿.csv", strToU8(csv)));
+    expect(detection.headers).toEqual([{ where: "名簿.csv", columns: ["氏名", "フリガナ", "郵便番号", "住所", "電話番号", "メールアドレス"], rows: 8 }]);
+    expect(detection.counts).toMatchObject({ email: 8, phone: 8, "postal-code": 8, "postal-address": 8 });
+  });
+
   test("the Montedio case: the recipient list itself attached as CSV", async () => {
     const addresses = Array.from({ length: 152 }, (_, i) => `supporter${i}@example${i % 9}.ne.jp`);
     const result = inspected(await inspectFile("送信先リスト.csv", strToU8(addresses.join("\n"))));
