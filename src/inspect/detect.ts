@@ -202,12 +202,12 @@ function maskDigits(text: string, keep: number): string {
   return text.replace(/\d/g, (d) => (++seen > total - keep ? d : "*"));
 }
 
-/** The header row of a sheet: the first of its first five non-empty rows naming two or more personal fields. */
-function findHeader(sheet: Sheet): { index: number; columns: Map<number, string> } | undefined {
+/** The header row among a sheet's first rows: the first of its first five non-empty rows naming two or more personal fields. */
+function findHeader(rows: readonly (readonly string[])[]): { index: number; columns: Map<number, string> } | undefined {
   let looked = 0;
-  for (let index = 0; index < sheet.rows.length && looked < 5; index++) {
-    const row = sheet.rows[index] ?? [];
-    if (row.every((cell) => cell.trim() === "")) continue;
+  for (let index = 0; index < rows.length && looked < 5; index++) {
+    const row = rows[index] ?? [];
+    if (!isFilled(row)) continue;
     looked++;
     const columns = new Map<number, string>();
     row.forEach((cell, column) => {
@@ -231,133 +231,202 @@ function isFilled(row: readonly string[]): boolean {
 const KINDS: readonly DetectedKind[] = ["email", "phone", "postal-code", "postal-address", "my-number", "card"];
 const [EMAIL_KIND, PHONE_KIND, POSTAL_KIND, ADDRESS_KIND, MY_NUMBER_KIND, CARD_KIND] = [0, 1, 2, 3, 4, 5] as const;
 
-/** Detects personal data in sheets of text. Time and size limits are the caller's (see limits.ts). */
-export function detect(sheets: readonly Sheet[]): Detection {
-  const emails = new Set<string>();
-  // Counted in a typed array by kind index rather than by name: this runs for every match.
-  const tally = new Uint32Array(KINDS.length);
-  const headers: HeaderRow[] = [];
-  const samples: { kind: DetectedKind; where: string; masked: string }[] = [];
-  let sampled = 0;
-  let where = "";
-  /** Counts one finding; true when it is the first of its kind (the caller then makes the one masked sample). */
-  const count = (kind: number): boolean => {
-    tally[kind]! += 1;
-    return (sampled & (1 << kind)) === 0;
-  };
-  const sample = (kind: number, masked: string) => {
-    sampled |= 1 << kind;
-    samples.push({ kind: KINDS[kind] as DetectedKind, where, masked });
-  };
-  const addEmail = (match: string) => {
-    const key = addressKey(match);
-    if (key === undefined) return;
-    const before = emails.size;
-    emails.add(key);
-    if (emails.size > before && count(EMAIL_KIND)) sample(EMAIL_KIND, maskEmail(key));
-  };
-  const NONE = { card: false, myNumber: false, phone: false, postal: false };
+interface ColumnLabel {
+  card: boolean;
+  myNumber: boolean;
+  phone: boolean;
+  postal: boolean;
+}
+const NO_LABEL: ColumnLabel = { card: false, myNumber: false, phone: false, postal: false };
 
-  for (const sheet of sheets) {
-    where = sheet.name;
-    const header = findHeader(sheet);
+/** One sheet as it streams in: rows wait until its header row can be decided (five non-empty rows). */
+interface SheetState {
+  name: string;
+  waiting: (readonly string[])[] | undefined;
+  filledSeen: number;
+  header: { index: number; columns: Map<number, string> } | undefined;
+  labels: ColumnLabel[];
+  rowIndex: number;
+  filledRows: number;
+}
+
+/**
+ * Detects personal data in sheets of text, fed row by row: a large CSV is read in parts and
+ * each part is forgotten once scanned (what is kept is counts, distinct addresses, header
+ * rows and samples). Time and size limits are the caller's (see limits.ts).
+ */
+export class Detector {
+  private readonly emails = new Set<string>();
+  // Counted in a typed array by kind index rather than by name: this runs for every match.
+  private readonly tally = new Uint32Array(KINDS.length);
+  private readonly headers: HeaderRow[] = [];
+  private readonly samples: { kind: DetectedKind; where: string; masked: string }[] = [];
+  private sampled = 0;
+  private sheet: SheetState | undefined;
+
+  /** Starts a sheet (a worksheet, a CSV, a document); the previous one ends. */
+  beginSheet(name: string): void {
+    this.endSheet();
+    this.sheet = { name, waiting: [], filledSeen: 0, header: undefined, labels: [], rowIndex: 0, filledRows: 0 };
+  }
+
+  /** The next rows of the current sheet, in order. */
+  addRows(rows: readonly (readonly string[])[]): void {
+    const sheet = this.sheet;
+    if (!sheet) throw new Error("addRows before beginSheet");
+    if (sheet.waiting) {
+      for (const row of rows) {
+        sheet.waiting.push(row);
+        if (isFilled(row)) sheet.filledSeen++;
+      }
+      if (sheet.filledSeen >= 5) this.decideHeader(sheet);
+      return;
+    }
+    for (const row of rows) this.scanRow(sheet, row);
+  }
+
+  endSheet(): void {
+    const sheet = this.sheet;
+    if (!sheet) return;
+    if (sheet.waiting) this.decideHeader(sheet);
+    if (sheet.header) this.headers.push({ where: sheet.name, columns: [...sheet.header.columns.values()], rows: sheet.filledRows });
+    this.sheet = undefined;
+  }
+
+  result(): Detection {
+    this.endSheet();
+    const counts = Object.fromEntries(KINDS.map((kind, i) => [kind, this.tally[i] ?? 0])) as Record<DetectedKind, number>;
+    return { emails: [...this.emails], counts, headers: [...this.headers], samples: [...this.samples] };
+  }
+
+  /** The header row and the column labels, from the rows seen so far; then those rows are scanned. */
+  private decideHeader(sheet: SheetState): void {
+    const rows = sheet.waiting ?? [];
+    sheet.waiting = undefined;
+    sheet.header = findHeader(rows);
     // Column labels for context: the personal header row, else the sheet's first non-empty row.
-    const labelIndex = header?.index ?? sheet.rows.findIndex((row) => row.some((cell) => cell.trim() !== ""));
-    const labels = labelIndex >= 0 ? (sheet.rows[labelIndex] ?? []) : [];
+    const labelIndex = sheet.header?.index ?? rows.findIndex(isFilled);
+    const labels = labelIndex >= 0 ? (rows[labelIndex] ?? []) : [];
     // What each column's label says, decided once per sheet rather than once per cell.
-    const columns = labels.map((label) => ({
+    sheet.labels = labels.map((label) => ({
       card: CARD_CONTEXT.test(label),
       myNumber: MY_NUMBER_CONTEXT.test(label),
       phone: PHONE_HEADER.test(label),
       postal: POSTAL_HEADER.test(label),
     }));
-    // Rows under the header that hold anything, counted on the way.
-    let filledRows = 0;
-    const rows = sheet.rows;
-    for (let rowIndex = 0; rowIndex < rows.length; rowIndex++) {
-      if (header && rowIndex === header.index) continue;
-      const row = rows[rowIndex] as readonly string[];
-      if (header && rowIndex > header.index && isFilled(row)) filledRows++;
-      // The whole row, for keywords next to a number; joined only when a number needs it.
-      let rowText: string | undefined;
-      for (let column = 0; column < row.length; column++) {
-        const raw = row[column];
-        if (!raw) continue;
-        // A cell that is one address (the usual list column) holds nothing else to find.
-        if (raw.indexOf("@") > 0 && ONE_EMAIL.test(raw)) {
-          addEmail(raw);
-          continue;
-        }
-        // Most cells hold neither "@" nor digits nor a prefecture: one cheap pass tells, before any pattern.
-        let shape = shapeOf(raw);
-        let cell = raw;
-        if (shape & FULL_WIDTH) {
-          cell = raw.normalize("NFKC");
-          shape = shapeOf(cell);
-        }
-        const digitCount = shape & DIGIT_COUNT;
-        if (!(shape & (HAS_AT | HAS_PREFECTURE)) && digitCount < 7) continue;
-        const label = columns[column] ?? NONE;
-
-        let rest = cell;
-        if (shape & HAS_AT) {
-          for (const match of cell.match(EMAIL) ?? []) addEmail(match);
-          // Digits inside addresses must not be read as numbers; without enough digits there is nothing more to read.
-          if (digitCount >= 7) rest = cell.replace(EMAIL, " ");
-        }
-
-        if (digitCount >= 7) {
-          // Card and My Number first: their digits must not count as phone numbers too.
-          if (digitCount >= 12) {
-            for (const match of numbersIn(CARD_DIGITS, rest)) {
-              if (passesLuhn(match.replace(/\D/g, "")) && (label.card || CARD_CONTEXT.test((rowText ??= row.join(" "))))) {
-                if (count(CARD_KIND)) sample(CARD_KIND, maskDigits(match, 4));
-                rest = rest.replace(match, " ");
-              }
-            }
-            for (const match of numbersIn(TWELVE_DIGITS, rest)) {
-              // About 1 in 11 random 12-digit numbers pass the check digit: a keyword must say what it is.
-              if (isValidMyNumber(match.replace(/\D/g, "")) && (label.myNumber || MY_NUMBER_CONTEXT.test((rowText ??= row.join(" "))))) {
-                if (count(MY_NUMBER_KIND)) sample(MY_NUMBER_KIND, maskDigits(match, 0));
-                rest = rest.replace(match, " ");
-              }
-            }
-          }
-
-          // A phone number has 10 or 11 digits: with fewer in the cell, the patterns cannot find one.
-          const phone = label.phone ? PHONE_IN_COLUMN : PHONE;
-          phone.lastIndex = 0;
-          let kept = "";
-          let from = 0;
-          for (let m = digitCount >= 10 ? phone.exec(rest) : null; m; m = phone.exec(rest)) {
-            const text = m[2] as string;
-            const start = m.index + (m[1] as string).length;
-            // Anything shorter than 10 digits is a postal code or a part number.
-            const national = nationalLength(text);
-            if (national < 10 || national > 11) continue;
-            if (count(PHONE_KIND)) sample(PHONE_KIND, maskDigits(text, 4));
-            kept += `${rest.slice(from, start)} `;
-            from = start + text.length;
-          }
-          if (from > 0) rest = kept + rest.slice(from);
-
-          countNumbers(POSTAL, rest);
-          if (label.postal) countNumbers(POSTAL_BARE, rest);
-        }
-        if (shape & HAS_PREFECTURE) {
-          PREFECTURE_ADDRESS.lastIndex = 0;
-          for (let m = PREFECTURE_ADDRESS.exec(cell); m; m = PREFECTURE_ADDRESS.exec(cell)) if (count(ADDRESS_KIND)) sample(ADDRESS_KIND, `${m[0]}…`);
-        }
-      }
-    }
-    if (header) headers.push({ where: sheet.name, columns: [...header.columns.values()], rows: filledRows });
+    for (const row of rows) this.scanRow(sheet, row);
   }
-  const counts = Object.fromEntries(KINDS.map((kind, i) => [kind, tally[i] ?? 0])) as Record<DetectedKind, number>;
-  return { emails: [...emails], counts, headers, samples };
+
+  /** Counts one finding; true when it is the first of its kind (the caller then makes the one masked sample). */
+  private count(kind: number): boolean {
+    this.tally[kind]! += 1;
+    return (this.sampled & (1 << kind)) === 0;
+  }
+
+  private sample(kind: number, masked: string): void {
+    this.sampled |= 1 << kind;
+    this.samples.push({ kind: KINDS[kind] as DetectedKind, where: this.sheet?.name ?? "", masked });
+  }
+
+  private addEmail(match: string): void {
+    const key = addressKey(match);
+    if (key === undefined) return;
+    const before = this.emails.size;
+    this.emails.add(key);
+    if (this.emails.size > before && this.count(EMAIL_KIND)) this.sample(EMAIL_KIND, maskEmail(key));
+  }
 
   /** Postal codes: counted where they stand, without collecting them first. */
-  function countNumbers(pattern: RegExp, text: string): void {
+  private countPostal(pattern: RegExp, text: string): void {
     pattern.lastIndex = 0;
-    for (let m = pattern.exec(text); m; m = pattern.exec(text)) if (count(POSTAL_KIND)) sample(POSTAL_KIND, maskDigits(m[2] as string, 0));
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) if (this.count(POSTAL_KIND)) this.sample(POSTAL_KIND, maskDigits(m[2] as string, 0));
   }
+
+  private scanRow(sheet: SheetState, row: readonly string[]): void {
+    const rowIndex = sheet.rowIndex++;
+    const header = sheet.header;
+    if (header && rowIndex === header.index) return;
+    if (header && rowIndex > header.index && isFilled(row)) sheet.filledRows++;
+    // The whole row, for keywords next to a number; joined only when a number needs it.
+    let rowText: string | undefined;
+    for (let column = 0; column < row.length; column++) {
+      const raw = row[column];
+      if (!raw) continue;
+      // A cell that is one address (the usual list column) holds nothing else to find.
+      if (raw.indexOf("@") > 0 && ONE_EMAIL.test(raw)) {
+        this.addEmail(raw);
+        continue;
+      }
+      // Most cells hold neither "@" nor digits nor a prefecture: one cheap pass tells, before any pattern.
+      let shape = shapeOf(raw);
+      let cell = raw;
+      if (shape & FULL_WIDTH) {
+        cell = raw.normalize("NFKC");
+        shape = shapeOf(cell);
+      }
+      const digitCount = shape & DIGIT_COUNT;
+      if (!(shape & (HAS_AT | HAS_PREFECTURE)) && digitCount < 7) continue;
+      const label = sheet.labels[column] ?? NO_LABEL;
+
+      let rest = cell;
+      if (shape & HAS_AT) {
+        for (const match of cell.match(EMAIL) ?? []) this.addEmail(match);
+        // Digits inside addresses must not be read as numbers; without enough digits there is nothing more to read.
+        if (digitCount >= 7) rest = cell.replace(EMAIL, " ");
+      }
+
+      if (digitCount >= 7) {
+        // Card and My Number first: their digits must not count as phone numbers too.
+        if (digitCount >= 12) {
+          for (const match of numbersIn(CARD_DIGITS, rest)) {
+            if (passesLuhn(match.replace(/\D/g, "")) && (label.card || CARD_CONTEXT.test((rowText ??= row.join(" "))))) {
+              if (this.count(CARD_KIND)) this.sample(CARD_KIND, maskDigits(match, 4));
+              rest = rest.replace(match, " ");
+            }
+          }
+          for (const match of numbersIn(TWELVE_DIGITS, rest)) {
+            // About 1 in 11 random 12-digit numbers pass the check digit: a keyword must say what it is.
+            if (isValidMyNumber(match.replace(/\D/g, "")) && (label.myNumber || MY_NUMBER_CONTEXT.test((rowText ??= row.join(" "))))) {
+              if (this.count(MY_NUMBER_KIND)) this.sample(MY_NUMBER_KIND, maskDigits(match, 0));
+              rest = rest.replace(match, " ");
+            }
+          }
+        }
+
+        // A phone number has 10 or 11 digits: with fewer in the cell, the patterns cannot find one.
+        const phone = label.phone ? PHONE_IN_COLUMN : PHONE;
+        phone.lastIndex = 0;
+        let kept = "";
+        let from = 0;
+        for (let m = digitCount >= 10 ? phone.exec(rest) : null; m; m = phone.exec(rest)) {
+          const text = m[2] as string;
+          const start = m.index + (m[1] as string).length;
+          // Anything shorter than 10 digits is a postal code or a part number.
+          const national = nationalLength(text);
+          if (national < 10 || national > 11) continue;
+          if (this.count(PHONE_KIND)) this.sample(PHONE_KIND, maskDigits(text, 4));
+          kept += `${rest.slice(from, start)} `;
+          from = start + text.length;
+        }
+        if (from > 0) rest = kept + rest.slice(from);
+
+        this.countPostal(POSTAL, rest);
+        if (label.postal) this.countPostal(POSTAL_BARE, rest);
+      }
+      if (shape & HAS_PREFECTURE) {
+        PREFECTURE_ADDRESS.lastIndex = 0;
+        for (let m = PREFECTURE_ADDRESS.exec(cell); m; m = PREFECTURE_ADDRESS.exec(cell)) if (this.count(ADDRESS_KIND)) this.sample(ADDRESS_KIND, `${m[0]}…`);
+      }
+    }
+  }
+}
+
+/** Detects personal data in whole sheets (see Detector for sheets that come in parts). */
+export function detect(sheets: readonly Sheet[]): Detection {
+  const detector = new Detector();
+  for (const sheet of sheets) {
+    detector.beginSheet(sheet.name);
+    detector.addRows(sheet.rows);
+  }
+  return detector.result();
 }

@@ -1,8 +1,8 @@
 import type { Email } from "postal-mime";
-import { detect, type Detection, type Sheet } from "./detect";
+import { Detector, type Detection, type Sheet } from "./detect";
 import { Budget, DEFAULT_LIMITS, Unscannable, type InspectLimits, type UnscannableReason } from "./limits";
 import { documentSheets, wantedOoxmlPart, xlsxSheets } from "./ooxml";
-import { textSheets } from "./text";
+import { readText } from "./text";
 import { readZip } from "./zip";
 
 export type InspectionResult =
@@ -49,7 +49,8 @@ interface Extracted {
   unreadable: { entry: string; reason: UnscannableReason }[];
 }
 
-async function extract(name: string, bytes: Uint8Array, budget: Budget, depth: number): Promise<Extracted | { format: string; skip: true }> {
+/** Reads a file's text into sheets; plain text and CSV stream straight into the detector instead (in parts). */
+async function extract(name: string, bytes: Uint8Array, budget: Budget, depth: number, detector: Detector): Promise<Extracted | { format: string; skip: true }> {
   const base: Omit<Extracted, "format"> = { sheets: [], nested: [], unreadable: [] };
   if (startsWith(bytes, 0x25, 0x50, 0x44, 0x46)) throw new Unscannable("pdf");
   if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) {
@@ -88,7 +89,10 @@ async function extract(name: string, bytes: Uint8Array, budget: Budget, depth: n
     }));
     return { ...base, format: "eml", sheets: [{ name, rows: text.split(/\r?\n/).map((line) => [line]) }], nested: depth >= 3 ? [] : nested };
   }
-  if (TEXT.test(name)) return { ...base, format: "text", sheets: textSheets(name, bytes, budget) };
+  if (TEXT.test(name)) {
+    readText(name, bytes, budget, detector);
+    return { ...base, format: "text" };
+  }
   if (SKIPPED.test(name)) return { format: "media", skip: true };
   throw new Unscannable("unsupported-format");
 }
@@ -96,10 +100,15 @@ async function extract(name: string, bytes: Uint8Array, budget: Budget, depth: n
 async function inspectAt(name: string, bytes: Uint8Array, budget: Budget, depth: number): Promise<InspectionResult> {
   if (bytes.length > budget.limits.maxBytes) return { status: "unscannable", format: "unknown", reason: "too-large" };
   try {
-    const extracted = await extract(name, bytes, budget, depth);
+    const detector = new Detector();
+    const extracted = await extract(name, bytes, budget, depth, detector);
     if ("skip" in extracted) return { status: "skipped", format: extracted.format };
     budget.check();
-    const detection = detect(extracted.sheets);
+    for (const sheet of extracted.sheets) {
+      detector.beginSheet(sheet.name);
+      detector.addRows(sheet.rows);
+    }
+    const detection = detector.result();
     const unreadable = [...extracted.unreadable];
     for (const file of extracted.nested) {
       const inner = await inspectAt(`${name}/${file.name}`, file.bytes, budget, depth + 1);

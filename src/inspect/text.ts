@@ -1,5 +1,5 @@
 import Papa from "papaparse";
-import type { Sheet } from "./detect";
+import type { Detector } from "./detect";
 import { Unscannable, type Budget } from "./limits";
 
 /** A strict decoder, or undefined when the runtime lacks this encoding. */
@@ -59,22 +59,47 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: string 
 }
 
 const DELIMITED = /\.(csv|tsv|tab)$/i;
+/** Characters of text parsed at a time: the rows of one part are scanned and forgotten before the next. */
+const PART = 1 << 20;
 
-/** Text files as sheets: delimited files as rows of cells (Papa Parse, delimiter detected), anything else as one cell per line. */
-export function textSheets(name: string, bytes: Uint8Array, budget: Budget): Sheet[] {
+/**
+ * Text files into the detector: delimited files as rows of cells (Papa Parse, delimiter
+ * detected), anything else as one cell per line. A large file goes in parts of about a
+ * million characters, so its rows never all exist at once, and the time budget is checked
+ * between parts.
+ */
+export function readText(name: string, bytes: Uint8Array, budget: Budget, detector: Detector): void {
   const { text } = decodeText(bytes);
   budget.check();
   const maxRows = budget.limits.maxRows;
-  if (DELIMITED.test(name)) {
-    // Papa Parse guesses the delimiter and line break from the first rows; guessed on a prefix, the
-    // whole file is then parsed with them (guessing on the whole text costs a third of the parse).
-    const guess = Papa.parse<string[]>(text.slice(0, 64 * 1024), { delimiter: "", preview: 10 }).meta;
-    // Malformed quoting is reported in `errors` and parsing goes on: a damaged CSV is still read.
-    // Blank lines stay in (as rows of one empty cell, which the detectors pass over): Papa Parse's
-    // skipEmptyLines costs a third of the parse.
-    const parsed = Papa.parse<string[]>(text, { delimiter: guess.delimiter, newline: guess.linebreak as "\r\n", preview: maxRows });
-    return [{ name, rows: parsed.data }];
+  detector.beginSheet(name);
+  if (!DELIMITED.test(name)) {
+    detector.addRows(text.split(/\r\n|\n|\r/, maxRows).map((line) => [line]));
+    return;
   }
-  const lines = text.split(/\r\n|\n|\r/, maxRows);
-  return [{ name, rows: lines.map((line) => [line]) }];
+  // Papa Parse guesses the delimiter and line break from the first rows; guessed on a prefix, the
+  // whole file is then parsed with them (guessing on the whole text costs a third of the parse).
+  const guess = Papa.parse<string[]>(text.slice(0, 64 * 1024), { delimiter: "", preview: 10 }).meta;
+  let stopped: unknown;
+  // Malformed quoting is reported in `errors` and parsing goes on: a damaged CSV is still read.
+  // Blank lines stay in (as rows of one empty cell, which the detectors pass over): Papa Parse's
+  // skipEmptyLines costs a third of the parse.
+  Papa.parse<string[]>(text, {
+    delimiter: guess.delimiter,
+    newline: guess.linebreak as "\r\n",
+    preview: maxRows,
+    chunkSize: PART,
+    // Papa Parse calls these synchronously for a string (in parts of `chunkSize` characters).
+    chunk: (results: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
+      try {
+        detector.addRows(results.data);
+        budget.check();
+      } catch (error) {
+        stopped = error;
+        parser.abort();
+      }
+    },
+    complete: () => undefined,
+  });
+  if (stopped !== undefined) throw stopped;
 }

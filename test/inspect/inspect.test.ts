@@ -64,6 +64,23 @@ describe("text and CSV in the encodings Japanese offices use", () => {
     expect(inspected(await inspectFile("list.tsv", strToU8(tsv))).detection.headers[0]?.columns).toHaveLength(6);
   });
 
+  test("a CSV of millions of characters is read in parts: every row counted once, the header row kept", async () => {
+    const rows = [["氏名", "住所", "電話番号", "メールアドレス"], ...Array.from({ length: 40_000 }, (_, i) => [`利用者 ${i}`, `大阪府大阪市北区梅田${(i % 9) + 1}-${(i % 20) + 1}`, `090-${String(i % 10_000).padStart(4, "0")}-${String(i % 7919).padStart(4, "0")}`, `user${i}@example${i % 30}.jp`])];
+    const csv = rows.map((r) => r.join(",")).join("\r\n");
+    expect(csv.length).toBeGreaterThan(2_000_000); // parts are about a million characters
+    const { detection } = inspected(await inspectFile("名簿.csv", strToU8(csv)));
+    expect(detection.counts).toMatchObject({ email: 40_000, phone: 40_000, "postal-address": 40_000 });
+    expect(detection.headers).toEqual([{ where: "名簿.csv", columns: ["氏名", "住所", "電話番号", "メールアドレス"], rows: 40_000 }]);
+  });
+
+  test("the time budget is checked between the parts of a large CSV", async () => {
+    const csv = strToU8(peopleRows(30_000).map((r) => r.join(",")).join("\r\n"));
+    let clock = 0;
+    // Each look at the clock moves it 400 ms: the first part fits in a 1,000 ms budget, the rest do not.
+    const result = await inspectFile("名簿.csv", csv, { ...DEFAULT_LIMITS, timeBudgetMs: 1000 }, () => (clock += 400));
+    expect(result).toEqual({ status: "unscannable", format: "unknown", reason: "time-budget", entry: undefined });
+  });
+
   test("blank lines (before the header, between rows, at the end) change no count", async () => {
     const [header, ...people] = peopleRows(8).map((r) => r.join(","));
     const csv = ["", "", header, ...people.flatMap((row) => [row, ""]), "", ",,", ""].join("\r\n");
