@@ -104,34 +104,35 @@ async function rate(name, bytes, logicalBytes, runs = 9, warmups = 10) {
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)];
   const mb = logicalBytes / 1e6;
-  return { median, mbps: mb / (median / 1000), cold, result };
+  const best = times[0];
+  return { median, mbps: mb / (median / 1000), best, bestMbps: mb / (best / 1000), cold, result };
 }
 
 async function run() {
-  console.log("Attachment inspection (build/inspect; median of 9 runs after 10 warm-up runs; the first run, cold, in brackets)");
+  console.log("Attachment inspection (build/inspect; median of 9 runs after 10 warm-up runs, the best of the 9 beside it; the first run, cold, in brackets)");
   const table = rows(40_000);
   const csvText = table.map((r) => r.join(",")).join("\r\n");
   const utf8 = strToU8(csvText);
   const sjis = new Uint8Array(iconv.encode(csvText, "Shift_JIS"));
   for (const [label, name, bytes] of [["CSV UTF-8", "名簿.csv", utf8], ["CSV Shift_JIS", "名簿.csv", sjis]]) {
     const r = await rate(name, bytes, bytes.length);
-    console.log(`  ${label}, lean 6-column list: ${(bytes.length / 1e6).toFixed(1)} MB in ${r.median.toFixed(0)} ms → ${r.mbps.toFixed(1)} MB/s [cold ${r.cold.toFixed(0)} ms] (${r.result.detection.counts.email} addresses found)`);
+    console.log(`  ${label}, lean 6-column list: ${(bytes.length / 1e6).toFixed(1)} MB in ${r.median.toFixed(0)} ms → ${r.mbps.toFixed(1)} MB/s (best ${r.best.toFixed(0)} ms → ${r.bestMbps.toFixed(1)} MB/s) [cold ${r.cold.toFixed(0)} ms] (${r.result.detection.counts.email} addresses found)`);
   }
   const members = memberExport(25_000).map((r) => r.join(",")).join("\r\n");
   for (const [label, bytes] of [["UTF-8", strToU8(members)], ["Shift_JIS", new Uint8Array(iconv.encode(members, "Shift_JIS"))]]) {
     const r = await rate("会員.csv", bytes, bytes.length);
-    console.log(`  CSV member-system export ${label} (14 columns, mostly Japanese text): ${(bytes.length / 1e6).toFixed(1)} MB in ${r.median.toFixed(0)} ms → ${r.mbps.toFixed(1)} MB/s [cold ${r.cold.toFixed(0)} ms] (${r.result.detection.counts.email} addresses, ${r.result.detection.counts.phone} phones found)`);
+    console.log(`  CSV member-system export ${label} (14 columns, mostly Japanese text): ${(bytes.length / 1e6).toFixed(1)} MB in ${r.median.toFixed(0)} ms → ${r.mbps.toFixed(1)} MB/s (best ${r.bestMbps.toFixed(1)} MB/s) [cold ${r.cold.toFixed(0)} ms] (${r.result.detection.counts.email} addresses, ${r.result.detection.counts.phone} phones found)`);
   }
   // An ordinary business export: order numbers, dates, products, amounts (nothing personal).
   const orders = [["受注番号", "受注日", "商品", "数量", "金額"], ...Array.from({ length: 60_000 }, (_, i) => [String(400000000000 + i * 7919), `2026/${(i % 12) + 1}/${(i % 28) + 1}`, `A4コピー用紙 ${i % 40}箱`, String((i % 9) + 1), String(((i % 9) + 1) * 3200)])];
   const business = strToU8(orders.map((r) => r.join(",")).join("\r\n"));
   const b = await rate("受注.csv", business, business.length);
-  console.log(`  CSV business export (no personal data): ${(business.length / 1e6).toFixed(1)} MB in ${b.median.toFixed(0)} ms → ${b.mbps.toFixed(1)} MB/s [cold ${b.cold.toFixed(0)} ms]`);
+  console.log(`  CSV business export (no personal data): ${(business.length / 1e6).toFixed(1)} MB in ${b.median.toFixed(0)} ms → ${b.mbps.toFixed(1)} MB/s (best ${b.bestMbps.toFixed(1)} MB/s) [cold ${b.cold.toFixed(0)} ms]`);
   const book = xlsx(rows(20_000));
   const { unzipSync } = require("fflate");
   const uncompressed = Object.values(unzipSync(book)).reduce((n, f) => n + f.length, 0);
   const r = await rate("名簿.xlsx", book, uncompressed);
-  console.log(`  XLSX: ${(book.length / 1e6).toFixed(1)} MB file, ${(uncompressed / 1e6).toFixed(1)} MB of XML in ${r.median.toFixed(0)} ms → ${r.mbps.toFixed(1)} MB/s of XML, ${(book.length / 1e6 / (r.median / 1000)).toFixed(1)} MB/s of file [cold ${r.cold.toFixed(0)} ms] (${r.result.detection.counts.email} addresses found)`);
+  console.log(`  XLSX: ${(book.length / 1e6).toFixed(1)} MB file, ${(uncompressed / 1e6).toFixed(1)} MB of XML in ${r.median.toFixed(0)} ms → ${r.mbps.toFixed(1)} MB/s of XML, ${(book.length / 1e6 / (r.median / 1000)).toFixed(1)} MB/s of file (best ${r.bestMbps.toFixed(1)} MB/s of XML) [cold ${r.cold.toFixed(0)} ms] (${r.result.detection.counts.email} addresses found)`);
 }
 
 module.exports = { run };
