@@ -73,6 +73,15 @@ describe("text and CSV in the encodings Japanese offices use", () => {
     expect(detection.headers).toEqual([{ where: "名簿.csv", columns: ["氏名", "住所", "電話番号", "メールアドレス"], rows: 40_000 }]);
   });
 
+  test("quoted cells with commas and line breaks survive the boundaries between parts", async () => {
+    const rows = Array.from({ length: 25_000 }, (_, i) => `user${i}@example.jp,"備考: 第${i}回, 出席\r\n次回も参加予定\r\n以上",090-${String(i % 10_000).padStart(4, "0")}-1234`);
+    const csv = ["メールアドレス,備考,電話番号", ...rows].join("\r\n");
+    expect(csv.length).toBeGreaterThan(1_100_000);
+    const { detection } = inspected(await inspectFile("list.csv", strToU8(csv)));
+    expect(detection.counts).toMatchObject({ email: 25_000, phone: 25_000 });
+    expect(detection.emails).toHaveLength(25_000);
+  });
+
   test("the time budget is checked between the parts of a large CSV", async () => {
     const csv = strToU8(peopleRows(30_000).map((r) => r.join(",")).join("\r\n"));
     let clock = 0;
