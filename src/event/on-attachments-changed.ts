@@ -4,7 +4,7 @@ import { INSPECTIONS_SESSION_KEY, readSessionValue, writeSessionValue } from "..
 import { mergeInspectionCache, parseInspectionCache, parsePolicy } from "../policy";
 import { inspectPendingAttachments, pendingAttachments } from "./pending-attachments";
 import { loadPolicy } from "./policy-source";
-import type { SendHandlerConfig } from "./on-message-send";
+import { DEFAULT_POLICY_FETCH_MS, type SendHandlerConfig } from "./on-message-send";
 
 /** Must equal the manifest's LaunchEvent FunctionName for OnMessageAttachmentsChanged. */
 export const ON_ATTACHMENTS_CHANGED = "onAttachmentsChangedHandler";
@@ -15,6 +15,8 @@ export const ON_ATTACHMENTS_CHANGED = "onAttachmentsChangedHandler";
  * https://learn.microsoft.com/office/dev/add-ins/testing/runtimes#javascript-only-runtime
  */
 export const ATTACHMENTS_DEADLINE_MS = 60_000;
+/** Reading stops this long before that deadline, leaving time to store what was found. */
+const STORE_MARGIN_MS = 1000;
 
 export interface AttachmentsHandlerConfig extends Pick<SendHandlerConfig, "origin" | "embeddedPolicy" | "policyFetchMs"> {
   deadlineMs?: number;
@@ -47,12 +49,12 @@ export function createOnAttachmentsChanged(config: AttachmentsHandlerConfig) {
     if (typeof setTimeout === "function") timer = setTimeout(complete, deadlineMs);
 
     Promise.resolve()
-      .then(() => Promise.all([readAttachmentList(), loadPolicy(embedded, config.origin, config.policyFetchMs ?? 1500), readSessionValue(INSPECTIONS_SESSION_KEY)]))
+      .then(() => Promise.all([readAttachmentList(), loadPolicy(embedded, config.origin, config.policyFetchMs ?? DEFAULT_POLICY_FETCH_MS), readSessionValue(INSPECTIONS_SESSION_KEY)]))
       .then(async ([attachments, policy, cacheText]) => {
         if (!policy.ok) return;
         const pending = pendingAttachments(attachments, parseInspectionCache(cacheText));
         if (pending.length === 0) return;
-        const results = await inspectPendingAttachments(pending, { readContent: readAttachmentContent, limits: policy.policy.inspection, deadlineAt: deadlineAt - 1000 });
+        const results = await inspectPendingAttachments(pending, { readContent: readAttachmentContent, limits: policy.policy.inspection, deadlineAt: deadlineAt - STORE_MARGIN_MS });
         // Read again just before writing: the task pane may have stored files meanwhile.
         const text = mergeInspectionCache(parseInspectionCache(await readSessionValue(INSPECTIONS_SESSION_KEY)), results, attachments);
         if (text !== undefined) await writeSessionValue(INSPECTIONS_SESSION_KEY, text);
