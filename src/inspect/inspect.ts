@@ -39,7 +39,6 @@ function merge(into: Detection, from: Detection): void {
   for (const sample of from.samples) if (!into.samples.some((s) => s.kind === sample.kind)) into.samples.push(sample);
 }
 
-const EMPTY = (): Detection => ({ emails: [], counts: { email: 0, phone: 0, "postal-code": 0, "postal-address": 0, "my-number": 0, card: 0 }, headers: [], samples: [] });
 
 interface Extracted {
   format: string;
@@ -131,5 +130,3 @@ async function inspectAt(name: string, bytes: Uint8Array, budget: Budget, depth:
 export function inspectFile(name: string, bytes: Uint8Array, limits: InspectLimits = DEFAULT_LIMITS, now?: () => number): Promise<InspectionResult> {
   return inspectAt(name, bytes, new Budget(limits, now), 1);
 }
-
-export { EMPTY as emptyDetection };
