@@ -62,6 +62,7 @@ function memberExport(count) {
   ];
 }
 
+/** An .xlsx of one sheet with shared strings, as Excel writes it (fflate). */
 function xlsx(table) {
   const shared = [];
   const index = new Map();
@@ -135,7 +136,7 @@ async function run() {
   console.log(`  XLSX: ${(book.length / 1e6).toFixed(1)} MB file, ${(uncompressed / 1e6).toFixed(1)} MB of XML in ${r.median.toFixed(0)} ms → ${r.mbps.toFixed(1)} MB/s of XML, ${(book.length / 1e6 / (r.median / 1000)).toFixed(1)} MB/s of file (best ${r.bestMbps.toFixed(1)} MB/s of XML) [cold ${r.cold.toFixed(0)} ms] (${r.result.detection.counts.email} addresses found)`);
 }
 
-module.exports = { run };
+module.exports = { run, xlsx };
 
 if (require.main === module) {
   run().catch((error) => {

@@ -77,18 +77,10 @@ function instantOffice(count, file) {
   return { Office, waves };
 }
 
-/** An .xlsx of `count` residents (names, addresses, phones, emails) with fflate. */
+/** An .xlsx of `count` residents (names, addresses, phones, emails), made by bench/inspect.js's generator. */
 function residentsWorkbook(count) {
-  const { strToU8, zipSync } = require("fflate");
-  const rows = [["氏名", "住所", "電話番号", "メールアドレス"], ...Array.from({ length: count }, (_, i) => [`住民 ${i}`, `奈良県橿原市八木町${i % 9 + 1}-${i % 20 + 1}`, `090-${String(1000 + i).padStart(4, "0")}-${String(2000 + i).padStart(4, "0")}`, `resident${i}@example.jp`])];
-  const cell = (v, c, r) => `<c r="${String.fromCharCode(65 + c)}${r + 1}" t="inlineStr"><is><t>${v}</t></is></c>`;
-  const sheet = `<worksheet><sheetData>${rows.map((row, r) => `<row r="${r + 1}">${row.map((v, c) => cell(v, c, r)).join("")}</row>`).join("")}</sheetData></worksheet>`;
-  return zipSync({
-    "[Content_Types].xml": strToU8("<Types/>"),
-    "xl/workbook.xml": strToU8('<workbook xmlns:r="r"><sheets><sheet name="住民" sheetId="1" r:id="rId1"/></sheets></workbook>'),
-    "xl/_rels/workbook.xml.rels": strToU8('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>'),
-    "xl/worksheets/sheet1.xml": strToU8(sheet),
-  });
+  const rows = [["氏名", "住所", "電話番号", "メールアドレス"], ...Array.from({ length: count }, (_, i) => [`住民 ${i}`, `奈良県橿原市八木町${(i % 9) + 1}-${(i % 20) + 1}`, `090-${String(1000 + i).padStart(4, "0")}-${String(2000 + i).padStart(4, "0")}`, `resident${i}@example.jp`])];
+  return require("./inspect").xlsx(rows);
 }
 
 function stats(samples) {

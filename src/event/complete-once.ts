@@ -4,7 +4,7 @@
  */
 export function completeOnce(event: { completed: (options?: Office.SmartAlertsEventCompletedOptions) => void }) {
   let done = false;
-  return function complete(options: Office.SmartAlertsEventCompletedOptions): boolean {
+  return function complete(options?: Office.SmartAlertsEventCompletedOptions): boolean {
     if (done) return false;
     done = true;
     try {

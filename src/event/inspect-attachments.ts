@@ -3,7 +3,8 @@ import { strToU8 } from "fflate";
 import { inspectFile, limitsOf, toInspection } from "../inspect";
 import { attachmentKey } from "../policy";
 import type { AttachmentInspection, DraftAttachment } from "../shared/types";
-import { DeadlineReached, notInspected, within, type AttachmentContent, type InspectAttachmentsOptions } from "./pending-attachments";
+import { notInspected, type AttachmentContent, type InspectAttachmentsOptions } from "./pending-attachments";
+import { DeadlineReached, within } from "./within";
 
 /** The file's bytes and the name to inspect it under; undefined for content that is not a file (a cloud link). */
 function fileOf(attachment: DraftAttachment, content: AttachmentContent): { name: string; bytes: Uint8Array } | "corrupt" | undefined {

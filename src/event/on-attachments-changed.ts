@@ -2,6 +2,7 @@ import { readAttachmentContent } from "../office/attachments";
 import { readAttachmentList } from "../office/draft";
 import { INSPECTIONS_SESSION_KEY, readSessionValue, writeSessionValue } from "../office/session";
 import { mergeInspectionCache, parseInspectionCache, parsePolicy } from "../policy";
+import { completeOnce } from "./complete-once";
 import { inspectPendingAttachments, pendingAttachments } from "./pending-attachments";
 import { loadPolicy } from "./policy-source";
 import { DEFAULT_POLICY_FETCH_MS, type SendHandlerConfig } from "./on-message-send";
@@ -32,21 +33,10 @@ export function createOnAttachmentsChanged(config: AttachmentsHandlerConfig) {
   const embedded = parsePolicy(config.embeddedPolicy);
   const deadlineMs = config.deadlineMs ?? ATTACHMENTS_DEADLINE_MS;
 
-  return function onAttachmentsChangedHandler(event: { completed: (options?: unknown) => void }): void {
-    let done = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const complete = () => {
-      if (done) return;
-      done = true;
-      if (timer !== undefined) clearTimeout(timer);
-      try {
-        event.completed();
-      } catch {
-        // The runtime is ending anyway.
-      }
-    };
+  return function onAttachmentsChangedHandler(event: { completed: () => void }): void {
+    const complete = completeOnce(event);
     const deadlineAt = Date.now() + deadlineMs;
-    if (typeof setTimeout === "function") timer = setTimeout(complete, deadlineMs);
+    const timer = typeof setTimeout === "function" ? setTimeout(() => complete(), deadlineMs) : undefined;
 
     Promise.resolve()
       .then(() => Promise.all([readAttachmentList(), loadPolicy(embedded, config.origin, config.policyFetchMs ?? DEFAULT_POLICY_FETCH_MS), readSessionValue(INSPECTIONS_SESSION_KEY)]))
@@ -60,6 +50,10 @@ export function createOnAttachmentsChanged(config: AttachmentsHandlerConfig) {
         if (text !== undefined) await writeSessionValue(INSPECTIONS_SESSION_KEY, text);
       })
       .catch(() => undefined)
-      .then(complete);
+      .then(() => {
+        if (timer !== undefined) clearTimeout(timer);
+        // No options: this event only lets Outlook know the handler is done.
+        complete();
+      });
   };
 }

@@ -1,5 +1,6 @@
 import { attachmentKey, type InspectionPolicy, type StoredInspection } from "../policy";
 import type { AttachmentInspection, DraftAttachment } from "../shared/types";
+import { within } from "./within";
 
 /**
  * Which attachments still need reading, and the on-demand entry to the code that reads
@@ -27,18 +28,6 @@ export interface InspectAttachmentsOptions {
 /** Files and attached messages whose content the cache does not know. Inline images and cloud links are not read. */
 export function pendingAttachments(attachments: readonly DraftAttachment[], cache: ReadonlyMap<string, StoredInspection>): DraftAttachment[] {
   return attachments.filter((a) => a.id !== undefined && a.id !== "" && !a.isInline && a.attachmentType !== "cloud" && !cache.has(attachmentKey(a)));
-}
-
-export class DeadlineReached extends Error {}
-
-/** The promise's value, or a DeadlineReached rejection when `ms` pass first (a callback that never comes, a chunk that never loads). */
-export function within<T>(promise: Promise<T>, ms: number): Promise<T> {
-  if (!Number.isFinite(ms)) return promise;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DeadlineReached()), Math.max(0, ms));
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 export function notInspected(reason: "not-inspected" | "read-failed"): AttachmentInspection {

@@ -1,5 +1,6 @@
 import { parsePolicyText, type PolicyResult } from "../policy";
 import { POLICY_SESSION_KEY, readSessionValue, writeSessionValue } from "../office/session";
+import { within } from "./within";
 
 export { POLICY_SESSION_KEY };
 
@@ -11,12 +12,7 @@ function fetchPolicyText(origin: string, timeoutMs: number): Promise<string | un
   const request = fetch(url, { credentials: "omit" })
     .then((response) => (response.ok ? response.text() : undefined))
     .catch(() => undefined);
-  if (typeof setTimeout !== "function") return request;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), timeoutMs);
-  });
-  return Promise.race([request, timeout]).finally(() => clearTimeout(timer));
+  return within(request, timeoutMs).catch(() => undefined);
 }
 
 /**

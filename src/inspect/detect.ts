@@ -285,6 +285,12 @@ export class Detector {
     for (const row of rows) this.scanRow(sheet, row);
   }
 
+  /** A whole sheet at once. */
+  addSheet(sheet: Sheet): void {
+    this.beginSheet(sheet.name);
+    this.addRows(sheet.rows);
+  }
+
   endSheet(): void {
     const sheet = this.sheet;
     if (!sheet) return;
@@ -424,9 +430,6 @@ export class Detector {
 /** Detects personal data in whole sheets (see Detector for sheets that come in parts). */
 export function detect(sheets: readonly Sheet[]): Detection {
   const detector = new Detector();
-  for (const sheet of sheets) {
-    detector.beginSheet(sheet.name);
-    detector.addRows(sheet.rows);
-  }
+  for (const sheet of sheets) detector.addSheet(sheet);
   return detector.result();
 }

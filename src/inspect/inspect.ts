@@ -103,10 +103,7 @@ async function inspectAt(name: string, bytes: Uint8Array, budget: Budget, depth:
     const extracted = await extract(name, bytes, budget, depth, detector);
     if ("skip" in extracted) return { status: "skipped", format: extracted.format };
     budget.check();
-    for (const sheet of extracted.sheets) {
-      detector.beginSheet(sheet.name);
-      detector.addRows(sheet.rows);
-    }
+    for (const sheet of extracted.sheets) detector.addSheet(sheet);
     const detection = detector.result();
     const unreadable = [...extracted.unreadable];
     for (const file of extracted.nested) {
