@@ -55,7 +55,6 @@ const PREFECTURES = [
   "香川県", "愛媛県", "高知県", "福岡県", "佐賀県", "長崎県", "熊本県", "大分県", "宮崎県", "鹿児島県", "沖縄県",
 ];
 
-const ONE_EMAIL = /^[A-Za-z0-9._%+'-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+/g;
 /*
  * Number patterns are written `(^|\D)(number)(?!\d)`: the number must not follow a digit.
@@ -93,22 +92,27 @@ function numbersIn(pattern: RegExp, text: string): string[] {
  * 0 when r ≤ 1 and 11 − r otherwise.
  */
 export function isValidMyNumber(digits: string): boolean {
-  if (!/^\d{12}$/.test(digits)) return false;
+  return /^\d{12}$/.test(digits) && myNumberCheckDigitHolds(digits);
+}
+
+/** The My Number check on a string known to be 12 ASCII digits (the per-cell path, without a pattern). */
+function myNumberCheckDigitHolds(digits: string): boolean {
   let sum = 0;
-  for (let n = 1; n <= 11; n++) {
-    const p = Number(digits[11 - n]);
-    sum += p * (n <= 6 ? n + 1 : n - 5);
-  }
+  for (let n = 1; n <= 11; n++) sum += (digits.charCodeAt(11 - n) - 48) * (n <= 6 ? n + 1 : n - 5);
   const r = sum % 11;
-  return Number(digits[11]) === (r <= 1 ? 0 : 11 - r);
+  return digits.charCodeAt(11) - 48 === (r <= 1 ? 0 : 11 - r);
 }
 
 /** The Luhn (mod 10) check used by payment card numbers. */
 export function passesLuhn(digits: string): boolean {
-  if (!/^\d{13,19}$/.test(digits)) return false;
+  return /^\d{13,19}$/.test(digits) && luhnHolds(digits);
+}
+
+/** The Luhn check on a string known to be ASCII digits. */
+function luhnHolds(digits: string): boolean {
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
     if (i % 2 === 1) {
       d *= 2;
       if (d > 9) d -= 9;
@@ -186,6 +190,76 @@ function addressKey(match: string): string | undefined {
 }
 
 const UPPER_CASE = /[A-Z]/;
+
+/*
+ * What `oneAddress` tells of a cell: not one address (the general patterns read it); one
+ * address that is not valid (a 65-character local part, a numeric top-level domain: nothing
+ * to count); one address whose key is the cell as written, or the cell in lower case; one
+ * address with an IDN ("xn--") label, whose punycode addressKey checks.
+ */
+const OTHER = 0;
+const INVALID = 1;
+const AS_WRITTEN = 2;
+const LOWER_CASE = 3;
+const IDN = 4;
+
+/** Characters of a local part besides letters, digits and ".": % + ' - _ (as in EMAIL). */
+function isLocalSymbol(c: number): boolean {
+  return c === 37 || c === 43 || c === 39 || c === 45 || c === 95;
+}
+
+/**
+ * Whether a cell is exactly one address (nothing around it) and whether addressKey would accept it,
+ * decided in one pass over the characters without a pattern or an allocation: an address
+ * column has one in every row, and this runs for each of them.
+ */
+function oneAddress(cell: string): number {
+  const n = cell.length;
+  let upper = false;
+  // Local part: 1–64 characters, no "." first, last or twice in a row.
+  let valid = true;
+  let at = 0;
+  let previous = 46;
+  for (; at < n; at++) {
+    const c = cell.charCodeAt(at);
+    if (c === 64) break;
+    if (c === 46) {
+      if (previous === 46) valid = false;
+    } else if (c >= 65 && c <= 90) upper = true;
+    else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || isLocalSymbol(c))) return OTHER;
+    previous = c;
+  }
+  if (at === 0 || at === n) return OTHER;
+  if (at > 64 || previous === 46 || n - at - 1 > 253) valid = false;
+  // Domain: two or more labels of letters, digits and inner hyphens; at most 63 characters each, the last not all digits.
+  let labels = 0;
+  let length = 0;
+  let digitsOnly = true;
+  let idn = false;
+  for (let i = at + 1; i <= n; i++) {
+    const c = i < n ? cell.charCodeAt(i) : 46;
+    if (c === 46) {
+      if (length === 0 || cell.charCodeAt(i - 1) === 45) return OTHER;
+      if (length > 63) valid = false;
+      labels++;
+      if (i === n && digitsOnly) valid = false;
+      length = 0;
+      digitsOnly = true;
+      continue;
+    }
+    if (c >= 65 && c <= 90) upper = true;
+    else if (c === 45) {
+      if (length === 0) return OTHER;
+    } else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return OTHER;
+    if (c < 48 || c > 57) digitsOnly = false;
+    if (length === 0 && (c | 32) === 120 && (cell.charCodeAt(i + 1) | 32) === 110 && cell.charCodeAt(i + 2) === 45 && cell.charCodeAt(i + 3) === 45) idn = true;
+    length++;
+  }
+  if (labels < 2) return OTHER;
+  if (!valid) return INVALID;
+  if (idn) return IDN;
+  return upper ? LOWER_CASE : AS_WRITTEN;
+}
 
 function fold(text: string): string {
   return text.normalize("NFKC").toLowerCase().trim();
@@ -335,7 +409,10 @@ export class Detector {
   }
 
   private addEmail(match: string): void {
-    const key = addressKey(match);
+    this.addKey(addressKey(match));
+  }
+
+  private addKey(key: string | undefined): void {
     if (key === undefined) return;
     const before = this.emails.size;
     this.emails.add(key);
@@ -348,6 +425,25 @@ export class Detector {
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) if (this.count(POSTAL_KIND)) this.sample(POSTAL_KIND, maskDigits(m[2] as string, 0));
   }
 
+  /**
+   * A cell of 7 or more ASCII digits and nothing else, judged as the patterns in scanRow would
+   * judge it: 13–19 digits may be a card (Luhn and context), 12 a My Number (check digit and
+   * context), 11 a mobile number (070 / 080 / 090), 10 or 11 starting with 0 a phone in a phone
+   * column, 7 a postal code in a postal column; any other length is nothing of these.
+   */
+  private scanNumber(digits: string, label: ColumnLabel, row: readonly string[]): void {
+    const n = digits.length;
+    if (n >= 13 && n <= 19) {
+      if (luhnHolds(digits) && (label.card || CARD_CONTEXT.test(row.join(" "))) && this.count(CARD_KIND)) this.sample(CARD_KIND, maskDigits(digits, 4));
+    } else if (n === 12) {
+      // About 1 in 11 random 12-digit numbers pass the check digit: a keyword must say what it is.
+      if (myNumberCheckDigitHolds(digits) && (label.myNumber || MY_NUMBER_CONTEXT.test(row.join(" "))) && this.count(MY_NUMBER_KIND)) this.sample(MY_NUMBER_KIND, maskDigits(digits, 0));
+    } else if (n === 10 || n === 11) {
+      const mobile = n === 11 && digits.charCodeAt(2) === 48 && digits.charCodeAt(1) >= 55 && digits.charCodeAt(1) <= 57;
+      if (digits.charCodeAt(0) === 48 && (label.phone || mobile) && this.count(PHONE_KIND)) this.sample(PHONE_KIND, maskDigits(digits, 4));
+    } else if (n === 7 && label.postal && this.count(POSTAL_KIND)) this.sample(POSTAL_KIND, maskDigits(digits, 0));
+  }
+
   private scanRow(sheet: SheetState, row: readonly string[]): void {
     const rowIndex = sheet.rowIndex++;
     const header = sheet.header;
@@ -358,13 +454,24 @@ export class Detector {
     for (let column = 0; column < row.length; column++) {
       const raw = row[column];
       if (!raw) continue;
-      // A cell that is one address (the usual list column) holds nothing else to find.
-      if (raw.indexOf("@") > 0 && ONE_EMAIL.test(raw)) {
-        this.addEmail(raw);
-        continue;
-      }
       // Most cells hold neither "@" nor digits nor a prefecture: one cheap pass tells, before any pattern.
       let shape = shapeOf(raw);
+      // A cell that is one address (the usual list column) holds nothing else to find.
+      const address = shape & HAS_AT ? oneAddress(raw) : OTHER;
+      if (address !== OTHER) {
+        if (address !== INVALID) this.addKey(address === AS_WRITTEN ? raw : address === LOWER_CASE ? raw.toLowerCase() : addressKey(raw));
+        continue;
+      }
+      // A cell of digits only (order numbers, amounts, bare phone numbers) needs no pattern either.
+      if (shape === raw.length) {
+        if (shape >= 7) this.scanNumber(raw, sheet.labels[column] ?? NO_LABEL, row);
+        continue;
+      }
+      // A cell that is one postal code, 123-4567 (the usual postal column).
+      if (shape === 7 && raw.length === 8 && raw.charCodeAt(3) === 45) {
+        if (this.count(POSTAL_KIND)) this.sample(POSTAL_KIND, maskDigits(raw, 0));
+        continue;
+      }
       let cell = raw;
       if (shape & FULL_WIDTH) {
         cell = raw.normalize("NFKC");
@@ -385,14 +492,14 @@ export class Detector {
         // Card and My Number first: their digits must not count as phone numbers too.
         if (digitCount >= 12) {
           for (const match of numbersIn(CARD_DIGITS, rest)) {
-            if (passesLuhn(match.replace(/\D/g, "")) && (label.card || CARD_CONTEXT.test((rowText ??= row.join(" "))))) {
+            if (luhnHolds(match.replace(/\D/g, "")) && (label.card || CARD_CONTEXT.test((rowText ??= row.join(" "))))) {
               if (this.count(CARD_KIND)) this.sample(CARD_KIND, maskDigits(match, 4));
               rest = rest.replace(match, " ");
             }
           }
           for (const match of numbersIn(TWELVE_DIGITS, rest)) {
             // About 1 in 11 random 12-digit numbers pass the check digit: a keyword must say what it is.
-            if (isValidMyNumber(match.replace(/\D/g, "")) && (label.myNumber || MY_NUMBER_CONTEXT.test((rowText ??= row.join(" "))))) {
+            if (myNumberCheckDigitHolds(match.replace(/\D/g, "")) && (label.myNumber || MY_NUMBER_CONTEXT.test((rowText ??= row.join(" "))))) {
               if (this.count(MY_NUMBER_KIND)) this.sample(MY_NUMBER_KIND, maskDigits(match, 0));
               rest = rest.replace(match, " ");
             }
@@ -414,10 +521,11 @@ export class Detector {
           kept += `${rest.slice(from, start)} `;
           from = start + text.length;
         }
-        if (from > 0) rest = kept + rest.slice(from);
-
-        this.countPostal(POSTAL, rest);
-        if (label.postal) this.countPostal(POSTAL_BARE, rest);
+        // A postal code has 7 digits: what the phone numbers leave may have fewer.
+        if (from === 0 || (shapeOf((rest = kept + rest.slice(from))) & DIGIT_COUNT) >= 7) {
+          this.countPostal(POSTAL, rest);
+          if (label.postal) this.countPostal(POSTAL_BARE, rest);
+        }
       }
       if (shape & HAS_PREFECTURE) {
         PREFECTURE_ADDRESS.lastIndex = 0;
