@@ -59,14 +59,24 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: string 
 }
 
 const DELIMITED = /\.(csv|tsv|tab)$/i;
-/** Characters of text parsed at a time: the rows of one part are scanned and forgotten before the next. */
-const PART = 1 << 20;
+/**
+ * Characters of text parsed at a time: the rows of one part are scanned and forgotten before
+ * the next. 64 K characters keep a part's cells short-lived, so the garbage collector frees them
+ * young instead of copying them (measured: business export 40–58 MB/s with 1 M-character parts,
+ * 79 with 64 K; 16 K was slower again).
+ */
+const PART = 1 << 16;
+/**
+ * Papa Parse goes from one part to the next by recursion (two stack frames a part): beyond
+ * 256 parts the parts grow instead, so a file of any allowed size (policy maximum 200 MB) stays
+ * within a small stack (256 parts needed under 60 KB here; runtimes give about 1 MB).
+ */
+const MAX_PARTS = 256;
 
 /**
  * Text files into the detector: delimited files as rows of cells (Papa Parse, delimiter
- * detected), anything else as one cell per line. A large file goes in parts of about a
- * million characters, so its rows never all exist at once, and the time budget is checked
- * between parts.
+ * detected), anything else as one cell per line. A large file goes in parts (PART), so its
+ * rows never all exist at once, and the time budget is checked between parts.
  */
 export function readText(name: string, bytes: Uint8Array, budget: Budget, detector: Detector): void {
   const { text } = decodeText(bytes);
@@ -88,7 +98,7 @@ export function readText(name: string, bytes: Uint8Array, budget: Budget, detect
     delimiter: guess.delimiter,
     newline: guess.linebreak as "\r\n",
     preview: maxRows,
-    chunkSize: PART,
+    chunkSize: Math.max(PART, Math.ceil(text.length / MAX_PARTS)),
     // Papa Parse calls these synchronously for a string (in parts of `chunkSize` characters).
     chunk: (results: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
       try {

@@ -1,5 +1,5 @@
 import { strToU8, zipSync } from "fflate";
-import { isValidMyNumber } from "../../src/inspect/detect";
+import { Detector, isValidMyNumber } from "../../src/inspect/detect";
 import { inspectFile, type InspectionResult } from "../../src/inspect/inspect";
 import { DEFAULT_LIMITS } from "../../src/inspect/limits";
 import { docx, encryptedOffice, peopleRows, pptx, shiftJis, utf16le, xlsx, zip } from "../support/files";
@@ -67,7 +67,7 @@ describe("text and CSV in the encodings Japanese offices use", () => {
   test("a CSV of millions of characters is read in parts: every row counted once, the header row kept", async () => {
     const rows = [["氏名", "住所", "電話番号", "メールアドレス"], ...Array.from({ length: 40_000 }, (_, i) => [`利用者 ${i}`, `大阪府大阪市北区梅田${(i % 9) + 1}-${(i % 20) + 1}`, `090-${String(i % 10_000).padStart(4, "0")}-${String(i % 7919).padStart(4, "0")}`, `user${i}@example${i % 30}.jp`])];
     const csv = rows.map((r) => r.join(",")).join("\r\n");
-    expect(csv.length).toBeGreaterThan(2_000_000); // parts are about a million characters
+    expect(csv.length).toBeGreaterThan(2_000_000); // dozens of parts of 64 K characters
     const { detection } = inspected(await inspectFile("名簿.csv", strToU8(csv)));
     expect(detection.counts).toMatchObject({ email: 40_000, phone: 40_000, "postal-address": 40_000 });
     expect(detection.headers).toEqual([{ where: "名簿.csv", columns: ["氏名", "住所", "電話番号", "メールアドレス"], rows: 40_000 }]);
@@ -80,6 +80,26 @@ describe("text and CSV in the encodings Japanese offices use", () => {
     const { detection } = inspected(await inspectFile("list.csv", strToU8(csv)));
     expect(detection.counts).toMatchObject({ email: 25_000, phone: 25_000 });
     expect(detection.emails).toHaveLength(25_000);
+  });
+
+  test("a very large CSV goes in at most 256 parts (Papa Parse recurses once per part), every row counted", async () => {
+    // 1.5 M rows of 14 characters: 21 M characters, 320 parts of 64 K; at most 256 parts makes them larger.
+    const rows = 1_500_000;
+    const csv = strToU8(`${"1,2,3,4,5,6,7\n".repeat(rows - 1)}x@example.jp,2,3,4,5,6,7`);
+    const addRows = jest.spyOn(Detector.prototype, "addRows");
+    let seen = 0;
+    addRows.mockImplementation(function (this: Detector, batch) {
+      seen += batch.length;
+    });
+    try {
+      const result = await inspectFile("big.csv", csv, { ...DEFAULT_LIMITS, maxBytes: 30 * 1024 * 1024, maxRows: 2_000_000, timeBudgetMs: 60_000 });
+      expect(result.status).toBe("inspected");
+      expect(addRows.mock.calls.length).toBeGreaterThan(200);
+      expect(addRows.mock.calls.length).toBeLessThanOrEqual(256);
+      expect(seen).toBe(rows);
+    } finally {
+      addRows.mockRestore();
+    }
   });
 
   test("the time budget is checked between the parts of a large CSV", async () => {
