@@ -127,24 +127,32 @@ function luhnHolds(digits: string): boolean {
  * how many ASCII digits (low 16 bits), "@", a prefecture ending (都 道 府 県: a cell
  * without one cannot hold a prefecture-led address), and full-width forms (U+FF00–FFEF:
  * full-width digits, "＠", "－", half-width kana) that only NFKC normalisation makes readable.
+ * Each character's class comes from a table (64 KB): no branches in the loop.
  */
-const HAS_AT = 1 << 16;
-const HAS_PREFECTURE = 1 << 17;
-const FULL_WIDTH = 1 << 18;
+const [DIGIT, AT, PREFECTURE_END, WIDE] = [1, 2, 4, 8] as const;
+const HAS_AT = AT << 16;
+const HAS_PREFECTURE = PREFECTURE_END << 16;
+const FULL_WIDTH = WIDE << 16;
 const DIGIT_COUNT = 0xffff;
+
+const CHAR_CLASS = ((): Uint8Array => {
+  const table = new Uint8Array(0x10000);
+  table.fill(DIGIT, 48, 58);
+  table[64] = AT;
+  table.fill(WIDE, 0xff00, 0xfff0);
+  for (const end of "都道府県") table[end.charCodeAt(0)] = PREFECTURE_END;
+  return table;
+})();
 
 function shapeOf(text: string): number {
   let digits = 0;
-  let flags = 0;
+  let classes = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 128) {
-      if (c >= 48 && c <= 57) digits++;
-      else if (c === 64) flags |= HAS_AT;
-    } else if (c >= 0xff00 && c <= 0xffef) flags |= FULL_WIDTH;
-    else if (c === 0x90fd || c === 0x9053 || c === 0x5e9c || c === 0x770c) flags |= HAS_PREFECTURE;
+    const k = CHAR_CLASS[text.charCodeAt(i)] as number;
+    digits += k & DIGIT;
+    classes |= k;
   }
-  return flags | Math.min(digits, DIGIT_COUNT);
+  return ((classes & ~DIGIT) << 16) | Math.min(digits, DIGIT_COUNT);
 }
 
 /**
@@ -454,14 +462,17 @@ export class Detector {
     for (let column = 0; column < row.length; column++) {
       const raw = row[column];
       if (!raw) continue;
-      // Most cells hold neither "@" nor digits nor a prefecture: one cheap pass tells, before any pattern.
-      let shape = shapeOf(raw);
-      // A cell that is one address (the usual list column) holds nothing else to find.
-      const address = shape & HAS_AT ? oneAddress(raw) : OTHER;
+      // A cell that is one address (the usual list column) holds nothing else to find. Only a cell
+      // ending in a letter is tried: most addresses do (their top-level domain), most other cells
+      // do not, and an address that does not is still found by the patterns below.
+      const last = raw.charCodeAt(raw.length - 1) | 32;
+      const address = last >= 97 && last <= 122 ? oneAddress(raw) : OTHER;
       if (address !== OTHER) {
         if (address !== INVALID) this.addKey(address === AS_WRITTEN ? raw : address === LOWER_CASE ? raw.toLowerCase() : addressKey(raw));
         continue;
       }
+      // Most cells hold neither "@" nor digits nor a prefecture: one cheap pass tells, before any pattern.
+      let shape = shapeOf(raw);
       // A cell of digits only (order numbers, amounts, bare phone numbers) needs no pattern either.
       if (shape === raw.length) {
         if (shape >= 7) this.scanNumber(raw, sheet.labels[column] ?? NO_LABEL, row);

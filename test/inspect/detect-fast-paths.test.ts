@@ -117,6 +117,9 @@ describe("one-address cells are judged as the patterns judge them", () => {
     "山田@example.jp",
     "yamada@例え.jp",
     "1234567@8901234.jp",
+    "yamada@example.c1",
+    "1234567@example.123",
+    "ya..mada@example.c1",
   ];
 
   test.each(cells)("%s", (cell) => {
@@ -135,6 +138,7 @@ describe("one-address cells are judged as the patterns judge them", () => {
     ["yamada@example.123", []],
     [`yamada@${"a".repeat(64)}.jp`, []],
     ["yamada@example.jp.", ["yamada@example.jp"]],
+    ["Yamada@Example.C1", ["yamada@example.c1"]],
   ])("%s → %p", (cell, emails) => {
     expect(detect(oneCell(["備考", "x"], cell)).emails).toEqual(emails);
   });
