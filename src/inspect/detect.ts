@@ -1,4 +1,5 @@
 import { normalizeDomain } from "../policy/address";
+import { KeySet } from "./key-set";
 
 /**
  * Personal-data detectors over text already taken out of a file: sheets of rows
@@ -338,7 +339,7 @@ interface SheetState {
  * rows and samples). Time and size limits are the caller's (see limits.ts).
  */
 export class Detector {
-  private readonly emails = new Set<string>();
+  private readonly emails = new KeySet();
   // Counted in a typed array by kind index rather than by name: this runs for every match.
   private readonly tally = new Uint32Array(KINDS.length);
   private readonly headers: HeaderRow[] = [];
@@ -384,7 +385,7 @@ export class Detector {
   result(): Detection {
     this.endSheet();
     const counts = Object.fromEntries(KINDS.map((kind, i) => [kind, this.tally[i] ?? 0])) as Record<DetectedKind, number>;
-    return { emails: [...this.emails], counts, headers: [...this.headers], samples: [...this.samples] };
+    return { emails: this.emails.keys(), counts, headers: [...this.headers], samples: [...this.samples] };
   }
 
   /** The header row and the column labels, from the rows seen so far; then those rows are scanned. */
@@ -422,9 +423,7 @@ export class Detector {
 
   private addKey(key: string | undefined): void {
     if (key === undefined) return;
-    const before = this.emails.size;
-    this.emails.add(key);
-    if (this.emails.size > before && this.count(EMAIL_KIND)) this.sample(EMAIL_KIND, maskEmail(key));
+    if (this.emails.add(key) && this.count(EMAIL_KIND)) this.sample(EMAIL_KIND, maskEmail(key));
   }
 
   /** Postal codes: counted where they stand, without collecting them first. */
@@ -540,7 +539,12 @@ export class Detector {
       }
       if (shape & HAS_PREFECTURE) {
         PREFECTURE_ADDRESS.lastIndex = 0;
-        for (let m = PREFECTURE_ADDRESS.exec(cell); m; m = PREFECTURE_ADDRESS.exec(cell)) if (this.count(ADDRESS_KIND)) this.sample(ADDRESS_KIND, `${m[0]}…`);
+        // Only the first address of all is sampled; the rest are counted with test(), which builds no match.
+        if (this.sampled & (1 << ADDRESS_KIND)) {
+          while (PREFECTURE_ADDRESS.test(cell)) this.count(ADDRESS_KIND);
+        } else {
+          for (let m = PREFECTURE_ADDRESS.exec(cell); m; m = PREFECTURE_ADDRESS.exec(cell)) if (this.count(ADDRESS_KIND)) this.sample(ADDRESS_KIND, `${m[0]}…`);
+        }
       }
     }
   }
