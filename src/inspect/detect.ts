@@ -157,6 +157,26 @@ function shapeOf(text: string): number {
 }
 
 /**
+ * Whether a cell is exactly 0X{1,4}-X{1,4}-XXXX (X a digit), the way Japanese lists write phone
+ * numbers: PHONE and PHONE_IN_COLUMN match such a cell whole (their formatted form, greedy, finds
+ * it first), so with 10 or 11 digits it is one phone number and holds nothing else.
+ */
+function isHyphenatedPhone(cell: string): boolean {
+  if (cell.charCodeAt(0) !== 48) return false;
+  let group = 0;
+  let length = 0;
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell.charCodeAt(i);
+    if (c >= 48 && c <= 57) length++;
+    else if (c === 45 && group < 2 && length >= (group === 0 ? 2 : 1) && length <= (group === 0 ? 5 : 4)) {
+      group++;
+      length = 0;
+    } else return false;
+  }
+  return group === 2 && length === 4;
+}
+
+/**
  * The length of a matched phone number as a national number (+81 becomes 0), or -1 when it
  * does not start with 0: Japanese numbers have 10 digits (landline) or 11 (mobile, IP).
  */
@@ -480,6 +500,11 @@ export class Detector {
       // A cell that is one postal code, 123-4567 (the usual postal column).
       if (shape === 7 && raw.length === 8 && raw.charCodeAt(3) === 45) {
         if (this.count(POSTAL_KIND)) this.sample(POSTAL_KIND, maskDigits(raw, 0));
+        continue;
+      }
+      // A cell that is one phone number as Japanese lists write it, 03-1234-5678 / 090-1234-5678.
+      if ((shape === 10 || shape === 11) && isHyphenatedPhone(raw)) {
+        if (this.count(PHONE_KIND)) this.sample(PHONE_KIND, maskDigits(raw, 4));
         continue;
       }
       let cell = raw;

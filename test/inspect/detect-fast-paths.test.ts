@@ -144,6 +144,30 @@ describe("one-address cells are judged as the patterns judge them", () => {
   });
 });
 
+describe("hyphenated phone cells (03-1234-5678) are judged as the patterns judge them", () => {
+  const next = digitStream(31);
+  // Every shape of digit groups around two hyphens, starting with 0 or not: most are not phone numbers.
+  const cells = [1, 2, 3, 4, 5, 6].flatMap((first) =>
+    [0, 1, 2, 3, 4, 5].flatMap((middle) =>
+      [3, 4, 5].flatMap((last) => ["0", "1"].map((lead) => [lead + next(first - 1), next(middle), next(last)].join("-"))),
+    ),
+  );
+
+  test.each(HEADERS.map((header) => [header[0] as string, header] as const))("column %s", (_label, header) => {
+    for (const cell of cells) expect({ cell, ...outcome(oneCell(header, cell)) }).toEqual({ cell, ...outcome(oneCell(header, ` ${cell}`)) });
+  });
+
+  test.each<[string, number, number]>([
+    ["03-1234-5678", 1, 0],
+    ["090-1234-5678", 1, 0],
+    ["0120-123-4567", 1, 0],
+    ["03-123-4567", 0, 1],
+    ["3-1234-5678", 0, 0],
+  ])("%s → %p phone, %p postal code", (cell, phones, postal) => {
+    expect(detect(oneCell(["備考", "x"], cell)).counts).toMatchObject({ phone: phones, "postal-code": postal });
+  });
+});
+
 test("a postal-code cell (123-4567) counts once, in any column", () => {
   for (const header of HEADERS) {
     expect(outcome(oneCell(header, "100-0001"))).toEqual(outcome(oneCell(header, ` 100-0001`)));
