@@ -4,4 +4,5 @@ import "./runtime-shims";
 export { inspectFile, type InspectionResult } from "./inspect";
 export { toInspection, limitsOf } from "./summary";
 export { DEFAULT_LIMITS, type InspectLimits, type UnscannableReason } from "./limits";
-export { detect, isValidMyNumber, passesLuhn, type Detection, type Sheet } from "./detect";
+export { isValidMyNumber, passesLuhn } from "./cell";
+export { detect, type Detection, type Sheet } from "./detect";

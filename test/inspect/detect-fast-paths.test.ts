@@ -1,4 +1,5 @@
-import { detect, isValidMyNumber, passesLuhn, type Sheet } from "../../src/inspect/detect";
+import { isValidMyNumber, passesLuhn } from "../../src/inspect/cell";
+import { detect, type Sheet } from "../../src/inspect/detect";
 
 /*
  * The detector judges the commonest cells — one address, digits only, one postal code — by

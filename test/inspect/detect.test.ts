@@ -1,4 +1,5 @@
-import { detect, isValidMyNumber, passesLuhn, type Sheet } from "../../src/inspect/detect";
+import { isValidMyNumber, passesLuhn } from "../../src/inspect/cell";
+import { detect, type Sheet } from "../../src/inspect/detect";
 
 /** A 12-digit My Number with a valid check digit, from 11 digits. */
 function myNumber(first11: string): string {

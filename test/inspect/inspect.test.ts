@@ -1,5 +1,6 @@
 import { strToU8, zipSync } from "fflate";
-import { Detector, isValidMyNumber } from "../../src/inspect/detect";
+import { isValidMyNumber } from "../../src/inspect/cell";
+import { Detector } from "../../src/inspect/detect";
 import { inspectFile, type InspectionResult } from "../../src/inspect/inspect";
 import { DEFAULT_LIMITS } from "../../src/inspect/limits";
 import { docx, encryptedOffice, peopleRows, pptx, shiftJis, utf16le, xlsx, zip } from "../support/files";
