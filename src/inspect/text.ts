@@ -72,6 +72,12 @@ const PART = 1 << 16;
  * within a small stack (256 parts needed under 60 KB here; runtimes give about 1 MB).
  */
 const MAX_PARTS = 256;
+/**
+ * A row longer than a part (a CSV on one line, a quote never closed) makes Papa Parse join each
+ * next part to the unfinished row and parse it all again: quadratic (a 15 MB line took 5 s). When a
+ * part ends no row, the rest of the file is parsed in at most this many parts (about 1 s for it).
+ */
+const STALLED_PARTS = 16;
 
 /**
  * Text files into the detector: delimited files as rows of cells (Papa Parse, delimiter
@@ -81,28 +87,59 @@ const MAX_PARTS = 256;
 export function readText(name: string, bytes: Uint8Array, budget: Budget, detector: Detector): void {
   const { text } = decodeText(bytes);
   budget.check();
-  const maxRows = budget.limits.maxRows;
   detector.beginSheet(name);
   if (!DELIMITED.test(name)) {
-    detector.addRows(text.split(/\r\n|\n|\r/, maxRows).map((line) => [line]));
+    detector.addRows(text.split(/\r\n|\n|\r/, budget.limits.maxRows).map((line) => [line]));
     return;
   }
   // Papa Parse guesses the delimiter and line break from the first rows; guessed on a prefix, the
   // whole file is then parsed with them (guessing on the whole text costs a third of the parse).
-  const guess = Papa.parse<string[]>(text.slice(0, 64 * 1024), { delimiter: "", preview: 10 }).meta;
+  const { delimiter, linebreak } = Papa.parse<string[]>(text.slice(0, 64 * 1024), { delimiter: "", preview: 10 }).meta;
+  const csv = { text, delimiter, newline: linebreak, budget, detector };
+  const parsed = readRows(csv, 0, 0, Math.max(PART, Math.ceil(text.length / MAX_PARTS)), true);
+  if (parsed.stalled) readRows(csv, parsed.end, parsed.rows, Math.ceil((text.length - parsed.end) / STALLED_PARTS), false);
+}
+
+interface Csv {
+  text: string;
+  delimiter: string;
+  newline: string;
+  budget: Budget;
+  detector: Detector;
+}
+
+/**
+ * Parses the CSV from `from` (a row boundary) in parts of `size` characters into the detector.
+ * With `stopIfStalled`, stops at the first part that ends no row; says where the rows read end.
+ */
+function readRows(csv: Csv, from: number, rowsBefore: number, size: number, stopIfStalled: boolean): { end: number; rows: number; stalled: boolean } {
+  const { budget, detector } = csv;
+  const maxRows = budget.limits.maxRows;
+  let end = from;
+  let rows = rowsBefore;
+  let stalled = false;
   let stopped: unknown;
+  if (rows >= maxRows) return { end, rows, stalled };
   // Malformed quoting is reported in `errors` and parsing goes on: a damaged CSV is still read.
   // Blank lines stay in (as rows of one empty cell, which the detectors pass over): Papa Parse's
   // skipEmptyLines costs a third of the parse.
-  Papa.parse<string[]>(text, {
-    delimiter: guess.delimiter,
-    newline: guess.linebreak as "\r\n",
-    preview: maxRows,
-    chunkSize: Math.max(PART, Math.ceil(text.length / MAX_PARTS)),
+  Papa.parse<string[]>(from === 0 ? csv.text : csv.text.slice(from), {
+    delimiter: csv.delimiter,
+    newline: csv.newline as "\r\n",
+    preview: maxRows - rows,
+    chunkSize: size,
     // Papa Parse calls these synchronously for a string (in parts of `chunkSize` characters).
     chunk: (results: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
       try {
+        // Only the last part can end no row and be the end: it holds the file's last row.
+        if (stopIfStalled && results.data.length === 0) {
+          stalled = true;
+          parser.abort();
+          return;
+        }
         detector.addRows(results.data);
+        rows += results.data.length;
+        end = from + results.meta.cursor;
         budget.check();
       } catch (error) {
         stopped = error;
@@ -112,4 +149,5 @@ export function readText(name: string, bytes: Uint8Array, budget: Budget, detect
     complete: () => undefined,
   });
   if (stopped !== undefined) throw stopped;
+  return { end, rows, stalled };
 }

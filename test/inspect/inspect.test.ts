@@ -16,6 +16,9 @@ const orderNumber = (i: number) => {
   return `${first}0`;
 };
 
+/** A distinct mobile number for each i below 100,000,000. */
+const phone = (i: number) => `090-${String(Math.floor(i / 10_000)).padStart(4, "0")}-${String(i % 10_000).padStart(4, "0")}`;
+
 describe("spreadsheets", () => {
   test("an XLSX of 200 people (shared strings): names, addresses, phones, emails and the header row", async () => {
     const result = inspected(await inspectFile("会員名簿.xlsx", xlsx([{ name: "会員", rows: peopleRows(200) }])));
@@ -101,6 +104,20 @@ describe("text and CSV in the encodings Japanese offices use", () => {
     } finally {
       addRows.mockRestore();
     }
+  });
+
+  test.each<[string, (i: number) => string, string]>([
+    ["a CSV on one line", (i) => `user${i}@example.jp,${phone(i)},メモ`, ","],
+    ["a quote never closed, early in the file", (i) => `${i === 3 ? '"' : ""}user${i}@example.jp,${phone(i)},メモ`, "\r\n"],
+  ])("%s (rows longer than a part) is read in few parts, nothing lost or read twice", async (_name, cells, separator) => {
+    const csv = strToU8(Array.from({ length: 150_000 }, (_, i) => cells(i)).join(separator));
+    expect(csv.length).toBeGreaterThan(4_000_000); // about 70 parts of 64 K characters
+    let clockReads = 0;
+    const result = inspected(await inspectFile("list.csv", csv, DEFAULT_LIMITS, () => ++clockReads && 0));
+    // Phones are counted, not deduplicated: a row read twice would show.
+    expect(result.detection.counts).toMatchObject({ email: 150_000, phone: 150_000 });
+    // Each part reads the clock once: parts joined again and again to one unfinished row would be ~70.
+    expect(clockReads).toBeLessThanOrEqual(22);
   });
 
   test("the time budget is checked between the parts of a large CSV", async () => {
