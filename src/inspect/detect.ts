@@ -288,102 +288,107 @@ export class Detector {
     const header = sheet.header;
     if (header && rowIndex === header.index) return;
     if (header && rowIndex > header.index && isFilled(row)) sheet.filledRows++;
-    // The whole row, for keywords next to a number; joined only when a number needs it.
-    let rowText: string | undefined;
     for (let column = 0; column < row.length; column++) {
-      const raw = row[column];
-      if (!raw) continue;
-      // A cell that is one address (the usual list column) holds nothing else to find. Only a cell
-      // ending in a letter is tried: most addresses do (their top-level domain), most other cells
-      // do not, and an address that does not is still found by the patterns below.
-      const last = raw.charCodeAt(raw.length - 1) | 32;
-      const address = last >= 97 && last <= 122 ? oneAddress(raw) : OTHER;
-      if (address !== OTHER) {
-        if (address !== INVALID) this.addKey(address === AS_WRITTEN ? raw : address === LOWER_CASE ? raw.toLowerCase() : addressKey(raw));
-        continue;
-      }
-      // Most cells hold neither "@" nor digits nor a prefecture: one cheap pass tells, before any pattern.
-      let shape = shapeOf(raw);
-      // A cell of digits only (order numbers, amounts, bare phone numbers) needs no pattern either.
-      if (shape === raw.length) {
-        if (shape >= 7) this.scanNumber(raw, sheet.labels[column] ?? NO_LABEL, row);
-        continue;
-      }
-      // A cell that is one postal code, 123-4567 (the usual postal column).
-      if (shape === 7 && raw.length === 8 && raw.charCodeAt(3) === 45) {
-        if (this.count(POSTAL_KIND)) this.sample(POSTAL_KIND, maskDigits(raw, 0));
-        continue;
-      }
-      // A cell that is one phone number as Japanese lists write it, 03-1234-5678 / 090-1234-5678.
-      if ((shape === 10 || shape === 11) && isHyphenatedPhone(raw)) {
-        if (this.count(PHONE_KIND)) this.sample(PHONE_KIND, maskDigits(raw, 4));
-        continue;
-      }
-      let cell = raw;
-      if (shape & FULL_WIDTH) {
-        cell = raw.normalize("NFKC");
-        shape = shapeOf(cell);
-      }
-      const digitCount = shape & DIGIT_COUNT;
-      if (!(shape & (HAS_AT | HAS_PREFECTURE)) && digitCount < 7) continue;
-      const label = sheet.labels[column] ?? NO_LABEL;
+      const cell = row[column];
+      if (cell) this.scanCell(cell, sheet.labels[column] ?? NO_LABEL, row);
+    }
+  }
 
-      let rest = cell;
-      if (shape & HAS_AT) {
-        for (const match of cell.match(EMAIL) ?? []) this.addEmail(match);
-        // Digits inside addresses must not be read as numbers; without enough digits there is nothing more to read.
-        if (digitCount >= 7) rest = cell.replace(EMAIL, " ");
-      }
+  /** One cell: the common whole-cell forms from its characters (see cell.ts), anything else by the patterns. */
+  private scanCell(raw: string, label: ColumnLabel, row: readonly string[]): void {
+    // A cell that is one address (the usual list column) holds nothing else to find. Only a cell
+    // ending in a letter is tried: most addresses do (their top-level domain), most other cells
+    // do not, and an address that does not is still found by the patterns below.
+    const last = raw.charCodeAt(raw.length - 1) | 32;
+    const address = last >= 97 && last <= 122 ? oneAddress(raw) : OTHER;
+    if (address !== OTHER) {
+      if (address !== INVALID) this.addKey(address === AS_WRITTEN ? raw : address === LOWER_CASE ? raw.toLowerCase() : addressKey(raw));
+      return;
+    }
+    // Most cells hold neither "@" nor digits nor a prefecture: one cheap pass tells, before any pattern.
+    let shape = shapeOf(raw);
+    // A cell of digits only (order numbers, amounts, bare phone numbers) needs no pattern either.
+    if (shape === raw.length) {
+      if (shape >= 7) this.scanNumber(raw, label, row);
+      return;
+    }
+    // A cell that is one postal code, 123-4567 (the usual postal column).
+    if (shape === 7 && raw.length === 8 && raw.charCodeAt(3) === 45) {
+      if (this.count(POSTAL_KIND)) this.sample(POSTAL_KIND, maskDigits(raw, 0));
+      return;
+    }
+    // A cell that is one phone number as Japanese lists write it, 03-1234-5678 / 090-1234-5678.
+    if ((shape === 10 || shape === 11) && isHyphenatedPhone(raw)) {
+      if (this.count(PHONE_KIND)) this.sample(PHONE_KIND, maskDigits(raw, 4));
+      return;
+    }
+    let cell = raw;
+    if (shape & FULL_WIDTH) {
+      cell = raw.normalize("NFKC");
+      shape = shapeOf(cell);
+    }
+    const digitCount = shape & DIGIT_COUNT;
+    let rest = cell;
+    if (shape & HAS_AT) {
+      for (const match of cell.match(EMAIL) ?? []) this.addEmail(match);
+      // Digits inside addresses must not be read as numbers; without enough digits there is nothing more to read.
+      if (digitCount >= 7) rest = cell.replace(EMAIL, " ");
+    }
+    if (digitCount >= 7) this.scanNumbers(rest, digitCount, label, row);
+    if (shape & HAS_PREFECTURE) this.scanPrefectures(cell);
+  }
 
-      if (digitCount >= 7) {
-        // Card and My Number first: their digits must not count as phone numbers too.
-        if (digitCount >= 12) {
-          for (const match of numbersIn(CARD_DIGITS, rest)) {
-            if (luhnHolds(match.replace(/\D/g, "")) && (label.card || CARD_CONTEXT.test((rowText ??= row.join(" "))))) {
-              if (this.count(CARD_KIND)) this.sample(CARD_KIND, maskDigits(match, 4));
-              rest = rest.replace(match, " ");
-            }
-          }
-          for (const match of numbersIn(TWELVE_DIGITS, rest)) {
-            // About 1 in 11 random 12-digit numbers pass the check digit: a keyword must say what it is.
-            if (myNumberCheckDigitHolds(match.replace(/\D/g, "")) && (label.myNumber || MY_NUMBER_CONTEXT.test((rowText ??= row.join(" "))))) {
-              if (this.count(MY_NUMBER_KIND)) this.sample(MY_NUMBER_KIND, maskDigits(match, 0));
-              rest = rest.replace(match, " ");
-            }
-          }
-        }
-
-        // A phone number has 10 or 11 digits: with fewer in the cell, the patterns cannot find one.
-        const phone = label.phone ? PHONE_IN_COLUMN : PHONE;
-        phone.lastIndex = 0;
-        let kept = "";
-        let from = 0;
-        for (let m = digitCount >= 10 ? phone.exec(rest) : null; m; m = phone.exec(rest)) {
-          const text = m[2] as string;
-          const start = m.index + (m[1] as string).length;
-          // Anything shorter than 10 digits is a postal code or a part number.
-          const national = nationalLength(text);
-          if (national < 10 || national > 11) continue;
-          if (this.count(PHONE_KIND)) this.sample(PHONE_KIND, maskDigits(text, 4));
-          kept += `${rest.slice(from, start)} `;
-          from = start + text.length;
-        }
-        // A postal code has 7 digits: what the phone numbers leave may have fewer.
-        if (from === 0 || (shapeOf((rest = kept + rest.slice(from))) & DIGIT_COUNT) >= 7) {
-          this.countPostal(POSTAL, rest);
-          if (label.postal) this.countPostal(POSTAL_BARE, rest);
+  /** Cards, My Numbers, phone numbers and postal codes in a cell's text (addresses already taken out). */
+  private scanNumbers(text: string, digitCount: number, label: ColumnLabel, row: readonly string[]): void {
+    let rest = text;
+    // Card and My Number first: their digits must not count as phone numbers too.
+    if (digitCount >= 12) {
+      for (const match of numbersIn(CARD_DIGITS, rest)) {
+        if (luhnHolds(match.replace(/\D/g, "")) && (label.card || CARD_CONTEXT.test(row.join(" ")))) {
+          if (this.count(CARD_KIND)) this.sample(CARD_KIND, maskDigits(match, 4));
+          rest = rest.replace(match, " ");
         }
       }
-      if (shape & HAS_PREFECTURE) {
-        PREFECTURE_ADDRESS.lastIndex = 0;
-        // Only the first address of all is sampled; the rest are counted with test(), which builds no match.
-        if (this.sampled & (1 << ADDRESS_KIND)) {
-          while (PREFECTURE_ADDRESS.test(cell)) this.count(ADDRESS_KIND);
-        } else {
-          for (let m = PREFECTURE_ADDRESS.exec(cell); m; m = PREFECTURE_ADDRESS.exec(cell)) if (this.count(ADDRESS_KIND)) this.sample(ADDRESS_KIND, `${m[0]}…`);
+      for (const match of numbersIn(TWELVE_DIGITS, rest)) {
+        // About 1 in 11 random 12-digit numbers pass the check digit: a keyword must say what it is.
+        if (myNumberCheckDigitHolds(match.replace(/\D/g, "")) && (label.myNumber || MY_NUMBER_CONTEXT.test(row.join(" ")))) {
+          if (this.count(MY_NUMBER_KIND)) this.sample(MY_NUMBER_KIND, maskDigits(match, 0));
+          rest = rest.replace(match, " ");
         }
       }
     }
+
+    // A phone number has 10 or 11 digits: with fewer in the cell, the patterns cannot find one.
+    const phone = label.phone ? PHONE_IN_COLUMN : PHONE;
+    phone.lastIndex = 0;
+    let kept = "";
+    let from = 0;
+    for (let m = digitCount >= 10 ? phone.exec(rest) : null; m; m = phone.exec(rest)) {
+      const number = m[2] as string;
+      const start = m.index + (m[1] as string).length;
+      // Anything shorter than 10 digits is a postal code or a part number.
+      const national = nationalLength(number);
+      if (national < 10 || national > 11) continue;
+      if (this.count(PHONE_KIND)) this.sample(PHONE_KIND, maskDigits(number, 4));
+      kept += `${rest.slice(from, start)} `;
+      from = start + number.length;
+    }
+    // A postal code has 7 digits: what the phone numbers leave may have fewer.
+    if (from === 0 || (shapeOf((rest = kept + rest.slice(from))) & DIGIT_COUNT) >= 7) {
+      this.countPostal(POSTAL, rest);
+      if (label.postal) this.countPostal(POSTAL_BARE, rest);
+    }
+  }
+
+  /** Prefecture-led addresses (東京都千代田区…). */
+  private scanPrefectures(cell: string): void {
+    PREFECTURE_ADDRESS.lastIndex = 0;
+    // Only the first address of all is sampled; the rest are counted with test(), which builds no match.
+    if (this.sampled & (1 << ADDRESS_KIND)) {
+      while (PREFECTURE_ADDRESS.test(cell)) this.count(ADDRESS_KIND);
+      return;
+    }
+    for (let m = PREFECTURE_ADDRESS.exec(cell); m; m = PREFECTURE_ADDRESS.exec(cell)) if (this.count(ADDRESS_KIND)) this.sample(ADDRESS_KIND, `${m[0]}…`);
   }
 }
 
