@@ -75,7 +75,8 @@ const MAX_PARTS = 256;
 /**
  * A row longer than a part (a CSV on one line, a quote never closed) makes Papa Parse join each
  * next part to the unfinished row and parse it all again: quadratic (a 15 MB line took 5 s). When a
- * part ends no row, the rest of the file is parsed in at most this many parts (about 1 s for it).
+ * part ends no row, the rest of the file is parsed in at most this many parts, never smaller than PART
+ * (about 1 s for that line).
  */
 const STALLED_PARTS = 16;
 
@@ -97,7 +98,7 @@ export function readText(name: string, bytes: Uint8Array, budget: Budget, detect
   const { delimiter, linebreak } = Papa.parse<string[]>(text.slice(0, 64 * 1024), { delimiter: "", preview: 10 }).meta;
   const csv = { text, delimiter, newline: linebreak, budget, detector };
   const parsed = readRows(csv, 0, 0, Math.max(PART, Math.ceil(text.length / MAX_PARTS)), true);
-  if (parsed.stalled) readRows(csv, parsed.end, parsed.rows, Math.ceil((text.length - parsed.end) / STALLED_PARTS), false);
+  if (parsed.stalled) readRows(csv, parsed.end, parsed.rows, Math.max(PART, Math.ceil((text.length - parsed.end) / STALLED_PARTS)), false);
 }
 
 interface Csv {
