@@ -18,7 +18,7 @@ export const APPROVAL_TOKEN_VERSION = "sga1";
 export interface ApprovalClaims {
   /** Review id. */
   rid: string;
-  /** Fingerprint of the approved message (`sg1:<hex>`). */
+  /** Fingerprint of the approved message (`sg2:<hex>`). */
   fp: string;
   /** Sender address (lower-case key). */
   snd: string;
@@ -29,6 +29,11 @@ export interface ApprovalClaims {
   /** Issued at / expires at, seconds since the epoch. */
   iat: number;
   exp: number;
+  /**
+   * What the reviewer saw and acknowledged: one digest per flagged item (./coverage).
+   * A finding at Send whose digest is not here is not lifted by this approval.
+   */
+  cov: string[];
 }
 
 export type ApprovalFailure = "malformed" | "no-key" | "signature" | "fingerprint" | "expired" | "sender";
@@ -46,7 +51,11 @@ export interface ApprovalExpectation {
 }
 
 const HEX = /^(?:[0-9a-f]{2})+$/;
-const MAX_TOKEN_LENGTH = 8000;
+const DIGEST = /^[0-9a-f]{16}$/;
+/** At most this many flagged items can be approved in one review (the token must fit the item's sessionData). */
+export const MAX_APPROVAL_ITEMS = 200;
+/** MAX_APPROVAL_ITEMS digests and the claims, hex-encoded, with room to spare. */
+export const MAX_TOKEN_LENGTH = 16_000;
 
 function asciiJson(value: unknown): string {
   return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
@@ -92,7 +101,8 @@ function isClaims(value: unknown): value is ApprovalClaims {
     text(v.rid) && text(v.fp) && text(v.snd) && text(v.rev) &&
     (v.rvn === undefined || typeof v.rvn === "string") &&
     typeof v.iat === "number" && Number.isFinite(v.iat) &&
-    typeof v.exp === "number" && Number.isFinite(v.exp)
+    typeof v.exp === "number" && Number.isFinite(v.exp) &&
+    Array.isArray(v.cov) && v.cov.length <= MAX_APPROVAL_ITEMS && v.cov.every((d) => typeof d === "string" && DIGEST.test(d))
   );
 }
 

@@ -1,13 +1,17 @@
 import { toByteArray } from "base64-js";
 import { strToU8 } from "fflate";
 import { inspectFile, limitsOf, toInspection } from "../inspect";
-import { attachmentKey } from "../policy";
+import { attachmentKey, contentHash, utf8Bytes } from "../policy";
 import type { AttachmentInspection, DraftAttachment } from "../shared/types";
 import { notInspected, type AttachmentContent, type InspectAttachmentsOptions } from "./pending-attachments";
 import { DeadlineReached, within } from "./within";
 
-/** The file's bytes and the name to inspect it under; undefined for content that is not a file (a cloud link). */
-function fileOf(attachment: DraftAttachment, content: AttachmentContent): { name: string; bytes: Uint8Array } | "corrupt" | undefined {
+/**
+ * The file's bytes and the name to inspect it under; "link" for content that is not a file
+ * (a cloud link); "unknown" for a format Office does not document, which is not taken as
+ * an empty file.
+ */
+function fileOf(attachment: DraftAttachment, content: AttachmentContent): { name: string; bytes: Uint8Array } | "corrupt" | "link" | "unknown" {
   if (content.format === "base64") {
     try {
       // atob is not promised in classic Outlook's JavaScript-only runtime; base64-js is plain JavaScript.
@@ -17,7 +21,8 @@ function fileOf(attachment: DraftAttachment, content: AttachmentContent): { name
     }
   }
   if (content.format === "eml") return { name: /\.eml$/i.test(attachment.name) ? attachment.name : `${attachment.name}.eml`, bytes: strToU8(content.content) };
-  return undefined;
+  if (content.format.toLowerCase() === "icalendar") return { name: /\.ics$/i.test(attachment.name) ? attachment.name : `${attachment.name}.ics`, bytes: strToU8(content.content) };
+  return content.format === "url" ? "link" : "unknown";
 }
 
 /**
@@ -51,14 +56,16 @@ export async function inspectAttachments(pending: readonly DraftAttachment[], op
       continue;
     }
     const file = fileOf(attachment, content);
-    if (file === undefined) results.set(key, { status: "skipped" });
-    else if (file === "corrupt") results.set(key, { status: "unscannable", reason: "corrupt" });
+    if (file === "link") results.set(key, { status: "skipped" });
+    else if (file === "unknown") results.set(key, notInspected("read-failed"));
+    else if (file === "corrupt") results.set(key, { status: "unscannable", reason: "corrupt", contentHash: contentHash(utf8Bytes(content.content)) });
     else {
       const limits = limitsOf({ ...options.limits, timeBudgetMs: Math.max(1, Math.min(options.limits.timeBudgetMs, remaining())) });
       const inspection = toInspection(await inspectFile(file.name, file.bytes, limits));
       // Stopped by the deadline rather than by the file's own budget: say so.
       const late = inspection.status === "unscannable" && inspection.reason === "time-budget" && remaining() <= 0;
-      results.set(key, late ? notInspected("not-inspected") : inspection);
+      // The bytes were read: an approval is bound to them (a file replaced by another of the same name and size is new).
+      results.set(key, late ? notInspected("not-inspected") : { ...inspection, contentHash: contentHash(file.bytes) });
     }
   }
   return results;

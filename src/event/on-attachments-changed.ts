@@ -1,7 +1,8 @@
 import { readAttachmentContent } from "../office/attachments";
 import { readAttachmentList } from "../office/draft";
 import { INSPECTIONS_SESSION_KEY, readSessionValue, writeSessionValue } from "../office/session";
-import { mergeInspectionCache, parseInspectionCache, parsePolicy } from "../policy";
+import { addedAttachmentKey, mergeInspectionCache, parseInspectionCache, parsePolicy, serializeInspectionCache, withoutKeys } from "../policy";
+import type { AttachmentInspection } from "../shared/types";
 import { completeOnce } from "./complete-once";
 import { inspectPendingAttachments, pendingAttachments } from "./pending-attachments";
 import { loadPolicy } from "./policy-source";
@@ -26,14 +27,16 @@ export interface AttachmentsHandlerConfig extends Pick<SendHandlerConfig, "origi
 /**
  * Creates the OnMessageAttachmentsChanged handler (Mailbox 1.11): inspects the files the
  * item's cache does not know yet and stores the results on the item (sessionData), so the
- * send handler has nothing heavy left to do. It decides nothing and shows nothing: any
- * failure just leaves the files for Send. Completes the event exactly once.
+ * send handler has nothing heavy left to do. The file the event reports as added is read
+ * even when the cache has an entry under its key (that entry describes an earlier file),
+ * and entries of files no longer attached are dropped. It decides nothing and shows
+ * nothing: any failure just leaves the files for Send. Completes the event exactly once.
  */
 export function createOnAttachmentsChanged(config: AttachmentsHandlerConfig) {
   const embedded = parsePolicy(config.embeddedPolicy);
   const deadlineMs = config.deadlineMs ?? ATTACHMENTS_DEADLINE_MS;
 
-  return function onAttachmentsChangedHandler(event: { completed: () => void }): void {
+  return function onAttachmentsChangedHandler(event: { completed: () => void; attachmentStatus?: unknown; attachmentDetails?: unknown }): void {
     const complete = completeOnce(event);
     const deadlineAt = Date.now() + deadlineMs;
     const timer = typeof setTimeout === "function" ? setTimeout(() => complete(), deadlineMs) : undefined;
@@ -41,13 +44,20 @@ export function createOnAttachmentsChanged(config: AttachmentsHandlerConfig) {
     Promise.resolve()
       .then(() => Promise.all([readAttachmentList(), loadPolicy(embedded, config.origin, config.policyFetchMs ?? DEFAULT_POLICY_FETCH_MS), readSessionValue(INSPECTIONS_SESSION_KEY)]))
       .then(async ([attachments, policy, cacheText]) => {
-        if (!policy.ok) return;
-        const pending = pendingAttachments(attachments, parseInspectionCache(cacheText));
-        if (pending.length === 0) return;
-        const results = await inspectPendingAttachments(pending, { readContent: readAttachmentContent, limits: policy.policy.inspection, deadlineAt: deadlineAt - STORE_MARGIN_MS });
+        const added = addedAttachmentKey(event);
+        const invalidated = new Set(added === undefined ? [] : [added]);
+        const cache = withoutKeys(parseInspectionCache(cacheText), invalidated);
+        const pending = policy.ok ? pendingAttachments(attachments, cache) : [];
+        const results =
+          policy.ok && pending.length > 0
+            ? await inspectPendingAttachments(pending, { readContent: readAttachmentContent, limits: policy.policy.inspection, deadlineAt: deadlineAt - STORE_MARGIN_MS })
+            : new Map<string, AttachmentInspection>();
         // Read again just before writing: the task pane may have stored files meanwhile.
-        const text = mergeInspectionCache(parseInspectionCache(await readSessionValue(INSPECTIONS_SESSION_KEY)), results, attachments);
-        if (text !== undefined) await writeSessionValue(INSPECTIONS_SESSION_KEY, text);
+        const current = parseInspectionCache(await readSessionValue(INSPECTIONS_SESSION_KEY));
+        const text = mergeInspectionCache(current, results, attachments, undefined, invalidated);
+        // Nothing new and nothing to drop: leave the item as it is.
+        if (text === undefined || text === serializeInspectionCache(current)) return;
+        await writeSessionValue(INSPECTIONS_SESSION_KEY, text);
       })
       .catch(() => undefined)
       .then(() => {

@@ -1,11 +1,11 @@
-import { failureText, languageOf, alertText, type FailureReason } from "../i18n";
+import { approvalAlertText, failureText, languageOf, alertText, type FailureReason } from "../i18n";
 import { ALLOW_OPTIONS, blockOptions } from "../office/alert-options";
 import { OfficeCallError } from "../office/async";
 import { readDraft } from "../office/draft";
 import { displayLanguage } from "../office/host";
 import { evaluate, formatPolicyErrors, inspectsContent, mergeInspectionCache, parseInspectionCache, parsePolicy, withCachedInspections, type Policy } from "../policy";
-import type { AlertContext, Draft, Evaluation } from "../shared/types";
-import { verifyApprovalToken, type ApprovalCheck } from "../approval/token";
+import type { AlertContext, Draft } from "../shared/types";
+import { decideSend } from "../approval/decide";
 import { readAttachmentContent } from "../office/attachments";
 import { APPROVAL_SESSION_KEY, INSPECTIONS_SESSION_KEY, readSessionValue, writeSessionValue } from "../office/session";
 import { inspectPendingAttachments, pendingAttachments } from "./pending-attachments";
@@ -58,7 +58,8 @@ function safeLanguage() {
  * failure (Office error, exception, a callback that never comes, the internal
  * deadline, an invalid policy) completes according to the policy's failMode.
  * A review or confirm verdict is lifted by an approval token on the item whose
- * signature, fingerprint, sender and expiry all check out (verified offline).
+ * signature, fingerprint, sender and expiry all check out (verified offline) and
+ * which covers every finding seen now (../approval/decide).
  */
 export function createOnMessageSend(config: SendHandlerConfig) {
   const embedded = parsePolicy(config.embeddedPolicy);
@@ -70,18 +71,6 @@ export function createOnMessageSend(config: SendHandlerConfig) {
     const language = safeLanguage();
     let failMode: Policy["failMode"] = embedded.ok ? embedded.policy.failMode : "closed";
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let token: string | undefined;
-
-    /** An approval counts for review and confirm verdicts; `block` ("never") rules cannot be approved. */
-    const checkApproval = (draft: Draft, evaluation: Evaluation, approvalKeys: string[]): ApprovalCheck | undefined => {
-      if (token === undefined || (evaluation.verdict !== "review" && evaluation.verdict !== "confirm")) return undefined;
-      return verifyApprovalToken(token, {
-        publicKeys: approvalKeys,
-        fingerprint: evaluation.fingerprint,
-        sender: draft.from,
-        nowMs: Date.now(),
-      });
-    };
 
     const fail = (reason: FailureReason) => {
       if (failMode === "open") {
@@ -93,30 +82,17 @@ export function createOnMessageSend(config: SendHandlerConfig) {
       complete(blockOptions({ ...text, contextData: contextData(context), promptUser: false }));
     };
 
-    const finish = (evaluation: Evaluation, approval: ApprovalCheck | undefined) => {
-      if (evaluation.verdict === "allow") {
+    const finish = (decision: ReturnType<typeof decideSend>, token: string | undefined) => {
+      if (decision.allow) {
+        if (decision.approved) reportApprovedSend(config.origin, decision.approved.rid, token);
         complete(ALLOW_OPTIONS);
         return;
       }
-      if (approval?.ok) {
-        reportApprovedSend(config.origin, approval.claims.rid, token);
-        complete(ALLOW_OPTIONS);
-        return;
-      }
-      const context: AlertContext = {
-        v: 1,
-        verdict: evaluation.verdict,
-        codes: evaluation.findings.map((f) => f.code),
-        fingerprint: evaluation.fingerprint,
-        ...(approval ? { approval: approval.reason } : {}),
-      };
-      complete(
-        blockOptions({
-          ...alertText(evaluation, language),
-          contextData: contextData(context),
-          promptUser: evaluation.verdict === "confirm",
-        }),
-      );
+      const text =
+        decision.approval?.refusal === "not-covered"
+          ? approvalAlertText(decision.findings, decision.verdict, decision.approval.claims?.rvn ?? decision.approval.claims?.rev ?? "", language)
+          : alertText(decision, language);
+      complete(blockOptions({ ...text, contextData: contextData(decision.context), promptUser: decision.promptUser }));
     };
 
     const startedAt = Date.now();
@@ -152,14 +128,13 @@ export function createOnMessageSend(config: SendHandlerConfig) {
           readSessionValue(INSPECTIONS_SESSION_KEY),
         ]),
       )
-      .then(([read, policy, approvalToken, inspections]) => {
+      .then(([read, policy, token, inspections]) => {
         if (!policy.ok) throw new PolicyInvalidError(formatPolicyErrors(policy.errors));
         failMode = policy.policy.failMode;
-        token = approvalToken;
         const cached = parseInspectionCache(inspections);
         return inspectPending(withCachedInspections(read, cached), policy.policy, cached).then((draft) => {
           const evaluation = evaluate(draft, policy.policy);
-          finish(evaluation, checkApproval(draft, evaluation, policy.policy.approvalKeys));
+          finish(decideSend({ evaluation, sender: draft.from, token, approvalKeys: policy.policy.approvalKeys, nowMs: Date.now() }), token);
         });
       })
       .catch((error: unknown) => fail(reasonOf(error)))

@@ -1,4 +1,4 @@
-import type { Evaluation, Finding } from "../shared/types";
+import type { Finding, Verdict } from "../shared/types";
 import { CATALOGS, type FailureReason, type Language } from "./catalog";
 
 /** Smart Alerts limits (Office.SmartAlertsEventCompletedOptions). */
@@ -42,15 +42,27 @@ export interface AlertText {
  * (strictest first), and what to do. Findings are shortened, never the header or
  * the action, so the message always fits the 500-character limit.
  */
-export function alertText(evaluation: Evaluation, language: Language): AlertText {
-  const catalog = CATALOGS[language];
+export function alertText(evaluation: { verdict: Verdict; findings: readonly Finding[] }, language: Language): AlertText {
   const verdict = evaluation.verdict === "allow" ? "confirm" : evaluation.verdict;
+  const catalog = CATALOGS[language];
+  return composeAlert(catalog.header[verdict], evaluation.findings, catalog.action[verdict], language);
+}
+
+/**
+ * The Smart Alert when an approval is on the item but Send found what the reviewer did not
+ * see: who approved, only the findings the approval does not cover, and what to do.
+ */
+export function approvalAlertText(uncovered: readonly Finding[], verdict: Exclude<Verdict, "allow">, reviewer: string, language: Language): AlertText {
+  const catalog = CATALOGS[language];
+  return composeAlert(catalog.notCoveredHeader(reviewer), uncovered, catalog.notCoveredAction[verdict], language);
+}
+
+function composeAlert(header: string, findings: readonly Finding[], action: string, language: Language): AlertText {
+  const catalog = CATALOGS[language];
   const separator = language === "ja" ? "" : " ";
-  const header = catalog.header[verdict];
-  const action = catalog.action[verdict];
   let budget = MAX_ERROR_MESSAGE - length(header) - length(action) - 2 * length(separator);
   const body: string[] = [];
-  for (const finding of evaluation.findings) {
+  for (const finding of findings) {
     const text = clip(describeFinding(finding, language), budget);
     if (text.length === 0) break;
     body.push(text);

@@ -8,6 +8,9 @@ export type FailureReason = "office-error" | "timeout" | "policy-invalid" | "int
 export interface Catalog {
   header: Record<Exclude<Verdict, "allow">, string>;
   action: Record<Exclude<Verdict, "allow">, string>;
+  /** An approval is on the item, but Send found what the reviewer did not see. */
+  notCoveredHeader: (reviewer: string) => string;
+  notCoveredAction: Record<Exclude<Verdict, "allow">, string>;
   finding: { [C in Finding["code"]]: (finding: Extract<Finding, { code: C }>) => string };
   failure: (reason: FailureReason) => string;
   failureReason: Record<FailureReason, string>;
@@ -62,6 +65,12 @@ const en: Catalog = {
   action: {
     confirm: "If this is intended, choose Send Anyway.",
     review: "Open Send Guard to fix it (e.g. move outside recipients to BCC) or to request a review.",
+    block: "Change the message to send it.",
+  },
+  notCoveredHeader: (reviewer) => `${reviewer} approved this message, but Send Guard now finds something the reviewer did not see:`,
+  notCoveredAction: {
+    confirm: "If this is intended, choose Send Anyway.",
+    review: "Open Send Guard to fix it or to ask for a new review.",
     block: "Change the message to send it.",
   },
   finding: {
@@ -142,6 +151,12 @@ const ja: Catalog = {
   action: {
     confirm: "意図したものであれば、このまま送信できます。",
     review: "Send Guardを開いて修正する（社外の宛先をBCCへ移すなど）か、確認を依頼してください。",
+    block: "送信するにはメールを修正してください。",
+  },
+  notCoveredHeader: (reviewer) => `${reviewer}さんが承認したメールですが、確認者が見ていない内容が見つかりました：`,
+  notCoveredAction: {
+    confirm: "意図したものであれば、このまま送信できます。",
+    review: "Send Guardを開いて修正するか、あらためて確認を依頼してください。",
     block: "送信するにはメールを修正してください。",
   },
   finding: {

@@ -1,4 +1,4 @@
-export { alertText, describeFinding, failureText, MAX_CANCEL_LABEL, MAX_ERROR_MESSAGE, type AlertText } from "./alert";
+export { alertText, approvalAlertText, describeFinding, failureText, MAX_CANCEL_LABEL, MAX_ERROR_MESSAGE, type AlertText } from "./alert";
 export { CATALOGS, languageOf, type Catalog, type FailureReason, type Language } from "./catalog";
 export { PANE_TEXT, type PaneText } from "./pane";
 export { reviewRequestedEmail, reviewExpiredEmail, type EmailText } from "./email";

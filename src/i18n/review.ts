@@ -25,6 +25,9 @@ export interface ReviewText {
   approvedNext: string;
   changedAfterApproval: string;
   approvalVoidAtSend: string;
+  /** The approval stands for the message, but Send Guard now finds what the reviewer did not see. */
+  notCovered: (reviewer: string) => string;
+  notCoveredNext: string;
   rejectedBy: (reviewer: string) => string;
   rejectedNext: string;
   comment: (text: string) => string;
@@ -92,6 +95,8 @@ const en: ReviewText = {
   approvedNext: "Press Send again: the message goes out as approved.",
   changedAfterApproval: "The message changed after it was approved, so the approval no longer applies. Undo the change or request a review again.",
   approvalVoidAtSend: "Send Guard stopped the message because it changed after approval (recipients, attachments or subject). Request a review again.",
+  notCovered: (reviewer) => `${reviewer} approved this message, but Send Guard now finds something ${reviewer} did not see:`,
+  notCoveredNext: "Fix it, or request a review again so that the reviewer sees it.",
   rejectedBy: (reviewer) => `${reviewer} did not approve this message.`,
   rejectedNext: "Fix the message as asked, or talk to the reviewer.",
   comment: (text) => `Comment: ${text}`,
@@ -162,6 +167,8 @@ const ja: ReviewText = {
   approvedNext: "もう一度［送信］を押してください。承認どおりに送信されます。",
   changedAfterApproval: "承認の後にメッセージが変更されたため、承認は無効です。変更を元に戻すか、もう一度確認を依頼してください。",
   approvalVoidAtSend: "承認の後に宛先・添付ファイル・件名が変わったため、Send Guard が送信を止めました。もう一度確認を依頼してください。",
+  notCovered: (reviewer) => `${reviewer}さんが承認したメールですが、確認者が見ていない内容が見つかりました：`,
+  notCoveredNext: "修正するか、確認者に見てもらうためにもう一度確認を依頼してください。",
   rejectedBy: (reviewer) => `${reviewer} さんはこのメッセージを承認しませんでした。`,
   rejectedNext: "指摘に従ってメッセージを修正するか、確認者に相談してください。",
   comment: (text) => `コメント: ${text}`,

@@ -30,3 +30,8 @@ export function officeCall<T>(call: string, invoke: (callback: Callback<T>) => v
     }
   });
 }
+
+/** An answer Office reported as succeeded but whose value is not what the API documents. */
+export function malformedAnswer(call: string, expected: string): OfficeCallError {
+  return new OfficeCallError(call, "malformed", `Outlook answered without ${expected}`);
+}

@@ -1,4 +1,4 @@
-import { officeCall } from "./async";
+import { malformedAnswer, officeCall } from "./async";
 import { composeItem } from "./host";
 
 /** Removes an attachment from the draft by the id `getAttachmentsAsync` gave in this session. */
@@ -15,8 +15,10 @@ export function removeAttachment(id: string): Promise<void> {
 export function readAttachmentContent(id: string): Promise<{ format: string; content: string }> {
   const item = composeItem();
   if (typeof item.getAttachmentContentAsync !== "function") return Promise.reject(new Error("getAttachmentContentAsync is not supported here"));
-  return officeCall<Office.AttachmentContent>("getAttachmentContentAsync", (cb) => item.getAttachmentContentAsync(id, cb)).then((content) => ({
-    format: String(content?.format ?? ""),
-    content: content?.content ?? "",
-  }));
+  return officeCall<unknown>("getAttachmentContentAsync", (cb) => item.getAttachmentContentAsync(id, cb)).then((value) => {
+    const content = value as { format?: unknown; content?: unknown } | null | undefined;
+    // "Succeeded" with no content is not an empty file: the file was not handed over.
+    if (typeof content?.format !== "string" || typeof content.content !== "string") throw malformedAnswer("getAttachmentContentAsync", "the file's content");
+    return { format: content.format, content: content.content };
+  });
 }

@@ -16,13 +16,14 @@ function addHandler(type: Office.EventType, handler: (args: unknown) => void): P
 
 /**
  * Calls `listener` when the sender changes recipients (Mailbox 1.7) or
- * attachments (1.8), including changes made by this add-in. Returns a function
- * that removes the handlers.
+ * attachments (1.8), including changes made by this add-in, with the event's
+ * arguments (for attachments: which file was added or removed). Returns a
+ * function that removes the handlers.
  */
-export async function watchItem(listener: (change: ItemChange) => void): Promise<() => Promise<void>> {
-  const stops = [await addHandler(eventType("RecipientsChanged", "olkRecipientsChanged"), () => listener("recipients"))];
+export async function watchItem(listener: (change: ItemChange, args: unknown) => void): Promise<() => Promise<void>> {
+  const stops = [await addHandler(eventType("RecipientsChanged", "olkRecipientsChanged"), (args) => listener("recipients", args))];
   if (supportsMailbox("1.8")) {
-    stops.push(await addHandler(eventType("AttachmentsChanged", "olkAttachmentsChanged"), () => listener("attachments")));
+    stops.push(await addHandler(eventType("AttachmentsChanged", "olkAttachmentsChanged"), (args) => listener("attachments", args)));
   }
   return async () => {
     await Promise.all(stops.map((stop) => stop().catch(() => undefined)));

@@ -1,4 +1,4 @@
-import { officeCall } from "./async";
+import { malformedAnswer, officeCall } from "./async";
 import { composeItem } from "./host";
 
 export { APPROVAL_SESSION_KEY, INSPECTIONS_SESSION_KEY, POLICY_SESSION_KEY, REVIEW_SESSION_KEY } from "../shared/session-keys";
@@ -11,13 +11,22 @@ function sessionData(): Office.SessionData | undefined {
   return data && typeof data.getAsync === "function" ? data : undefined;
 }
 
-/** A value stored on this compose item, or undefined when absent or unavailable. */
+/**
+ * A value stored on this compose item, or undefined when absent or unavailable.
+ * Absence only ever makes a check stricter (no approval, files read again, the policy
+ * fetched), so a failed read, no value and an empty text all mean "absent"; a value
+ * that is not text is an answer Office never documents, and rejects.
+ */
 export function readSessionValue(key: string): Promise<string | undefined> {
   const data = sessionData();
   if (!data) return Promise.resolve(undefined);
   // A missing key is reported as a failed call on some clients: treat it as absent.
-  return officeCall<string>("sessionData.getAsync", (cb) => data.getAsync(key, cb)).then(
-    (value) => (typeof value === "string" && value.length > 0 ? value : undefined),
+  return officeCall<unknown>("sessionData.getAsync", (cb) => data.getAsync(key, cb)).then(
+    (value) => {
+      if (value === undefined || value === null || value === "") return undefined;
+      if (typeof value !== "string") throw malformedAnswer("sessionData.getAsync", "text");
+      return value;
+    },
     () => undefined,
   );
 }

@@ -3,9 +3,11 @@ import { formatPolicyErrors, parsePolicyText, type Policy } from "../policy";
 import type { Draft } from "../shared/types";
 import { POLICY_SESSION_KEY } from "../shared/session-keys";
 import type { ManifestInfo } from "./manifest-info";
-import { ComposeSim, type Fault, type SimField, type SimMailbox, type SimRecipient, type SimRuntime } from "./office-sim";
+import { ComposeSim, type Fault, type SimChange, type SimField, type SimMailbox, type SimRecipient, type SimRuntime } from "./office-sim";
 import { parseTyped, resolverFor } from "./recipients";
 import { whatRecipientsSee, type DeliveredView } from "./visibility";
+
+type SimChangeDetails = Extract<SimChange, { kind: "attachments" }>["details"];
 
 export interface SentMessage {
   id: number;
@@ -134,7 +136,7 @@ export class PlaygroundStore {
     };
     this.sim.onChange((change) => {
       this.update({ mailbox: this.copyMailbox() });
-      if (change.kind === "attachments") void this.attachmentsChanged(change.status);
+      if (change.kind === "attachments") void this.attachmentsChanged(change.status, change.details);
     });
   }
 
@@ -329,12 +331,13 @@ export class PlaygroundStore {
   }
 
   /** OnMessageAttachmentsChanged (Mailbox 1.11), when the manifest declares it: fired for every added or removed file. */
-  private async attachmentsChanged(status: "added" | "removed") {
+  private async attachmentsChanged(status: "added" | "removed", details: SimChangeDetails) {
     const name = this.manifest.onAttachmentsChangedFunction;
     if (!name || !this.sim.isSupported("1.11")) return;
     this.update({ background: this.state.background + 1 });
     try {
-      await this.runLaunchEvent(name, { type: "olkAttachmentsChanged", attachmentStatus: status });
+      // Office.AttachmentsChangedEventArgs: the event says which file was added or removed.
+      await this.runLaunchEvent(name, { type: "olkAttachmentsChanged", attachmentStatus: status, attachmentDetails: details });
     } finally {
       this.update({ background: this.state.background - 1 });
     }

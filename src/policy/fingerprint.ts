@@ -1,36 +1,50 @@
 import { encode } from "@stablelib/hex";
 import { hash as sha256 } from "@stablelib/sha256";
-import type { Draft, DraftRecipient } from "../shared/types";
+import type { Draft, DraftRecipient, RecipientType } from "../shared/types";
 import { parseAddress } from "./address";
 
 /**
- * The message fingerprint that approvals are bound to (format `sg1:<hex sha-256>`).
+ * The message fingerprint that approvals are bound to (format `sg2:<hex sha-256>`).
  *
- * It covers, as canonical JSON `["sg1", to, cc, bcc, subject, attachments]`:
- * - each recipient field as a sorted, de-duplicated list of address keys
- *   (lower-case local part @ lower-case punycode domain; an invalid address
- *   is kept as its trimmed raw text), so order within a field does not matter
- *   but moving an address between To, CC and BCC does;
+ * It covers, as canonical JSON `["sg2", to, cc, bcc, subject, attachments]`:
+ * - each recipient field as a sorted, de-duplicated list of `[address key, type]`, where
+ *   the key is the lower-case local part @ lower-case punycode domain (an invalid address
+ *   is kept as its trimmed raw text) and the type is what the policy judges by:
+ *   `"distributionList"`, `"other"` (not resolved by Outlook), or `""` for a person
+ *   (`user`, `externalUser` or unknown). Order within a field does not matter; moving an
+ *   address between To, CC and BCC does, and so does Outlook reporting an address as a
+ *   list after the reviewer saw it as a person;
  * - the subject, NFC-normalised and trimmed;
- * - the attachments as a sorted list of `[name (NFC), size, contentHash or ""]`.
+ * - the attachments as a sorted list of `[name (NFC), size, contentHash or ""]`, where the
+ *   content hash is `sha256:<hex>` of the bytes whenever Send Guard read the file.
  *
- * Display names, the body and the sender are not covered.
+ * Display names, the body and the sender are not covered (the approval names the sender).
  * Pure JavaScript (no WebCrypto), so it runs in classic Outlook's JavaScript-only runtime.
  */
-export const FINGERPRINT_VERSION = "sg1";
+export const FINGERPRINT_VERSION = "sg2";
+
+/** A fingerprint as the review API and approval tokens carry it. */
+export const FINGERPRINT_PATTERN = /^sg2:[0-9a-f]{64}$/;
 
 /** Lower-case hex, as every hash and token in Send Guard is written. */
 export function bytesToHex(bytes: Uint8Array): string {
   return encode(bytes, true);
 }
 
-function fieldKeys(recipients: readonly DraftRecipient[]): string[] {
-  const keys = new Set<string>();
+/** The recipient type as far as the policy's rules tell types apart. */
+export function judgedType(type: RecipientType | undefined): "distributionList" | "other" | "" {
+  return type === "distributionList" || type === "other" ? type : "";
+}
+
+function fieldKeys(recipients: readonly DraftRecipient[]): [string, string][] {
+  const entries = new Map<string, [string, string]>();
   for (const recipient of recipients) {
     const parsed = parseAddress(recipient.emailAddress ?? "");
-    keys.add(parsed.ok ? parsed.key : recipient.emailAddress.trim());
+    const key = parsed.ok ? parsed.key : (recipient.emailAddress ?? "").trim();
+    const type = judgedType(recipient.recipientType);
+    entries.set(`${key}\u0000${type}`, [key, type]);
   }
-  return [...keys].sort();
+  return [...entries.keys()].sort(compare).map((k) => entries.get(k) as [string, string]);
 }
 
 /** UTF-8 bytes without TextEncoder, which the JavaScript-only runtime does not promise. */
@@ -61,6 +75,11 @@ export function canonicalMessage(draft: Draft): string {
 
 export function fingerprint(draft: Draft): string {
   return `${FINGERPRINT_VERSION}:${bytesToHex(sha256(utf8Bytes(canonicalMessage(draft))))}`;
+}
+
+/** `sha256:<hex>` of a file's bytes: how an attachment's content enters the fingerprint. */
+export function contentHash(bytes: Uint8Array): string {
+  return `sha256:${bytesToHex(sha256(bytes))}`;
 }
 
 /** Hex SHA-256 of a text's UTF-8 bytes, shortened to `length` characters (pure JavaScript). */

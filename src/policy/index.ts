@@ -4,7 +4,7 @@
  */
 export { parseAddress, normalizeDomain, isDomainOrSubdomain, type ParsedAddress, type InvalidAddress } from "./address";
 export { evaluate, verdictOf, inspectsContent } from "./engine";
-export { fingerprint, canonicalMessage, FINGERPRINT_VERSION, utf8Bytes } from "./fingerprint";
+export { fingerprint, canonicalMessage, contentHash, FINGERPRINT_VERSION, utf8Bytes } from "./fingerprint";
 export { partyOf, US_PARTY } from "./parties";
 export {
   parsePolicy,
@@ -25,8 +25,10 @@ export { reviewersFor, mayReview, isAdmin } from "./reviewers";
 export type { ReviewerEntry, ReviewPolicy } from "./policy";
 export { reviewChecks, snapshotDraft, draftSnapshot } from "./review-checks";
 export {
+  addedAttachmentKey,
   attachmentKey,
   mergeInspectionCache,
+  withoutKeys,
   INSPECTION_CACHE_BUDGET,
   parseInspectionCache,
   serializeInspectionCache,

@@ -75,10 +75,12 @@ export function mergeInspectionCache(
   results: ReadonlyMap<string, AttachmentInspection>,
   attachments: readonly Pick<DraftAttachment, "id" | "name" | "size">[],
   budget = INSPECTION_CACHE_BUDGET,
+  /** Keys whose stored result no longer describes the file (it was just added again): never kept from `current`. */
+  invalidated: ReadonlySet<string> = new Set(),
 ): string | undefined {
   const attached = new Set(attachments.map(attachmentKey));
   const merged = new Map<string, StoredInspection>();
-  for (const [key, stored] of current) if (attached.has(key)) merged.set(key, stored);
+  for (const [key, stored] of current) if (attached.has(key) && !invalidated.has(key)) merged.set(key, stored);
   for (const [key, inspection] of results) if (attached.has(key) && inspection.status !== "not-inspected") merged.set(key, toStored(inspection));
   let text = serializeInspectionCache(merged);
   if (text.length <= budget) return text;
@@ -87,14 +89,39 @@ export function mergeInspectionCache(
   return text.length <= budget ? text : undefined;
 }
 
-/** The draft with each attachment's cached (or just made) inspection, where there is one. */
+/**
+ * The key of the file an attachments-changed event reports as added (Office.AttachmentsChangedEventArgs:
+ * `attachmentStatus` "added" and `attachmentDetails` with id, name and size), else undefined.
+ * Whatever the cache holds under that key describes an earlier file: in classic Outlook an
+ * id is the attachment's position, so a file removed and another of the same name and size
+ * attached in its place would otherwise inherit the first one's result.
+ */
+export function addedAttachmentKey(args: unknown): string | undefined {
+  const event = args as { attachmentStatus?: unknown; attachmentDetails?: { id?: unknown; name?: unknown; size?: unknown } } | null | undefined;
+  const details = event?.attachmentDetails;
+  if (String(event?.attachmentStatus ?? "").toLowerCase() !== "added" || !details) return undefined;
+  if (typeof details.id !== "string" || typeof details.name !== "string" || typeof details.size !== "number") return undefined;
+  return attachmentKey({ id: details.id, name: details.name, size: details.size });
+}
+
+/** The cache without the given keys (files to read again). */
+export function withoutKeys(cache: ReadonlyMap<string, StoredInspection>, keys: ReadonlySet<string>): Map<string, StoredInspection> {
+  return new Map([...cache].filter(([key]) => !keys.has(key)));
+}
+
+/**
+ * The draft with each attachment's cached (or just made) inspection, where there is one,
+ * and the hash of the bytes that inspection read (which the fingerprint covers).
+ */
 export function withCachedInspections(draft: Draft, cache: ReadonlyMap<string, StoredInspection | AttachmentInspection>): Draft {
   if (cache.size === 0) return draft;
   return {
     ...draft,
     attachments: draft.attachments.map((a) => {
       const stored = cache.get(attachmentKey(a));
-      return stored ? { ...a, inspection: stored } : a;
+      if (!stored) return a;
+      const hash = typeof stored.contentHash === "string" && /^sha256:[0-9a-f]{64}$/.test(stored.contentHash) ? stored.contentHash : undefined;
+      return { ...a, inspection: stored, contentHash: hash };
     }),
   };
 }

@@ -33,6 +33,7 @@ export function snapshotDraft(snapshot: ReviewSnapshot): Draft {
     bcc: recipients(snapshot.bcc),
     subject: snapshot.subject,
     attachments: snapshot.attachments.map((a) => ({ name: a.name, size: a.size, contentHash: a.contentHash, inspection: a.inspection })),
+    truncatedFields: snapshot.truncatedFields,
   };
 }
 
@@ -40,9 +41,10 @@ export function snapshotDraft(snapshot: ReviewSnapshot): Draft {
 function snapshotInspection(
   inspection: AttachmentInspection | undefined,
   recipients: ReadonlySet<string>,
-): Omit<AttachmentInspection, "addresses" | "addressHashes"> | undefined {
+): Omit<AttachmentInspection, "addresses" | "addressHashes" | "contentHash"> | undefined {
   if (!inspection) return undefined;
-  const { addresses, addressHashes, ...rest } = inspection;
+  // The content hash travels on the attachment (the fingerprint covers it), not in the inspection.
+  const { addresses, addressHashes, contentHash, ...rest } = inspection;
   if (addresses) return { ...rest, addressCount: addresses.length, notRecipientCount: addresses.filter((a) => !recipients.has(a)).length };
   if (addressHashes) {
     const hashed = new Set([...recipients].map(addressHash));
@@ -68,5 +70,7 @@ export function draftSnapshot(draft: Draft, from: string): ReviewSnapshot {
     bcc: recipients(draft.bcc),
     subject: draft.subject,
     attachments: draft.attachments.map((a) => ({ name: a.name, size: a.size, contentHash: a.contentHash, inspection: snapshotInspection(a.inspection, keys) })),
+    // Fields Outlook returned only up to its limit: the reviewer must see that too.
+    ...(draft.truncatedFields && draft.truncatedFields.length > 0 ? { truncatedFields: [...draft.truncatedFields] } : {}),
   };
 }

@@ -2,7 +2,7 @@
  * The review API contract shared by the server, the task panes and the web pages.
  * Shapes only; the server validates every request against them (src/server/review/schemas.ts).
  */
-import type { AttachmentInspection, Finding, RecipientType, Verdict } from "./types";
+import type { AttachmentInspection, Finding, RecipientField, RecipientType, Verdict } from "./types";
 
 export type ReviewStatus = "pending" | "approved" | "rejected" | "cancelled" | "expired";
 
@@ -17,7 +17,7 @@ export interface SnapshotAttachment {
   size: number;
   contentHash?: string | undefined;
   /** What inspection found, as counts: the addresses themselves never leave the sender's machine. */
-  inspection?: Omit<AttachmentInspection, "addresses" | "addressHashes"> | undefined;
+  inspection?: Omit<AttachmentInspection, "addresses" | "addressHashes" | "contentHash"> | undefined;
 }
 
 /** Exactly what will be sent, as the sender's Outlook reports it; the fingerprint is computed from it. */
@@ -28,6 +28,8 @@ export interface ReviewSnapshot {
   bcc: SnapshotRecipient[];
   subject: string;
   attachments: SnapshotAttachment[];
+  /** Fields Outlook returned only up to its limit (more recipients may exist unseen). */
+  truncatedFields?: RecipientField[] | undefined;
   bodyExcerpt?: string | undefined;
 }
 

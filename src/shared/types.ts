@@ -36,6 +36,8 @@ export interface AttachmentInspection {
   notRecipientCount?: number | undefined;
   /** Archive entries that could not be read, with the reason. */
   unreadable?: { entry: string; reason: string }[] | undefined;
+  /** `sha256:<hex>` of the bytes that were read; absent when the file was not read. */
+  contentHash?: string | undefined;
 }
 
 export interface DraftAttachment {
@@ -165,6 +167,11 @@ export interface AlertContext {
   fingerprint: string | null;
   /** Failure reason when verdict is "error". */
   error?: string | undefined;
-  /** Why an approval token on the item did not lift the verdict (e.g. "fingerprint": the message changed). */
+  /**
+   * Why an approval token on the item did not lift the verdict: "fingerprint" (the message
+   * changed), "not-covered" (Send found something the reviewer did not see), "expired", …
+   */
   approval?: string | undefined;
+  /** With approval "not-covered": the codes of the findings the approval does not cover. */
+  uncovered?: string[] | undefined;
 }

@@ -16,8 +16,11 @@ export interface PaneHost {
   readPolicy(): Promise<PolicyResult>;
   /** The Smart Alert's contextData when the pane was opened from it. */
   readAlertContext(): Promise<AlertContext | null>;
-  /** Calls back when recipients or attachments change; resolves to a function that stops it. */
-  watchDraft(listener: () => void): Promise<() => Promise<void>>;
+  /**
+   * Calls back when recipients or attachments change, with the event's arguments
+   * (Office.AttachmentsChangedEventArgs for attachments); resolves to a function that stops it.
+   */
+  watchDraft(listener: (args?: unknown) => void): Promise<() => Promise<void>>;
   /** New contextData while the pane is open (Mailbox 1.15); null where unsupported. */
   watchAlertContext(listener: (context: AlertContext | null) => void): Promise<(() => Promise<void>) | null>;
   writeRecipients(after: RecipientFields, before: RecipientFields): Promise<void>;

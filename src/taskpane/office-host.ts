@@ -47,7 +47,7 @@ export function createOfficeHost(embeddedPolicy: unknown): PaneHost {
       Promise.all([readDraft(), readSessionValue(INSPECTIONS_SESSION_KEY)]).then(([draft, cache]) => withCachedInspections(draft, parseInspectionCache(cache))),
     readPolicy: () => readPolicy(embeddedPolicy),
     readAlertContext: () => readInitializationContext().then(parseAlertContext),
-    watchDraft: (listener) => watchItem(() => listener()),
+    watchDraft: (listener) => watchItem((_change, args) => listener(args)),
     watchAlertContext: (listener) => watchInitializationContext((data) => listener(parseAlertContext(data))),
     writeRecipients,
     removeAttachment,

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { evaluate, formatPolicyErrors, type Policy } from "../policy";
+import { addedAttachmentKey, evaluate, formatPolicyErrors, type Policy } from "../policy";
 import type { AlertContext, Draft, Evaluation } from "../shared/types";
 import type { PaneHost } from "./host";
 import { inspectNewAttachments } from "./inspect-attachments";
@@ -32,6 +32,8 @@ export function useSenderPane(host: PaneHost) {
   const [state, setState] = useState<SenderPaneState>({ checked: null, error: null, busy: true, alert: null });
   const latest = useRef(0);
   const inspecting = useRef(false);
+  /** Files reported as added since the last inspection: read again whatever the item's cache says. */
+  const added = useRef(new Set<string>());
 
   const refresh = useCallback(async (): Promise<Checked | null> => {
     const run = ++latest.current;
@@ -44,13 +46,16 @@ export function useSenderPane(host: PaneHost) {
       // New attachments are inspected now, not at Send; their findings come with the next evaluation.
       if (!inspecting.current) {
         inspecting.current = true;
-        inspectNewAttachments(host, draft, policy.policy).then(
+        const invalidated = new Set(added.current);
+        added.current.clear();
+        inspectNewAttachments(host, draft, policy.policy, invalidated).then(
           (stored) => {
             inspecting.current = false;
             if (stored) void refresh();
           },
           () => {
             inspecting.current = false;
+            for (const key of invalidated) added.current.add(key);
           },
         );
       }
@@ -74,7 +79,9 @@ export function useSenderPane(host: PaneHost) {
     void refresh();
     void host.readAlertContext().then((alert) => !disposed && setState((s) => ({ ...s, alert })));
     host
-      .watchDraft(() => {
+      .watchDraft((args) => {
+        const key = addedAttachmentKey(args);
+        if (key !== undefined) added.current.add(key);
         clearTimeout(timer);
         timer = setTimeout(() => void refresh(), SETTLE_MS);
       })

@@ -4,7 +4,7 @@ import { generateSigningKeyPem, loadSigningKey, signApproval } from "../../src/s
 const key = loadSigningKey(generateSigningKeyPem());
 const otherKey = loadSigningKey(generateSigningKeyPem());
 const NOW = Date.parse("2026-11-21T10:00:00Z");
-const FP = `sg1:${"ab".repeat(32)}`;
+const FP = `sg2:${"ab".repeat(32)}`;
 
 const claims: ApprovalClaims = {
   rid: "r_01",
@@ -14,6 +14,7 @@ const claims: ApprovalClaims = {
   rvn: "山田 花子",
   iat: NOW / 1000 - 60,
   exp: NOW / 1000 + 3600,
+  cov: ["0123456789abcdef", "fedcba9876543210"],
 };
 const expected: ApprovalExpectation = { publicKeys: [key.publicKeyHex], fingerprint: FP, sender: "Tanaka@Mirai-Shoji.co.jp", nowMs: NOW };
 
@@ -36,7 +37,7 @@ describe("approval tokens", () => {
   });
 
   test.each<[string, Partial<ApprovalExpectation>, string]>([
-    ["another message (different fingerprint)", { fingerprint: `sg1:${"cd".repeat(32)}` }, "fingerprint"],
+    ["another message (different fingerprint)", { fingerprint: `sg2:${"cd".repeat(32)}` }, "fingerprint"],
     ["another sender", { sender: "suzuki@mirai-shoji.co.jp" }, "sender"],
     ["no sender known", { sender: undefined }, "sender"],
     ["expired (at the expiry second)", { nowMs: claims.exp * 1000 }, "expired"],

@@ -1,6 +1,9 @@
 import { createOnMessageSend } from "../../src/event/on-message-send";
-import { APPROVAL_SESSION_KEY, POLICY_SESSION_KEY } from "../../src/shared/session-keys";
+import { APPROVAL_SESSION_KEY, INSPECTIONS_SESSION_KEY, POLICY_SESSION_KEY } from "../../src/shared/session-keys";
+import { coverageOf } from "../../src/approval/coverage";
 import type { ApprovalClaims } from "../../src/approval/token";
+import { attachmentKey, evaluate, parsePolicyText, serializeInspectionCache, withCachedInspections, type StoredInspection } from "../../src/policy";
+import type { Draft } from "../../src/shared/types";
 import { generateSigningKeyPem, loadSigningKey, signApproval } from "../../src/server/review/approval-signer";
 import { addresses, CARRIER_DOMAINS, ORG_POLICY_FILE } from "../support/drafts";
 import { createEvent, createFakeOffice, SENDER, type FakeItemSpec } from "../support/fake-office";
@@ -40,28 +43,62 @@ function context(options: Record<string, unknown>) {
   return JSON.parse(options.contextData as string) as { verdict: string; fingerprint: string; approval?: string };
 }
 
+const PDF: StoredInspection = { status: "unscannable", reason: "pdf", contentHash: `sha256:${"1".repeat(64)}` };
+const pdfCache = (name = "案内.pdf", size = 120_000, stored: StoredInspection = PDF) =>
+  serializeInspectionCache(new Map([[attachmentKey({ id: "att-0", name, size }), stored]]));
+
 const guardians: FakeItemSpec = {
   to: people(["jimu@mirai-shoji.co.jp"]),
   cc: people(addresses(12, CARRIER_DOMAINS)),
   subject: "保護者会のお知らせ",
   attachments: [{ name: "案内.pdf", size: 120_000 }],
+  // Inspected when it was attached (a PDF: named, not read), as the reviewer was shown.
+  sessionData: { [INSPECTIONS_SESSION_KEY]: pdfCache() },
 };
 
-function claimsFor(fingerprint: string, change: Partial<ApprovalClaims> = {}): ApprovalClaims {
+/** The draft the handler reads from a fake item (the simulator reports every recipient as externalUser unless told). */
+function draftOfSpec(spec: FakeItemSpec): Draft {
+  const recipients = (list: FakeItemSpec["to"]) => (list ?? []).map((r) => ({ emailAddress: r.emailAddress, displayName: r.displayName ?? r.emailAddress, recipientType: (r.recipientType ?? "externalUser") as "externalUser" }));
+  const draft: Draft = {
+    from: SENDER,
+    to: recipients(spec.to),
+    cc: recipients(spec.cc),
+    bcc: recipients(spec.bcc),
+    subject: spec.subject ?? "",
+    attachments: (spec.attachments ?? []).map((a, i) => ({ id: a.id ?? `att-${i}`, name: a.name, size: a.size ?? a.content?.length ?? 0, isInline: false, attachmentType: "file" })),
+    truncatedFields: [],
+  };
+  const cache = spec.sessionData?.[INSPECTIONS_SESSION_KEY];
+  return cache ? withCachedInspections(draft, new Map(Object.entries(JSON.parse(cache).files as Record<string, StoredInspection>))) : draft;
+}
+
+/** What the reviewer was shown for `spec`: the findings the server would sign the coverage of. */
+function coverageFor(spec: FakeItemSpec): string[] {
+  const policy = parsePolicyText(policyText());
+  if (!policy.ok) throw new Error("policy");
+  return coverageOf(evaluate(draftOfSpec(spec), policy.policy).findings);
+}
+
+function claimsFor(fingerprint: string, change: Partial<ApprovalClaims> = {}, reviewed: FakeItemSpec = guardians): ApprovalClaims {
   const now = Math.floor(Date.now() / 1000);
-  return { rid: "rv_1", fp: fingerprint, snd: SENDER, rev: "kacho@mirai-shoji.co.jp", rvn: "山田 課長", iat: now, exp: now + 3600, ...change };
+  return { rid: "rv_1", fp: fingerprint, snd: SENDER, rev: "kacho@mirai-shoji.co.jp", rvn: "山田 課長", iat: now, exp: now + 3600, cov: coverageFor(reviewed), ...change };
 }
 
 describe("an approval on the item at Send", () => {
   let fingerprint: string;
   beforeAll(async () => {
     (globalThis as { fetch?: unknown }).fetch = jest.fn(() => Promise.reject(new Error("offline")));
-    fingerprint = context(await send(guardians, {})).fingerprint;
+    fingerprint = context(await send(guardians, guardians.sessionData ?? {})).fingerprint;
+  });
+
+  test("the test's model of the handler's draft gives the handler's own fingerprint", async () => {
+    const policy = parsePolicyText(policyText());
+    expect(policy.ok && evaluate(draftOfSpec(guardians), policy.policy).fingerprint).toBe(fingerprint);
   });
 
   test("a valid approval for this exact message lets it go and reports the send (best effort)", async () => {
     const token = signApproval(serverKey, claimsFor(fingerprint));
-    const options = await send(guardians, { [APPROVAL_SESSION_KEY]: token });
+    const options = await send(guardians, { ...guardians.sessionData, [APPROVAL_SESSION_KEY]: token });
     expect(options).toEqual({ allowEvent: true });
     expect(fetchMock).toHaveBeenCalledWith(
       `${ORIGIN}/api/reviews/rv_1/sent`,
@@ -71,7 +108,7 @@ describe("an approval on the item at Send", () => {
 
   test("the send goes through even when reporting it fails", async () => {
     fetchMock.mockImplementation(() => Promise.reject(new TypeError("Network request failed")));
-    const options = await send(guardians, { [APPROVAL_SESSION_KEY]: signApproval(serverKey, claimsFor(fingerprint)) });
+    const options = await send(guardians, { ...guardians.sessionData, [APPROVAL_SESSION_KEY]: signApproval(serverKey, claimsFor(fingerprint)) });
     expect(options).toEqual({ allowEvent: true });
   });
 
@@ -82,7 +119,7 @@ describe("an approval on the item at Send", () => {
     ["the attachment was replaced by one of another size", { ...guardians, attachments: [{ name: "案内.pdf", size: 120_001 }] }],
     ["the subject changed", { ...guardians, subject: "保護者会のお知らせ（訂正）" }],
   ])("void when %s after approval: blocked again, and the pane is told why", async (_name, changed) => {
-    const options = await send(changed, { [APPROVAL_SESSION_KEY]: signApproval(serverKey, claimsFor(fingerprint)) });
+    const options = await send(changed, { ...changed.sessionData, [APPROVAL_SESSION_KEY]: signApproval(serverKey, claimsFor(fingerprint)) });
     expect(options.allowEvent).toBe(false);
     expect(context(options)).toMatchObject({ verdict: "review", approval: "fingerprint" });
     expect(fetchMock).not.toHaveBeenCalledWith(expect.stringContaining("/sent"), expect.anything());
@@ -92,11 +129,11 @@ describe("an approval on the item at Send", () => {
     ["forged (signed by another key)", () => signApproval(attackerKey, claimsFor(fingerprint)), "signature"],
     ["tampered (review id edited, JSON still valid)", () => signApproval(serverKey, claimsFor(fingerprint)).replace(hex("rv_1"), hex("rv_2")), "signature"],
     ["expired", () => signApproval(serverKey, claimsFor(fingerprint, { exp: Math.floor(Date.now() / 1000) - 1 })), "expired"],
-    ["for another message", () => signApproval(serverKey, claimsFor(`sg1:${"0".repeat(64)}`)), "fingerprint"],
+    ["for another message", () => signApproval(serverKey, claimsFor(`sg2:${"0".repeat(64)}`)), "fingerprint"],
     ["for another sender", () => signApproval(serverKey, claimsFor(fingerprint, { snd: "suzuki@mirai-shoji.co.jp" })), "sender"],
     ["garbage", () => "approved!", "malformed"],
   ])("refused when %s", async (_name, makeToken, reason) => {
-    const options = await send(guardians, { [APPROVAL_SESSION_KEY]: makeToken() });
+    const options = await send(guardians, { ...guardians.sessionData, [APPROVAL_SESSION_KEY]: makeToken() });
     expect(options.allowEvent).toBe(false);
     expect(context(options)).toMatchObject({ verdict: "review", approval: reason });
   });
@@ -128,5 +165,56 @@ describe("an approval on the item at Send", () => {
     const { event, first } = createEvent();
     createOnMessageSend({ origin: ORIGIN, embeddedPolicy: ORG_POLICY_FILE, deadlineMs: 500 })(event as unknown as Office.AddinCommands.Event);
     expect(context(await first)).toMatchObject({ verdict: "review", approval: "no-key" });
+  });
+});
+
+describe("an approval covers exactly what the reviewer saw", () => {
+  let fingerprint: string;
+  beforeAll(async () => {
+    (globalThis as { fetch?: unknown }).fetch = jest.fn(() => Promise.reject(new Error("offline")));
+    fingerprint = context(await send(guardians, guardians.sessionData ?? {})).fingerprint;
+  });
+
+  test("Outlook reports at Send as a distribution list an address the reviewer saw as a person: blocked again", async () => {
+    const listed: FakeItemSpec = { ...guardians, cc: (guardians.cc ?? []).map((r, i) => (i === 0 ? { ...r, recipientType: "distributionList" } : r)) };
+    const options = await send(listed, { ...guardians.sessionData, [APPROVAL_SESSION_KEY]: signApproval(serverKey, claimsFor(fingerprint)) });
+    expect(options.allowEvent).toBe(false);
+    expect(context(options)).toMatchObject({ verdict: "review", approval: "fingerprint" });
+  });
+
+  test("a finding the reviewer was not shown (the snapshot called the file clean) blocks again and names the file", async () => {
+    const clean = { ...guardians, sessionData: { [INSPECTIONS_SESSION_KEY]: pdfCache("案内.pdf", 120_000, { status: "inspected", counts: {}, contentHash: PDF.contentHash }) } };
+    const personal = { ...guardians, sessionData: { [INSPECTIONS_SESSION_KEY]: pdfCache("案内.pdf", 120_000, { status: "inspected", counts: { phone: 40, "postal-address": 40 }, contentHash: PDF.contentHash }) } };
+    const reviewedFp = context(await send(clean, clean.sessionData)).fingerprint;
+    // Same bytes (same hash), so the same fingerprint: only the findings differ.
+    expect(context(await send(personal, personal.sessionData)).fingerprint).toBe(reviewedFp);
+    const token = signApproval(serverKey, claimsFor(reviewedFp, {}, clean));
+    const options = await send(personal, { ...personal.sessionData, [APPROVAL_SESSION_KEY]: token });
+    expect(options.allowEvent).toBe(false);
+    expect(context(options)).toMatchObject({ verdict: "review", approval: "not-covered", uncovered: ["attachment-personal-data"] });
+    const message = options.errorMessage as string;
+    expect(message).toContain("山田 課長");
+    expect(message).toContain("案内.pdf");
+    // What the reviewer did see (the exposure) is not listed again as new.
+    expect(message).not.toMatch(/docomo|To\/CC/);
+    expect(fetchMock).not.toHaveBeenCalledWith(expect.stringContaining("/sent"), expect.anything());
+  });
+
+  test("what remains uncovered decides: a new confirm-level finding beside an approved exposure asks to confirm, with Send Anyway", async () => {
+    // The reviewer's (server's) policy had no keyword for 案内; the handler's policy has.
+    const token = signApproval(serverKey, claimsFor(fingerprint));
+    const options = await send(guardians, {
+      ...guardians.sessionData,
+      [POLICY_SESSION_KEY]: policyText({ attachmentKeywords: ["案内"] }),
+      [APPROVAL_SESSION_KEY]: token,
+    });
+    expect(options).toMatchObject({ allowEvent: false, sendModeOverride: "promptUser" });
+    expect(context(options)).toMatchObject({ verdict: "confirm", approval: "not-covered", uncovered: ["attachment-name"] });
+  });
+
+  test("an approval without coverage (cov empty) lifts nothing", async () => {
+    const options = await send(guardians, { ...guardians.sessionData, [APPROVAL_SESSION_KEY]: signApproval(serverKey, claimsFor(fingerprint, { cov: [] })) });
+    expect(options.allowEvent).toBe(false);
+    expect(context(options)).toMatchObject({ approval: "not-covered", uncovered: ["external-exposure", "attachment-unscannable"] });
   });
 });

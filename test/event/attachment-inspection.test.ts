@@ -44,12 +44,13 @@ async function send(deadlineMs = 3000) {
   return { options, completions, elapsed, context: JSON.parse((options.contextData as string | undefined) ?? "{}") as { verdict?: string; codes?: string[] } };
 }
 
-async function attachmentsChanged(deadlineMs?: number) {
+async function attachmentsChanged(deadlineMs?: number, args: Record<string, unknown> = {}) {
   const handler = createOnAttachmentsChanged({ origin: ORIGIN, embeddedPolicy: ORG_POLICY_FILE, policyFetchMs: 50, ...(deadlineMs ? { deadlineMs } : {}) });
   let calls = 0;
   let options: unknown = "not called";
   await new Promise<void>((resolve) => {
     handler({
+      ...args,
       completed: (value?: unknown) => {
         calls++;
         options = value;
@@ -103,6 +104,38 @@ describe("OnMessageAttachmentsChanged: files are inspected when they are attache
     const fake = itemWith({ ...kashihara, sessionData: { [INSPECTIONS_SESSION_KEY]: stale } });
     await attachmentsChanged();
     expect(contentReads(fake.calls)).toBe(1);
+  });
+
+  test("classic Outlook: a file removed and another of the same name and size attached at the same position (same id) is read again, and its new content is judged", async () => {
+    // The first file, as inspected when it was attached: nothing personal in it.
+    const key = attachmentKey({ id: "0", name: "資料.xlsx", size: residents.length });
+    const stale = serializeInspectionCache(new Map([[key, { status: "inspected" as const, counts: {}, contentHash: `sha256:${"2".repeat(64)}` }]]));
+    const fake = itemWith({ ...kashihara, attachments: [{ id: "0", name: "資料.xlsx", content: residents }], sessionData: { [INSPECTIONS_SESSION_KEY]: stale } });
+    await attachmentsChanged(undefined, { attachmentStatus: "added", attachmentDetails: { id: "0", name: "資料.xlsx", size: residents.length, attachmentType: "file" } });
+    expect(contentReads(fake.calls)).toBe(1);
+    const stored = parseInspectionCache(fake.sim.sessionData.get(INSPECTIONS_SESSION_KEY)).get(key);
+    expect(stored?.contentHash).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(stored?.contentHash).not.toBe(`sha256:${"2".repeat(64)}`);
+    expect(stored?.counts?.phone).toBe(200);
+    fake.calls.length = 0;
+    expect((await send()).context.codes).toEqual(expect.arrayContaining(["attachment-personal-data"]));
+  });
+
+  test("a file reported as added whose read fails loses its stale entry: Send reads it itself rather than trusting the earlier file's result", async () => {
+    const key = attachmentKey({ id: "0", name: "資料.xlsx", size: residents.length });
+    const stale = serializeInspectionCache(new Map([[key, { status: "inspected" as const, counts: {} }]]));
+    const fake = itemWith({ ...kashihara, attachments: [{ id: "0", name: "資料.xlsx", content: residents }], sessionData: { [INSPECTIONS_SESSION_KEY]: stale } }, { behaviour: { [CONTENT_CALL]: "fail" } });
+    await attachmentsChanged(undefined, { attachmentStatus: "added", attachmentDetails: { id: "0", name: "資料.xlsx", size: residents.length } });
+    expect(parseInspectionCache(fake.sim.sessionData.get(INSPECTIONS_SESSION_KEY)).has(key)).toBe(false);
+  });
+
+  test("a removal alone drops the removed file's entry (nothing to read, the cache is still pruned)", async () => {
+    const gone = attachmentKey({ id: "gone", name: "old.csv", size: 10 });
+    const cached = serializeInspectionCache(new Map([[gone, { status: "inspected" as const, counts: {} }]]));
+    const fake = itemWith({ ...kashihara, attachments: [], sessionData: { [INSPECTIONS_SESSION_KEY]: cached } });
+    await attachmentsChanged(undefined, { attachmentStatus: "removed", attachmentDetails: { id: "gone", name: "old.csv", size: 10 } });
+    expect(contentReads(fake.calls)).toBe(0);
+    expect(parseInspectionCache(fake.sim.sessionData.get(INSPECTIONS_SESSION_KEY)).has(gone)).toBe(false);
   });
 
   test.each([

@@ -54,7 +54,7 @@ describe("verdicts", () => {
     expect(message).toContain("sato0@docomo.ne.jp");
     expect(message).toContain("and 85 more");
     const context = JSON.parse(options.contextData as string);
-    expect(context).toEqual({ v: 1, verdict: "review", codes: ["external-exposure"], fingerprint: expect.stringMatching(/^sg1:[0-9a-f]{64}$/) });
+    expect(context).toEqual({ v: 1, verdict: "review", codes: ["external-exposure"], fingerprint: expect.stringMatching(/^sg2:[0-9a-f]{64}$/) });
   });
 
   test("review in Japanese when Outlook's display language is ja-JP", async () => {

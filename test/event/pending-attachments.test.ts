@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { inspectPendingAttachments, pendingAttachments, type AttachmentContent } from "../../src/event/pending-attachments";
 import { attachmentKey } from "../../src/policy";
 import type { DraftAttachment } from "../../src/shared/types";
@@ -40,7 +41,30 @@ describe("what Office hands over, whatever its shape", () => {
   });
 
   test("base64 that is not base64 makes the file unscannable (corrupt), not an exception", async () => {
-    expect(await inspectOne(file("1", "名簿.xlsx", 100), { format: "base64", content: "this is *not* base64!" })).toEqual({ status: "unscannable", reason: "corrupt" });
+    expect(await inspectOne(file("1", "名簿.xlsx", 100), { format: "base64", content: "this is *not* base64!" })).toEqual({
+      status: "unscannable",
+      reason: "corrupt",
+      contentHash: `sha256:${createHash("sha256").update("this is *not* base64!").digest("hex")}`,
+    });
+  });
+
+  test("the hash of the bytes read is kept with the result: the same bytes give the same hash, other bytes another", async () => {
+    const other = xlsx([{ name: "名簿", rows: peopleRows(21) }]);
+    const first = await inspectOne(file("1", "名簿.xlsx", book.length), { format: "base64", content: base64(book) });
+    const wrapped = await inspectOne(file("1", "名簿.xlsx", book.length), { format: "base64", content: base64(book).replace(/(.{76})/g, "$1\r\n") });
+    const replaced = await inspectOne(file("1", "名簿.xlsx", other.length), { format: "base64", content: base64(other) });
+    expect(first?.contentHash).toBe(`sha256:${createHash("sha256").update(book).digest("hex")}`);
+    expect(wrapped?.contentHash).toBe(first?.contentHash);
+    expect(replaced?.contentHash).not.toBe(first?.contentHash);
+  });
+
+  test("a file that was not read has no hash: nothing claims to know its content", async () => {
+    expect(await inspectOne(file("1", "a.csv", 10), new Error("5001"))).toEqual({ status: "not-inspected", reason: "read-failed" });
+    expect((await inspectOne(file("1", "big.csv", limits.maxBytes + 1), { format: "base64", content: "" }))?.contentHash).toBeUndefined();
+  });
+
+  test("a format Office does not document is not taken as an empty file: the file is named as not handed over", async () => {
+    expect(await inspectOne(file("1", "名簿.xlsx", 100), { format: "zip", content: "" })).toEqual({ status: "not-inspected", reason: "read-failed" });
   });
 
   test("an attached message arrives as its text (format eml) and is read as a message", async () => {

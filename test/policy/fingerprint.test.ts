@@ -1,5 +1,6 @@
+import { createHash } from "node:crypto";
 import { canonicalMessage, fingerprint } from "../../src/policy";
-import { draftOf } from "../support/drafts";
+import { draftOf, recipient } from "../support/drafts";
 
 const base = { to: ["山田 太郎 <yamada@acme.co.jp>", "kato@acme.co.jp"], cc: ["sato@mirai-shoji.co.jp"], subject: "見積書の件", attachments: [{ name: "見積書.pdf", size: 1200 }, { name: "仕様.docx", size: 800 }] };
 
@@ -7,7 +8,7 @@ describe("message fingerprint", () => {
   const original = fingerprint(draftOf(base));
 
   test("has the documented format", () => {
-    expect(original).toMatch(/^sg1:[0-9a-f]{64}$/);
+    expect(original).toMatch(/^sg2:[0-9a-f]{64}$/);
   });
 
   test.each([
@@ -33,14 +34,46 @@ describe("message fingerprint", () => {
     expect(fingerprint(draftOf({ ...base, ...change }))).not.toBe(original);
   });
 
+  test("a person's type (user, externalUser, unknown) does not change it", () => {
+    const asUser = { ...draftOf(base), cc: [recipient("sato@mirai-shoji.co.jp", "user")] };
+    const asUnknown = { ...draftOf(base), cc: [recipient("sato@mirai-shoji.co.jp", "unknown")] };
+    expect(fingerprint(asUser)).toBe(fingerprint(asUnknown));
+  });
+
+  test.each([
+    ["distributionList", "distributionList"],
+    ["other (not resolved)", "other"],
+  ] as const)("changes when Outlook reports a recipient as %s instead of a person", (_name, type) => {
+    const person = draftOf(base);
+    const changed = { ...person, to: [recipient("kato@acme.co.jp", type), recipient("yamada@acme.co.jp")] };
+    expect(fingerprint(changed)).not.toBe(fingerprint(person));
+  });
+
   test("canonical form is documented JSON", () => {
-    expect(JSON.parse(canonicalMessage(draftOf(base)))).toEqual([
-      "sg1",
-      ["kato@acme.co.jp", "yamada@acme.co.jp"],
-      ["sato@mirai-shoji.co.jp"],
-      [],
+    const withList = { ...draftOf(base), bcc: [recipient("all@mirai-shoji.co.jp", "distributionList")] };
+    expect(JSON.parse(canonicalMessage(withList))).toEqual([
+      "sg2",
+      [["kato@acme.co.jp", ""], ["yamada@acme.co.jp", ""]],
+      [["sato@mirai-shoji.co.jp", ""]],
+      [["all@mirai-shoji.co.jp", "distributionList"]],
       "見積書の件",
       [["仕様.docx", 800, ""], ["見積書.pdf", 1200, ""]],
     ]);
+  });
+
+  test("known answer: the hash input and the hash are exactly as documented", () => {
+    const draft = {
+      ...draftOf({ ...base, cc: ["Sato@Mirai-Shoji.co.jp"] }),
+      bcc: [recipient("all@mirai-shoji.co.jp", "distributionList"), recipient("山田@例え.jp")],
+      attachments: [{ name: "見積書.pdf", size: 1200, contentHash: `sha256:${"0f".repeat(32)}` }],
+    };
+    const canonical =
+      '["sg2",[["kato@acme.co.jp",""],["yamada@acme.co.jp",""]],[["sato@mirai-shoji.co.jp",""]],' +
+      '[["all@mirai-shoji.co.jp","distributionList"],["山田@xn--r8jz45g.jp",""]],"見積書の件",' +
+      `[["見積書.pdf",1200,"sha256:${"0f".repeat(32)}"]]]`;
+    expect(canonicalMessage(draft)).toBe(canonical);
+    // The hash of those UTF-8 bytes, computed by Node's own SHA-256, and written out: a change to either step fails here.
+    expect(fingerprint(draft)).toBe(`sg2:${createHash("sha256").update(canonical, "utf8").digest("hex")}`);
+    expect(fingerprint(draft)).toBe("sg2:51e2ea42a7b6696d47fbc758da232c15bc2f85bbb16f4167da22be3bb52f8fc0");
   });
 });

@@ -1,3 +1,4 @@
+import { coverageOf } from "../../src/approval/coverage";
 import { verifyApprovalToken } from "../../src/approval/token";
 import { draftSnapshot, fingerprint } from "../../src/policy";
 import { DevIssuer } from "../../src/server/auth/dev-issuer";
@@ -156,6 +157,23 @@ describe("requesting a review", () => {
     expect(refused).toMatchObject({ status: 400, body: { error: "invalid-request" } });
   });
 
+  test("a field Outlook returned only up to its limit is part of the request: the reviewer sees it and acknowledges it", async () => {
+    const draft = { ...draftOf({ ...GUARDIANS, cc: addresses(500, CARRIER_DOMAINS) }), truncatedFields: ["cc" as const] };
+    const snapshot = draftSnapshot(draft, TANAKA);
+    expect(snapshot.truncatedFields).toEqual(["cc"]);
+    const { status, body } = await server.api("POST", "/api/reviews", tanaka, { snapshot, fingerprint: fingerprint(draft), reviewer: KACHO });
+    expect(status).toBe(201);
+    expect((body as Review).checks.map((c) => c.key)).toContain("unresolved-recipient");
+  });
+
+  test("more flagged items than one approval can carry is refused with what to do", async () => {
+    const files = Array.from({ length: 201 }, (_, i) => ({ name: `名簿${i}.xlsx`, size: 100 + i }));
+    const { status, body } = await server.api("POST", "/api/reviews", tanaka, requestFor({ ...GUARDIANS, attachments: files }));
+    expect(status).toBe(422);
+    expect(body).toMatchObject({ error: "too-many-items" });
+    expect(body.message).toContain("split the message");
+  });
+
   test("a full 1,000-recipient CC list is accepted", async () => {
     const review = await create({ ...GUARDIANS, cc: addresses(1000, CARRIER_DOMAINS) });
     expect(review.snapshot.cc).toHaveLength(1000);
@@ -208,6 +226,9 @@ describe("reading and deciding", () => {
     const keys = ((await (await fetch(`${server.base}/policy.json`)).json()) as { approvalKeys: string[] }).approvalKeys;
     const check = verifyApprovalToken(seenBySender.approvalToken as string, { publicKeys: keys, fingerprint: review.fingerprint, sender: TANAKA, nowMs: Date.now() });
     expect(check).toMatchObject({ ok: true, claims: { rid: review.id, rev: KACHO, rvn: "山田 課長" } });
+    // The token covers exactly the findings the reviewer was shown, one digest per acknowledged item.
+    expect(check.ok && check.claims.cov).toEqual(coverageOf(review.findings));
+    expect(check.ok && check.claims.cov).toHaveLength(review.checks.length);
     const changed = fingerprint(draftOf({ ...GUARDIANS, cc: [...(GUARDIANS.cc ?? []), "extra@gmail.com"] }));
     expect(verifyApprovalToken(seenBySender.approvalToken as string, { publicKeys: keys, fingerprint: changed, sender: TANAKA, nowMs: Date.now() }).ok).toBe(false);
 

@@ -38,8 +38,15 @@ export interface SimMailbox {
   attachments: SimAttachment[];
 }
 
-/** What a simulated call does instead of succeeding. */
-export type Fault = "fail" | "never" | "throw";
+/**
+ * What a simulated call does instead of succeeding: fail, never call back, throw; or answer
+ * in a shape Office documents never to send, which a careful add-in must not take as data:
+ * "succeeded" with no value, with null, with a value of the wrong type, an array with a
+ * broken element, a callback with no result at all, or "failed" with no error object.
+ */
+export type Fault = "fail" | "never" | "throw" | "no-value" | "null-value" | "wrong-type" | "bad-element" | "no-result" | "failed-no-error";
+
+export const FAULTS: readonly Fault[] = ["fail", "never", "throw", "no-value", "null-value", "wrong-type", "bad-element", "no-result", "failed-no-error"];
 
 export type RuntimeKind = "event" | "taskpane";
 
@@ -57,7 +64,7 @@ export interface SimOptions {
 /** Something in the item changed; the compose UI re-renders on it. */
 export type SimChange =
   | { kind: "recipients"; fields: SimField[]; by: "user" | RuntimeKind }
-  | { kind: "attachments"; status: "added" | "removed"; id: string; by: "user" | RuntimeKind }
+  | { kind: "attachments"; status: "added" | "removed"; id: string; details: ReturnType<typeof detailsOf>; by: "user" | RuntimeKind }
   | { kind: "subject" | "body" | "sessionData"; by: "user" | RuntimeKind };
 
 type Handler = (args: unknown) => void;
@@ -250,7 +257,7 @@ export class ComposeSim {
   }
 
   private attachmentsChanged(status: "added" | "removed", attachment: SimAttachment, by: "user" | RuntimeKind): void {
-    this.emit({ kind: "attachments", status, id: attachment.id, by });
+    this.emit({ kind: "attachments", status, id: attachment.id, details: detailsOf(attachment), by });
     this.fireItemEvent(EVENT_TYPE.AttachmentsChanged, { attachmentStatus: status, attachmentDetails: detailsOf(attachment) });
   }
 
@@ -266,11 +273,18 @@ export class ComposeSim {
     if (fault === "never") return;
     this.later(() => {
       let result: Record<string, unknown>;
+      if (fault === "no-result") {
+        callback?.(undefined);
+        return;
+      }
       if (fault === "fail") {
         result = failure("InternalServerError", `${call}: simulated failure`);
+      } else if (fault === "failed-no-error") {
+        result = { status: ASYNC_RESULT_STATUS.Failed, value: undefined, error: undefined };
       } else {
         try {
-          result = { status: ASYNC_RESULT_STATUS.Succeeded, value: work(), error: undefined };
+          const value = work();
+          result = { status: ASYNC_RESULT_STATUS.Succeeded, value: fault === undefined ? value : malformed(fault, value), error: undefined };
         } catch (error) {
           result = error instanceof HostError ? failure(error.hostName, error.message) : failure("InternalFormatError", String(error));
         }
@@ -302,6 +316,14 @@ export class ComposeSim {
   }
 }
 
+
+/** The value a malformed answer carries in place of the real one. */
+function malformed(fault: Exclude<Fault, "fail" | "never" | "throw" | "no-result" | "failed-no-error">, value: unknown): unknown {
+  if (fault === "no-value") return undefined;
+  if (fault === "null-value") return null;
+  if (fault === "bad-element" && Array.isArray(value)) return [...value, null];
+  return 42;
+}
 
 function failure(name: HostErrorName, message: string): Record<string, unknown> {
   return { status: ASYNC_RESULT_STATUS.Failed, value: undefined, error: { code: HOST_ERRORS[name], name, message } };

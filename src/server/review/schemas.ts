@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { MAX_TOKEN_LENGTH } from "../../approval/token";
 import { parseAddress } from "../../policy/address";
+import { FINGERPRINT_PATTERN, FINGERPRINT_VERSION } from "../../policy/fingerprint";
 
 /** Office's own caps: at most 1,000 recipients per field are readable; Outlook allows far fewer attachments. */
 export const LIMITS = {
@@ -53,17 +55,18 @@ export const snapshotSchema = z.strictObject({
       z.strictObject({
         name: z.string().max(255),
         size: z.number().int().min(0).max(1024 ** 4),
-        contentHash: z.string().max(200).optional(),
+        contentHash: z.string().regex(/^sha256:[0-9a-f]{64}$/, "must be sha256:<64 hex>").optional(),
         inspection: inspectionSchema.optional(),
       }),
     )
     .max(LIMITS.attachments),
+  truncatedFields: z.array(z.enum(["to", "cc", "bcc"])).max(3).optional(),
   bodyExcerpt: z.string().max(LIMITS.bodyExcerpt).optional(),
 });
 
 export const createReviewSchema = z.strictObject({
   snapshot: snapshotSchema,
-  fingerprint: z.string().regex(/^sg1:[0-9a-f]{64}$/, "must be a message fingerprint (sg1:<64 hex>)"),
+  fingerprint: z.string().regex(FINGERPRINT_PATTERN, `must be a message fingerprint (${FINGERPRINT_VERSION}:<64 hex>)`),
   reviewer: address,
   note: z.string().max(LIMITS.text).optional(),
   language: z.enum(["ja", "en"]).optional(),
@@ -83,7 +86,7 @@ export const listQuerySchema = z.strictObject({
 
 export const reviewIdSchema = z.strictObject({ id: z.string().regex(/^rv_[A-Za-z0-9_-]{10,40}$/, "is not a review id") });
 
-export const sentSchema = z.strictObject({ token: z.string().min(1).max(8000) });
+export const sentSchema = z.strictObject({ token: z.string().min(1).max(MAX_TOKEN_LENGTH) });
 
 export const devSignInSchema = z.strictObject({ email: address, name: z.string().max(200).optional() });
 

@@ -1,4 +1,6 @@
-import { addressKey, verifyApprovalToken } from "../../approval/token";
+import { coverageOf } from "../../approval/coverage";
+import { approvable } from "../../approval/decide";
+import { addressKey, MAX_APPROVAL_ITEMS, verifyApprovalToken } from "../../approval/token";
 import { evaluate, fingerprint, isAdmin, mayReview, reviewChecks, reviewersFor, snapshotDraft, type Policy } from "../../policy";
 import type { AuditRecord, CreateReviewRequest, DecisionRequest, Review, ReviewerOption, ReviewStatus } from "../../shared/review";
 import type { Identity } from "../auth/verifier";
@@ -71,8 +73,12 @@ export class ReviewService {
     }
     const evaluation = evaluate(draft, policy);
     if (evaluation.verdict === "allow") throw new ReviewError(422, "nothing-to-review", "this message needs no review: send it");
-    if (evaluation.verdict === "block") {
+    if (!approvable(evaluation.verdict)) {
       throw new ReviewError(422, "approval-not-possible", "the policy blocks this message; a review cannot approve it: change the message");
+    }
+    const checks = reviewChecks(evaluation.findings);
+    if (checks.length > MAX_APPROVAL_ITEMS) {
+      throw new ReviewError(422, "too-many-items", `this message has ${checks.length} flagged items; one review can approve at most ${MAX_APPROVAL_ITEMS}: split the message`);
     }
     const review = await this.deps.store.create({
       sender: identity.email,
@@ -83,7 +89,7 @@ export class ReviewService {
       verdict: evaluation.verdict,
       snapshot: request.snapshot,
       findings: evaluation.findings,
-      checks: reviewChecks(evaluation.findings),
+      checks,
       note: request.note?.trim() ?? "",
       language: request.language ?? "ja",
       expiresInSeconds: policy.review.expiryHours * 3600,
@@ -141,6 +147,8 @@ export class ReviewService {
                 rvn: identity.name ?? review.reviewerName,
                 iat: Math.floor(decidedAt.getTime() / 1000),
                 exp: Math.floor(expiresAt.getTime() / 1000),
+                // Exactly what the reviewer was shown and acknowledged: anything else found at Send blocks again.
+                cov: coverageOf(review.findings),
               });
               return { token, expiresAt };
             }

@@ -1,7 +1,10 @@
 import { Button, Field, makeStyles, MessageBar, MessageBarBody, Select, Spinner, Text, Textarea, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import type { ReviewText } from "../../i18n";
+import { uncoveredFindings } from "../../approval/coverage";
+import { decodeApprovalToken } from "../../approval/token";
+import { describeFinding, type ReviewText } from "../../i18n";
 import type { Review } from "../../shared/review";
+import type { Finding } from "../../shared/types";
 import type { PaneHost } from "../host";
 import type { Checked } from "../use-sender-pane";
 import { useReviewRequest } from "./use-review-request";
@@ -21,6 +24,13 @@ function when(iso: string | undefined, language: "ja" | "en"): string {
   return new Date(iso).toLocaleString(language === "ja" ? "ja-JP" : "en-GB", { dateStyle: "short", timeStyle: "short" });
 }
 
+/** What the live message has that the approval on it does not cover (nothing when not approved, or when the message changed). */
+function notCovered(review: Review | undefined, findings: readonly Finding[], changed: boolean): Finding[] {
+  if (review?.status !== "approved" || !review.approvalToken || changed) return [];
+  const decoded = decodeApprovalToken(review.approvalToken);
+  return decoded.ok ? uncoveredFindings(findings, decoded.claims.cov) : [];
+}
+
 /** Request review: reviewer picker and note, then the request's live status and what to do next. */
 export function RequestReview(props: { host: PaneHost; checked: Checked; text: ReviewText; language: "ja" | "en"; voidAtSend: boolean }) {
   const { host, checked, text, language } = props;
@@ -35,6 +45,8 @@ export function RequestReview(props: { host: PaneHost; checked: Checked; text: R
 
   const review = state.review;
   const changedAfterApproval = review?.status === "approved" && review.fingerprint !== checked.evaluation.fingerprint;
+  const uncovered = notCovered(review, checked.evaluation.findings, changedAfterApproval);
+  const approvalHolds = review?.status === "approved" && !changedAfterApproval && uncovered.length === 0;
 
   return (
     <section className={styles.section} aria-labelledby="review-title" data-testid="request-review">
@@ -104,7 +116,7 @@ export function RequestReview(props: { host: PaneHost; checked: Checked; text: R
               </MessageBarBody>
             </MessageBar>
           )}
-          {review.status === "approved" && !changedAfterApproval && (
+          {approvalHolds && (
             <MessageBar intent="success" layout="multiline">
               <MessageBarBody>
                 {text.approvedBy(who(review), when(review.decidedAt, language))} {text.approvedNext}
@@ -115,6 +127,19 @@ export function RequestReview(props: { host: PaneHost; checked: Checked; text: R
           {changedAfterApproval && (
             <MessageBar intent="warning" layout="multiline" data-testid="changed-after-approval">
               <MessageBarBody>{text.changedAfterApproval}</MessageBarBody>
+            </MessageBar>
+          )}
+          {uncovered.length > 0 && (
+            <MessageBar intent="warning" layout="multiline" data-testid="not-covered">
+              <MessageBarBody>
+                {text.notCovered(review.reviewerName ?? review.reviewer)}
+                <ul style={{ margin: 0, paddingLeft: "1.2em" }}>
+                  {uncovered.map((finding) => (
+                    <li key={finding.code}>{describeFinding(finding, language)}</li>
+                  ))}
+                </ul>
+                {text.notCoveredNext}
+              </MessageBarBody>
             </MessageBar>
           )}
           {review.status === "rejected" && (
@@ -136,7 +161,7 @@ export function RequestReview(props: { host: PaneHost; checked: Checked; text: R
                 {text.cancelRequest}
               </Button>
             )}
-            {(review.status !== "pending" && (review.status !== "approved" || changedAfterApproval)) && (
+            {review.status !== "pending" && !approvalHolds && (
               <Button onClick={() => void reset()} data-testid="request-again">
                 {text.requestAgain}
               </Button>

@@ -4,6 +4,7 @@ import type { Review, ReviewerOption } from "../../shared/review";
 import { APPROVAL_SESSION_KEY, REVIEW_SESSION_KEY } from "../../shared/session-keys";
 import type { Checked } from "../use-sender-pane";
 import type { PaneHost } from "../host";
+import { draftForReview } from "../inspect-attachments";
 import { ApiRequestError, ReviewApi } from "./api";
 import { signInInteractively, signInSilently, type OidcClient } from "./sign-in";
 
@@ -113,8 +114,8 @@ export function useReviewRequest(host: PaneHost, checked: Checked | null) {
       if (!checked) return;
       setState((s) => ({ ...s, busy: true, error: undefined }));
       try {
-        // Read again: the request must describe the message as it is now.
-        const draft = await host.readDraft();
+        // Read again: the request must describe the message as it is now, its files inspected.
+        const draft = await draftForReview(host, checked.policy);
         const from = draft.from ?? host.userEmail() ?? "";
         const review = await api.create({ snapshot: draftSnapshot(draft, from), fingerprint: fingerprint(draft), reviewer, note: note.trim() || undefined, language });
         await host.writeItemValue(REVIEW_SESSION_KEY, review.id);
