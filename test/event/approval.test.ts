@@ -1,12 +1,11 @@
 import { createOnMessageSend } from "../../src/event/on-message-send";
 import { APPROVAL_SESSION_KEY, INSPECTIONS_SESSION_KEY, POLICY_SESSION_KEY } from "../../src/shared/session-keys";
-import { coverageOf } from "../../src/approval/coverage";
 import type { ApprovalClaims } from "../../src/approval/token";
-import { attachmentKey, evaluate, parsePolicyText, serializeInspectionCache, withCachedInspections, type StoredInspection } from "../../src/policy";
-import type { Draft } from "../../src/shared/types";
+import { attachmentKey, evaluate, parsePolicyText, serializeInspectionCache, type StoredInspection } from "../../src/policy";
+import { approvalClaimsFor, draftOfSpec } from "../support/approvals";
 import { generateSigningKeyPem, loadSigningKey, signApproval } from "../../src/server/review/approval-signer";
 import { addresses, CARRIER_DOMAINS, ORG_POLICY_FILE } from "../support/drafts";
-import { createEvent, createFakeOffice, SENDER, type FakeItemSpec } from "../support/fake-office";
+import { createEvent, createFakeOffice, type FakeItemSpec } from "../support/fake-office";
 
 const ORIGIN = "https://sendguard.mirai-shoji.co.jp";
 const serverKey = loadSigningKey(generateSigningKeyPem());
@@ -56,32 +55,8 @@ const guardians: FakeItemSpec = {
   sessionData: { [INSPECTIONS_SESSION_KEY]: pdfCache() },
 };
 
-/** The draft the handler reads from a fake item (the simulator reports every recipient as externalUser unless told). */
-function draftOfSpec(spec: FakeItemSpec): Draft {
-  const recipients = (list: FakeItemSpec["to"]) => (list ?? []).map((r) => ({ emailAddress: r.emailAddress, displayName: r.displayName ?? r.emailAddress, recipientType: (r.recipientType ?? "externalUser") as "externalUser" }));
-  const draft: Draft = {
-    from: SENDER,
-    to: recipients(spec.to),
-    cc: recipients(spec.cc),
-    bcc: recipients(spec.bcc),
-    subject: spec.subject ?? "",
-    attachments: (spec.attachments ?? []).map((a, i) => ({ id: a.id ?? `att-${i}`, name: a.name, size: a.size ?? a.content?.length ?? 0, isInline: false, attachmentType: "file" })),
-    truncatedFields: [],
-  };
-  const cache = spec.sessionData?.[INSPECTIONS_SESSION_KEY];
-  return cache ? withCachedInspections(draft, new Map(Object.entries(JSON.parse(cache).files as Record<string, StoredInspection>))) : draft;
-}
-
-/** What the reviewer was shown for `spec`: the findings the server would sign the coverage of. */
-function coverageFor(spec: FakeItemSpec): string[] {
-  const policy = parsePolicyText(policyText());
-  if (!policy.ok) throw new Error("policy");
-  return coverageOf(evaluate(draftOfSpec(spec), policy.policy).findings);
-}
-
 function claimsFor(fingerprint: string, change: Partial<ApprovalClaims> = {}, reviewed: FakeItemSpec = guardians): ApprovalClaims {
-  const now = Math.floor(Date.now() / 1000);
-  return { rid: "rv_1", fp: fingerprint, snd: SENDER, rev: "kacho@mirai-shoji.co.jp", rvn: "山田 課長", iat: now, exp: now + 3600, cov: coverageFor(reviewed), ...change };
+  return approvalClaimsFor(reviewed, policyText(), { fp: fingerprint, ...change });
 }
 
 describe("an approval on the item at Send", () => {
