@@ -1,3 +1,4 @@
+import type { FixObstacle } from "../policy/fixes";
 import type { PartyKind, Verdict } from "../shared/types";
 import type { Language } from "./catalog";
 
@@ -31,6 +32,8 @@ export interface PaneText {
   applied: (count: number) => string;
   changedSincePreview: string;
   writeFailed: (restored: boolean, detail: string) => string;
+  /** The fix cannot be written without losing recipients: why, that nothing changed, and what to do instead. */
+  cannotMove: (obstacle: FixObstacle) => string;
   attachmentsTitle: string;
   attachmentReason: (keywords: string) => string;
   remove: string;
@@ -80,6 +83,13 @@ const en: PaneText = {
     restored
       ? `Outlook did not accept the change, so the recipients are as they were (${detail}).`
       : `Outlook did not accept the change and could not put every recipient back. Check To, CC and BCC before sending (${detail}).`,
+  cannotMove: (o) => {
+    const why =
+      o.reason === "truncated"
+        ? `Outlook gives add-ins only the first ${o.limit} recipients of ${o.fields.map((f) => f.toUpperCase()).join(" and ")}, and rewriting ${o.fields.length === 1 ? "that field" : "those fields"} would drop the others`
+        : `${o.field.toUpperCase()} would hold ${o.count} recipients, more than the ${o.limit} Outlook lets an add-in write into one field`;
+    return `Send Guard cannot move the outside recipients to BCC: ${why}. Nothing was changed. Instead, split the mailing into messages of at most ${o.limit} recipients per field, send it to a distribution list, or use your organization's mass-mail channel.`;
+  },
   attachmentsTitle: "Flagged files",
   attachmentReason: (keywords) => `Name suggests personal data: ${keywords}`,
   remove: "Remove",
@@ -128,6 +138,14 @@ const ja: PaneText = {
     restored
       ? `Outlookが変更を受け付けなかったため、宛先は元のままです（${detail}）。`
       : `Outlookが変更を受け付けず、宛先を元に戻せませんでした。送信前にTo・CC・BCCを確認してください（${detail}）。`,
+  cannotMove: (o) => {
+    const field = (f: string) => (f === "to" ? "宛先(To)" : f.toUpperCase());
+    const why =
+      o.reason === "truncated"
+        ? `Outlookがアドインに渡す${o.fields.map(field).join("・")}の宛先は先頭の${o.limit}件までで、書き換えると残りの宛先が消えてしまいます`
+        : `${field(o.field)}が${o.count}件になり、Outlookがアドインに1つの欄へ書き込ませる上限の${o.limit}件を超えます`;
+    return `Send Guardは社外の宛先をBCCへ移せません：${why}。宛先は変更していません。代わりに、1通あたり各欄${o.limit}件以下に分けて送る、配布リストを宛先にする、または組織の一斉配信の仕組みを使ってください。`;
+  },
   attachmentsTitle: "注意が必要な添付ファイル",
   attachmentReason: (keywords) => `個人情報を示す語を含むファイル名：${keywords}`,
   remove: "削除",

@@ -55,8 +55,8 @@ function arrayOf<T>(call: string, value: unknown, what: string, each: (item: unk
 }
 
 /**
- * How many recipients `getAsync` returns at most: 500 before Mailbox 1.16 in
- * classic Outlook, 1,000 on web/new Outlook and 1.16+. A field at the limit may
+ * How many recipients `getAsync` returns at most, and `setAsync`/`addAsync` let a
+ * field hold: 500 up to Mailbox 1.15, 1,000 from 1.16. A field at the limit may
  * hold more recipients than we can see.
  * https://learn.microsoft.com/javascript/api/outlook/office.recipients#outlook-office-recipients-getasync-member(1)
  */
@@ -119,6 +119,6 @@ export function readDraft(): Promise<Draft> {
   ]).then(([to, cc, bcc, from, subject, attachments]) => {
     const limit = recipientLimit();
     const truncatedFields = (["to", "cc", "bcc"] as const).filter((field) => ({ to, cc, bcc })[field].length >= limit);
-    return { from, to, cc, bcc, subject, attachments, truncatedFields };
+    return { from, to, cc, bcc, subject, attachments, truncatedFields, recipientLimit: limit };
   });
 }

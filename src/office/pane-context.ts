@@ -27,6 +27,8 @@ export function parseAlertContext(text: string | null | undefined): AlertContext
     codes: v.codes as string[],
     fingerprint: v.fingerprint as string | null,
     ...(typeof v.error === "string" ? { error: v.error } : {}),
+    ...(typeof v.approval === "string" ? { approval: v.approval } : {}),
+    ...(Array.isArray(v.uncovered) && v.uncovered.every((c) => typeof c === "string") ? { uncovered: v.uncovered as string[] } : {}),
   };
 }
 

@@ -46,28 +46,59 @@ function writeField(field: RecipientField, recipients: readonly DraftRecipient[]
 const sameList = (a: readonly DraftRecipient[], b: readonly DraftRecipient[]) =>
   a.length === b.length && a.every((r, i) => r.emailAddress === b[i]?.emailAddress && (r.displayName ?? "") === (b[i]?.displayName ?? ""));
 
+/** Outlook kept fewer recipients in a field than were written to it. */
+export class RecipientsLostError extends Error {
+  constructor(
+    readonly field: RecipientField,
+    readonly missing: number,
+  ) {
+    super(`Outlook did not keep ${missing} of the recipients written to ${field.toUpperCase()}`);
+    this.name = "RecipientsLostError";
+  }
+}
+
+const addressSet = (list: readonly { emailAddress?: string }[]) => new Set(list.map((r) => (r.emailAddress ?? "").trim().toLowerCase()));
+
+/** Reads a field back and fails when any address written to it is not there. */
+function verifyField(field: RecipientField, expected: readonly DraftRecipient[]): Promise<void> {
+  const target = composeItem()[field];
+  return officeCall<unknown>(`${field}.getAsync`, (cb) => target.getAsync(cb)).then((value) => {
+    const present = addressSet(Array.isArray(value) ? (value as { emailAddress?: string }[]) : []);
+    const missing = [...addressSet(expected)].filter((address) => !present.has(address)).length;
+    if (missing > 0) throw new RecipientsLostError(field, missing);
+  });
+}
+
 /**
  * Writes To / CC / BCC. BCC goes first (it only grows in our fixes, so a failure
- * there loses nothing), then To, then CC; unchanged fields are not touched. If a
- * write fails, the fields already written are put back to `before`, and the error
- * says whether that worked, so nobody's address is ever silently dropped.
+ * there loses nothing), then To, then CC; unchanged fields are not touched. Each
+ * written field is read back: every address written must be there. If a write or
+ * that check fails, the fields already written are put back to `before`, and the
+ * error says whether that worked, so nobody's address is ever silently dropped.
+ * Callers must not pass a field Outlook returned only in part (see fixObstacle).
  */
 export async function writeRecipients(after: RecipientFields, before: RecipientFields): Promise<void> {
   const order = (["bcc", "to", "cc"] as const).filter((field) => !sameList(after[field], before[field]));
   const written: RecipientField[] = [];
-  for (const field of order) {
-    try {
+  let failed: RecipientField | undefined;
+  try {
+    for (const field of order) {
+      failed = field;
       await writeField(field, after[field], () => written.push(field));
-    } catch (cause) {
-      let restored = true;
-      for (const back of written.reverse()) {
-        try {
-          await writeField(back, before[back]);
-        } catch {
-          restored = false;
-        }
-      }
-      throw new RecipientWriteError(field, cause, restored);
     }
+    for (const field of written) {
+      failed = field;
+      await verifyField(field, after[field]);
+    }
+  } catch (cause) {
+    let restored = true;
+    for (const back of [...written].reverse()) {
+      try {
+        await writeField(back, before[back]);
+      } catch {
+        restored = false;
+      }
+    }
+    throw new RecipientWriteError(failed ?? "bcc", cause, restored);
   }
 }

@@ -1,4 +1,4 @@
-import type { Draft, DraftRecipient, RecipientRef } from "../shared/types";
+import type { Draft, DraftRecipient, RecipientField, RecipientRef } from "../shared/types";
 import { parseAddress } from "./address";
 import type { Policy } from "./policy";
 import { classifyRecipients, isExternal } from "./recipients";
@@ -57,4 +57,30 @@ export function planMoveToBcc(draft: Draft, policy: Policy): RecipientPlan | nul
 /** The draft as it would be after a recipient plan is applied. */
 export function applyPlan(draft: Draft, plan: RecipientPlan): Draft {
   return { ...draft, to: plan.to, cc: plan.cc, bcc: plan.bcc };
+}
+
+/** Without a known limit, the one every client honours (Mailbox 1.15 and earlier). */
+const DEFAULT_RECIPIENT_LIMIT = 500;
+
+/** Why a recipient fix must not be written, though it would change something. */
+export type FixObstacle =
+  /** Outlook returned these fields only up to its limit: rewriting them would drop the recipients it did not return. */
+  | { reason: "truncated"; fields: RecipientField[]; limit: number }
+  /** The field the fix fills would hold more recipients than Outlook lets an add-in write into one field. */
+  | { reason: "over-limit"; field: RecipientField; count: number; limit: number };
+
+/**
+ * Whether a plan can be written without losing anyone. A fix rewrites whole fields, so a
+ * field Outlook returned only in part (its count reached the limit) is never rewritten,
+ * and no field may end up with more recipients than the limit. Null when it is safe.
+ */
+export function fixObstacle(draft: Draft, plan: RecipientPlan): FixObstacle | null {
+  const limit = draft.recipientLimit ?? DEFAULT_RECIPIENT_LIMIT;
+  // Any such field counts, even one the plan would leave alone: it may hide outside addresses the fix could not move.
+  const truncated = draft.truncatedFields ?? [];
+  if (truncated.length > 0) return { reason: "truncated", fields: [...truncated], limit };
+  for (const field of ["to", "cc", "bcc"] as const) {
+    if (plan[field].length > limit) return { reason: "over-limit", field, count: plan[field].length, limit };
+  }
+  return null;
 }

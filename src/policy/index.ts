@@ -19,7 +19,7 @@ export {
 } from "./policy";
 export { BUILT_IN_CONSUMER_DOMAINS } from "./consumer-domains";
 export { DEFAULT_ATTACHMENT_KEYWORDS } from "./attachment-keywords";
-export { planMoveToBcc, applyPlan, type RecipientPlan } from "./fixes";
+export { planMoveToBcc, applyPlan, fixObstacle, type FixObstacle, type RecipientPlan } from "./fixes";
 export { groupRecipients, type PartyGroup, type GroupMember, type RecipientOverview } from "./recipient-groups";
 export { reviewersFor, mayReview, isAdmin } from "./reviewers";
 export type { ReviewerEntry, ReviewPolicy } from "./policy";

@@ -63,6 +63,8 @@ export interface Draft {
   attachments: DraftAttachment[];
   /** Fields for which Office returned its maximum count, so more recipients may exist unseen. */
   truncatedFields?: RecipientField[] | undefined;
+  /** How many recipients Office returns per field and lets an add-in write into one (500 before Mailbox 1.16, then 1,000). */
+  recipientLimit?: number | undefined;
 }
 
 export type Level = "off" | "confirm" | "review" | "block";

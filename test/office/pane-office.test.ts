@@ -114,8 +114,13 @@ describe("item events", () => {
 
 describe("alert context", () => {
   test.each([
-    ['{"v":1,"verdict":"review","codes":["external-exposure"],"fingerprint":"sg1:ab"}', { v: 1, verdict: "review", codes: ["external-exposure"], fingerprint: "sg1:ab" }],
+    ['{"v":1,"verdict":"review","codes":["external-exposure"],"fingerprint":"sg2:ab"}', { v: 1, verdict: "review", codes: ["external-exposure"], fingerprint: "sg2:ab" }],
     ['{"v":1,"verdict":"error","codes":[],"fingerprint":null,"error":"timeout"}', { v: 1, verdict: "error", codes: [], fingerprint: null, error: "timeout" }],
+    [
+      '{"v":1,"verdict":"review","codes":["external-exposure","attachment-name"],"fingerprint":"sg2:ab","approval":"not-covered","uncovered":["attachment-name"]}',
+      { v: 1, verdict: "review", codes: ["external-exposure", "attachment-name"], fingerprint: "sg2:ab", approval: "not-covered", uncovered: ["attachment-name"] },
+    ],
+    ['{"v":1,"verdict":"review","codes":[],"fingerprint":"sg2:ab","approval":"fingerprint"}', { v: 1, verdict: "review", codes: [], fingerprint: "sg2:ab", approval: "fingerprint" }],
     ["", null],
     ["not json", null],
     ['{"v":2,"verdict":"review","codes":[],"fingerprint":null}', null],

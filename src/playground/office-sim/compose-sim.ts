@@ -42,11 +42,12 @@ export interface SimMailbox {
  * What a simulated call does instead of succeeding: fail, never call back, throw; or answer
  * in a shape Office documents never to send, which a careful add-in must not take as data:
  * "succeeded" with no value, with null, with a value of the wrong type, an array with a
- * broken element, a callback with no result at all, or "failed" with no error object.
+ * broken element, a callback with no result at all, or "failed" with no error object;
+ * or "succeeded" without doing anything ("no-effect": a write that did not happen).
  */
-export type Fault = "fail" | "never" | "throw" | "no-value" | "null-value" | "wrong-type" | "bad-element" | "no-result" | "failed-no-error";
+export type Fault = "fail" | "never" | "throw" | "no-value" | "null-value" | "wrong-type" | "bad-element" | "no-result" | "failed-no-error" | "no-effect";
 
-export const FAULTS: readonly Fault[] = ["fail", "never", "throw", "no-value", "null-value", "wrong-type", "bad-element", "no-result", "failed-no-error"];
+export const FAULTS: readonly Fault[] = ["fail", "never", "throw", "no-value", "null-value", "wrong-type", "bad-element", "no-result", "failed-no-error", "no-effect"];
 
 export type RuntimeKind = "event" | "taskpane";
 
@@ -281,6 +282,8 @@ export class ComposeSim {
         result = failure("InternalServerError", `${call}: simulated failure`);
       } else if (fault === "failed-no-error") {
         result = { status: ASYNC_RESULT_STATUS.Failed, value: undefined, error: undefined };
+      } else if (fault === "no-effect") {
+        result = { status: ASYNC_RESULT_STATUS.Succeeded, value: undefined, error: undefined };
       } else {
         try {
           const value = work();
@@ -318,7 +321,7 @@ export class ComposeSim {
 
 
 /** The value a malformed answer carries in place of the real one. */
-function malformed(fault: Exclude<Fault, "fail" | "never" | "throw" | "no-result" | "failed-no-error">, value: unknown): unknown {
+function malformed(fault: Exclude<Fault, "fail" | "never" | "throw" | "no-result" | "failed-no-error" | "no-effect">, value: unknown): unknown {
   if (fault === "no-value") return undefined;
   if (fault === "null-value") return null;
   if (fault === "bad-element" && Array.isArray(value)) return [...value, null];

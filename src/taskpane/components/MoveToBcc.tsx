@@ -1,9 +1,10 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import type { Catalog, PaneText } from "../../i18n";
-import { applyPlan, evaluate, planMoveToBcc, type Policy, type RecipientPlan } from "../../policy";
-import type { Draft, DraftRecipient, RecipientField, Verdict } from "../../shared/types";
+import { fixObstacle, planMoveToBcc, type Policy } from "../../policy";
+import type { Draft, DraftRecipient, RecipientField } from "../../shared/types";
 import type { PaneHost } from "../host";
+import { applyMoveToBcc, previewMoveToBcc, type MovePreview } from "../move-to-bcc";
 import type { Notice } from "./notice";
 
 const SHOWN = 5;
@@ -23,25 +24,14 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
-interface Preview {
-  base: Draft;
-  plan: RecipientPlan;
-  result: Verdict;
-}
-
-const key = (list: readonly DraftRecipient[]) => list.map((r) => r.emailAddress.toLowerCase()).join("\n");
-const sameRecipients = (a: Draft, b: Draft) => (["to", "cc", "bcc"] as const).every((f) => key(a[f]) === key(b[f]));
-
-function previewOf(draft: Draft, policy: Policy): Preview | null {
-  const plan = planMoveToBcc(draft, policy);
-  return plan ? { base: draft, plan, result: evaluate(applyPlan(draft, plan), policy).verdict } : null;
-}
-
 /**
  * "Move outside recipients to BCC": a preview of To / CC / BCC after the change
- * and the verdict it would get, then Apply. Apply re-reads the draft first; if
- * the recipients changed since the preview, it shows the new preview instead of
- * writing something the sender has not seen.
+ * and the verdict it would get, then Apply (placed right under the summary, so it
+ * is on screen in a 320 px pane without scrolling). Apply re-reads the draft first;
+ * if the recipients changed since the preview, it shows the new preview instead of
+ * writing something the sender has not seen. When the fix cannot be written without
+ * losing recipients (Outlook returned a field only in part, or BCC would exceed the
+ * per-field limit), no button is offered: the pane says why and what to do instead.
  */
 export function MoveToBcc(props: {
   host: PaneHost;
@@ -54,7 +44,7 @@ export function MoveToBcc(props: {
 }) {
   const { host, text, catalog } = props;
   const styles = useStyles();
-  const [preview, setPreview] = useState<Preview | null>(null);
+  const [preview, setPreview] = useState<MovePreview | null>(null);
   const [stale, setStale] = useState(false);
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -84,16 +74,16 @@ export function MoveToBcc(props: {
     if (!preview) return;
     setBusy(true);
     try {
-      const fresh = await host.readDraft();
-      if (!sameRecipients(fresh, preview.base)) {
-        setPreview(previewOf(fresh, props.policy));
+      const outcome = await applyMoveToBcc(host, props.policy, preview);
+      if (outcome.kind === "changed") {
+        setPreview(outcome.preview);
         setStale(true);
         return;
       }
-      await host.writeRecipients(preview.plan, fresh);
       setPreview(null);
       setStale(false);
-      props.onNotice({ intent: "success", text: text.applied(preview.plan.moved.length) });
+      if (outcome.kind === "refused") props.onNotice({ intent: "warning", text: text.cannotMove(outcome.obstacle) });
+      else props.onNotice({ intent: "success", text: text.applied(outcome.moved) });
     } catch (error) {
       const e = error as { restored?: boolean; message?: string };
       props.onNotice({ intent: "error", text: text.writeFailed(e.restored !== false, e.message ?? String(error)) });
@@ -104,15 +94,43 @@ export function MoveToBcc(props: {
   };
 
   if (!preview) {
+    const plan = planMoveToBcc(props.draft, props.policy);
+    const obstacle = plan && fixObstacle(props.draft, plan);
+    if (obstacle) {
+      return (
+        <MessageBar intent="warning" layout="multiline" data-testid="cannot-move">
+          <MessageBarBody>{text.cannotMove(obstacle)}</MessageBarBody>
+        </MessageBar>
+      );
+    }
     return (
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={() => setPreview(previewOf(props.draft, props.policy))} data-testid="move-to-bcc">
+        <Button appearance="primary" onClick={() => setPreview(previewMoveToBcc(props.draft, props.policy))} data-testid="move-to-bcc">
           {text.moveToBcc}
         </Button>
       </div>
     );
   }
   const { plan } = preview;
+  const actions = (
+    <div className={styles.actions}>
+      {preview.obstacle ? null : (
+        <Button appearance="primary" onClick={() => void apply()} disabled={busy} data-testid="apply-bcc">
+          {text.apply}
+        </Button>
+      )}
+      <Button
+        onClick={() => {
+          setPreview(null);
+          setStale(false);
+        }}
+        disabled={busy}
+      >
+        {text.cancel}
+      </Button>
+      {busy && <Spinner size="tiny" label={text.applying} />}
+    </div>
+  );
   return (
     <section className={styles.preview} aria-labelledby="bcc-preview-title" data-testid="bcc-preview">
       <h3 id="bcc-preview-title" ref={heading} tabIndex={-1} style={{ margin: 0 }}>
@@ -123,7 +141,16 @@ export function MoveToBcc(props: {
           <MessageBarBody>{text.changedSincePreview}</MessageBarBody>
         </MessageBar>
       )}
+      {preview.obstacle && (
+        <MessageBar intent="warning" layout="multiline" data-testid="cannot-move">
+          <MessageBarBody>{text.cannotMove(preview.obstacle)}</MessageBarBody>
+        </MessageBar>
+      )}
       <Text>{text.previewMoved(plan.moved.length)}</Text>
+      <Text weight="semibold" data-testid="preview-result" data-verdict={preview.result}>
+        {text.previewResult(catalog.verdictLabel[preview.result])}
+      </Text>
+      {actions}
       {plan.senderAdded && <Text>{text.previewSenderAdded}</Text>}
       {plan.to.length === 0 && <Text>{text.previewToEmpty}</Text>}
       <dl className={styles.fields}>
@@ -131,24 +158,6 @@ export function MoveToBcc(props: {
         {list("cc", plan.cc)}
         {list("bcc", plan.bcc)}
       </dl>
-      <Text weight="semibold" data-testid="preview-result" data-verdict={preview.result}>
-        {text.previewResult(catalog.verdictLabel[preview.result])}
-      </Text>
-      <div className={styles.actions}>
-        <Button appearance="primary" onClick={() => void apply()} disabled={busy} data-testid="apply-bcc">
-          {text.apply}
-        </Button>
-        <Button
-          onClick={() => {
-            setPreview(null);
-            setStale(false);
-          }}
-          disabled={busy}
-        >
-          {text.cancel}
-        </Button>
-        {busy && <Spinner size="tiny" label={text.applying} />}
-      </div>
     </section>
   );
 }
