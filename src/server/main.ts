@@ -21,7 +21,8 @@ async function start(): Promise<void> {
   };
   let services;
   try {
-    services = await createServices(config, log);
+    // Another process may now write to the embedded database: stop at once rather than write beside it.
+    services = await createServices(config, log, { onLockLost: () => process.exit(1) });
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`send-guard server: ${error.message}\n`);

@@ -8,6 +8,7 @@ import { ReviewEventHub } from "./review/events";
 import { NO_EMAIL, smtpNotifier, type Notifier } from "./review/mailer";
 import type { ReviewRoutesOptions } from "./review/routes";
 import { ReviewService } from "./review/service";
+import type { LockOwner } from "./storage/data-lock";
 import { openDatabase, type Database } from "./storage/database";
 import { migrate } from "./storage/migrations";
 import { ReviewStore } from "./storage/review-store";
@@ -49,9 +50,27 @@ function demoUsers(policy: Policy, extra: readonly string[]): { address: string;
   return [...users].map(([address, name]) => ({ address, name }));
 }
 
-export async function createServices(config: ServerConfig, log: Logger, options: { database?: Database } = {}): Promise<Services> {
+export interface ServiceOptions {
+  database?: Database;
+  /** The embedded database's folder lock was lost (another process may now write to it): the default rethrows, ending the process. */
+  onLockLost?: (error: Error) => void;
+}
+
+export async function createServices(config: ServerConfig, log: Logger, options: ServiceOptions = {}): Promise<Services> {
   const { json, policy } = readPolicyFile(config.policyFile);
-  const db = options.database ?? (await openDatabase(config));
+  const lock = {
+    onWait: (owner: LockOwner | undefined) =>
+      log.info(
+        `the embedded database in ${config.dataDir} is locked${owner ? ` by process ${owner.pid} on ${owner.host}` : ""}: ` +
+          "waiting for it to be released (a lock left by a stopped server expires within seconds)",
+      ),
+    onLost: (error: Error) => {
+      log.error(`lost the lock on the embedded database in ${config.dataDir} (${error.message}): stopping`);
+      if (options.onLockLost) options.onLockLost(error);
+      else throw error;
+    },
+  };
+  const db = options.database ?? (await openDatabase(config, { lock }));
   try {
     const applied = await migrate(db);
     if (applied.length > 0) log.info(`database (${db.kind}): applied migrations ${applied.join(", ")}`);

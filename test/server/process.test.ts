@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { draftSnapshot, fingerprint } from "../../src/policy";
+import { STALE_MS } from "../../src/server/storage/data-lock";
 import { draftOf } from "../support/drafts";
 
 const MAIN = path.resolve(__dirname, "../../build/server/main.js");
@@ -23,7 +24,7 @@ function startServer(env: Record<string, string>): Promise<Running> {
   child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 30_000);
     const check = () => {
       const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
       if (match) {
@@ -75,36 +76,46 @@ describe("the server process", () => {
     expect(output).toContain("review.expiryHours must be at least 1");
   });
 
-  test("SIGTERM finishes a write in flight, exits 0, and the embedded database keeps it across a restart", async () => {
+  test("SIGTERM finishes a write in flight, exits 0, and the embedded database keeps it across a restart (which does not wait: the lock was released)", async () => {
     const first = await startServer({ SEND_GUARD_DATA: dataDir });
-    const signIn = await fetch(`${first.base}/api/dev/sign-in`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email: "tanaka@mirai-shoji.co.jp" }) });
-    const { token } = (await signIn.json()) as { token: string };
+    const token = await signIn(first.base);
     const draft = draftOf({ to: ["a@acme.co.jp", "b@globex.co.jp"], subject: "見積のご案内" });
+    const body = Buffer.from(JSON.stringify({ snapshot: draftSnapshot(draft, "tanaka@mirai-shoji.co.jp"), fingerprint: fingerprint(draft), reviewer: "kacho@mirai-shoji.co.jp" }));
+    // The request is sent in two halves with the signal in between: the server has accepted it when SIGTERM arrives.
+    let sendRest: () => void = () => undefined;
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(body.subarray(0, 100));
+        sendRest = () => {
+          controller.enqueue(body.subarray(100));
+          controller.close();
+        };
+      },
+    });
     const pending = fetch(`${first.base}/api/reviews`, {
       method: "POST",
-      headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
-      body: JSON.stringify({ snapshot: draftSnapshot(draft, "tanaka@mirai-shoji.co.jp"), fingerprint: fingerprint(draft), reviewer: "kacho@mirai-shoji.co.jp" }),
-    });
-    // Signal while the request is on its way: acknowledged writes must survive.
-    setTimeout(() => first.child.kill("SIGTERM"), 5);
-    const response = await pending.catch(() => undefined);
+      headers: { "Content-Type": "application/json", "Content-Length": String(body.length), Authorization: `Bearer ${token}` },
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    first.child.kill("SIGTERM");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    sendRest();
+    const response = await pending;
+    expect(response.status).toBe(201);
+    const created = (await response.json()) as { id: string };
     expect(await first.exited).toBe(0);
     expect(first.output()).toContain("SIGTERM");
-    expect(fs.existsSync(path.join(dataDir, "pglite"))).toBe(true);
 
+    const restartedAt = Date.now();
     const second = await startServer({ SEND_GUARD_DATA: dataDir });
     try {
-      const again = await fetch(`${second.base}/api/dev/sign-in`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email: "tanaka@mirai-shoji.co.jp" }) });
-      const token2 = ((await again.json()) as { token: string }).token;
-      const list = (await (await fetch(`${second.base}/api/reviews?role=sender`, { headers: { Authorization: `Bearer ${token2}` } })).json()) as { reviews: { id: string }[] };
-      if (response && response.status === 201) {
-        // Acknowledged: it must be there.
-        const created = (await response.json()) as { id: string };
-        expect(list.reviews.map((r) => r.id)).toContain(created.id);
-      } else {
-        // Refused or cut before acknowledgement: nothing half-written.
-        expect(list.reviews.length).toBeLessThanOrEqual(1);
-      }
+      expect(Date.now() - restartedAt).toBeLessThan(STALE_MS);
+      expect(second.output()).not.toContain("waiting for it to be released");
+      const list = (await (await fetch(`${second.base}/api/reviews?role=sender`, { headers: { Authorization: `Bearer ${await signIn(second.base)}` } })).json()) as { reviews: { id: string }[] };
+      // Acknowledged before the shutdown: it is there.
+      expect(list.reviews.map((r) => r.id)).toContain(created.id);
       // The approval key is kept: the same public key after a restart.
       const keys = async (base: string) => ((await (await fetch(`${base}/policy.json`)).json()) as { approvalKeys: string[] }).approvalKeys;
       expect(await keys(second.base)).toHaveLength(1);
@@ -113,4 +124,41 @@ describe("the server process", () => {
       expect(await second.exited).toBe(0);
     }
   });
+
+  test("one embedded database, one server: a second server on the same folder refuses to start and names the first", async () => {
+    const first = await startServer({ SEND_GUARD_DATA: dataDir });
+    try {
+      const second = await runToExit({ SEND_GUARD_DATA: dataDir });
+      expect(second.code).toBe(1);
+      expect(second.output).toContain("is in use by another Send Guard server");
+      expect(second.output).toContain(`process ${first.child.pid}`);
+      expect(second.output).toMatch(/SEND_GUARD_DATA.*DATABASE_URL/s);
+      // The first goes on serving and writing.
+      expect((await fetch(`${first.base}/api/reviews?role=sender`, { headers: { Authorization: `Bearer ${await signIn(first.base)}` } })).status).toBe(200);
+    } finally {
+      first.child.kill("SIGTERM");
+      expect(await first.exited).toBe(0);
+    }
+  }, 40_000);
+
+  test("a lock left by a killed server does not block a restart: the new server waits for it to go stale, then starts", async () => {
+    const first = await startServer({ SEND_GUARD_DATA: dataDir });
+    first.child.kill("SIGKILL");
+    await first.exited;
+    expect(fs.existsSync(path.join(dataDir, "pglite.lock"))).toBe(true);
+    const second = await startServer({ SEND_GUARD_DATA: dataDir });
+    try {
+      expect(second.output()).toContain("waiting for it to be released");
+      expect((await fetch(`${second.base}/api/session`)).status).toBe(200);
+    } finally {
+      second.child.kill("SIGTERM");
+      expect(await second.exited).toBe(0);
+    }
+    expect(fs.existsSync(path.join(dataDir, "pglite.lock"))).toBe(false);
+  }, 40_000);
 });
+
+async function signIn(base: string): Promise<string> {
+  const response = await fetch(`${base}/api/dev/sign-in`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email: "tanaka@mirai-shoji.co.jp" }) });
+  return ((await response.json()) as { token: string }).token;
+}

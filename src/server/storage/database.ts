@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { lockDataFolder, type DataLockOptions } from "./data-lock";
 
 /**
  * One SQL dialect (PostgreSQL) for both engines: the embedded PGlite (PostgreSQL
@@ -27,11 +28,18 @@ function checkChannel(channel: string): void {
   if (!CHANNEL.test(channel)) throw new Error(`invalid channel name ${channel}`);
 }
 
-/** Opens (creating on first use) the embedded database in `dataDir`; undefined dataDir keeps it in memory. */
-export async function openEmbedded(dataDir?: string): Promise<Database> {
+/**
+ * Opens (creating on first use) the embedded database in `dataDir`; undefined dataDir keeps
+ * it in memory. On disk, the folder is locked first (./data-lock): one server per folder.
+ */
+export async function openEmbedded(dataDir?: string, lock?: DataLockOptions): Promise<Database> {
   const { PGlite } = await import("@electric-sql/pglite");
   if (dataDir) fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
-  const db = await PGlite.create(dataDir ? { dataDir: path.resolve(dataDir) } : {});
+  const release = dataDir ? await lockDataFolder(dataDir, lock ?? { onLost: (error) => { throw error; } }) : async () => undefined;
+  const db = await PGlite.create(dataDir ? { dataDir: path.resolve(dataDir) } : {}).catch(async (error: unknown) => {
+    await release();
+    throw error;
+  });
   let closed = false;
   return {
     kind: "embedded",
@@ -61,7 +69,11 @@ export async function openEmbedded(dataDir?: string): Promise<Database> {
     async close() {
       if (closed) return;
       closed = true;
-      await db.close();
+      try {
+        await db.close();
+      } finally {
+        await release();
+      }
     },
   };
 }
@@ -71,6 +83,8 @@ export interface PostgresOptions {
   schema?: string;
   poolSize?: number;
   onError?: (error: Error) => void;
+  /** The embedded database's folder lock: told when waiting for it and when it is lost. */
+  lock?: DataLockOptions;
 }
 
 /** Connects to PostgreSQL (`postgres://…`). */
@@ -175,5 +189,5 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
 
 /** `DATABASE_URL` when given (PostgreSQL), else the embedded database under `dataDir`. */
 export function openDatabase(config: { databaseUrl?: string | undefined; dataDir: string }, options: PostgresOptions = {}): Promise<Database> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl, options) : openEmbedded(path.join(config.dataDir, "pglite"));
+  return config.databaseUrl ? openPostgres(config.databaseUrl, options) : openEmbedded(path.join(config.dataDir, "pglite"), options.lock);
 }
