@@ -4,6 +4,11 @@ import { z } from "zod";
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
 
+/** `NODE_ENV=production` however it is spelt (` Production `, `PRODUCTION`): refusing development sign-in must not hinge on case. */
+export function isProduction(nodeEnv: string | undefined): boolean {
+  return (nodeEnv ?? "").trim().toLowerCase() === "production";
+}
+
 const onOff = z.enum(["on", "off"]);
 const list = z
   .string()
@@ -46,7 +51,7 @@ const envSchema = z
     SMTP_FROM: z.string().min(3).optional(),
   })
   .superRefine((env, ctx) => {
-    const production = env.NODE_ENV === "production";
+    const production = isProduction(env.NODE_ENV);
     const devSignIn = (env.SEND_GUARD_DEV_SIGNIN ?? (production ? "off" : "on")) === "on";
     const tls = Boolean(env.SEND_GUARD_TLS_CERT) || env.SEND_GUARD_DEV_CERTS === "on";
     if (Boolean(env.SEND_GUARD_TLS_CERT) !== Boolean(env.SEND_GUARD_TLS_KEY)) {
@@ -70,6 +75,13 @@ const envSchema = z
     }
     if (env.OIDC_ISSUER?.includes("{tenantid}") && !env.OIDC_JWKS_URI && !env.OIDC_DISCOVERY_URL) {
       ctx.addIssue({ code: "custom", path: ["OIDC_DISCOVERY_URL"], message: "an OIDC_ISSUER with {tenantid} needs OIDC_DISCOVERY_URL or OIDC_JWKS_URI" });
+    }
+    if (env.OIDC_ISSUER?.includes("{tenantid}") && env.OIDC_TENANTS.length === 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["OIDC_TENANTS"],
+        message: "an OIDC_ISSUER with {tenantid} accepts every Microsoft Entra tenant: set OIDC_TENANTS to your tenant id(s), or use your tenant's own issuer URL",
+      });
     }
     if (!devSignIn && !env.OIDC_ISSUER) {
       ctx.addIssue({ code: "custom", path: ["OIDC_ISSUER"], message: "no sign-in is configured: set OIDC_ISSUER and OIDC_AUDIENCE (or SEND_GUARD_DEV_SIGNIN=on on 127.0.0.1)" });
@@ -148,7 +160,7 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): ServerC
     https,
     devCerts,
     databaseUrl: e.DATABASE_URL,
-    devSignIn: (e.SEND_GUARD_DEV_SIGNIN ?? (e.NODE_ENV === "production" ? "off" : "on")) === "on",
+    devSignIn: (e.SEND_GUARD_DEV_SIGNIN ?? (isProduction(e.NODE_ENV) ? "off" : "on")) === "on",
     devUsers: e.SEND_GUARD_DEV_USERS,
     oidc: e.OIDC_ISSUER && e.OIDC_AUDIENCE
       ? {

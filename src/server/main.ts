@@ -2,6 +2,20 @@ import { buildApp } from "./app";
 import { ConfigError, readConfig } from "./config";
 import { resolveHttps } from "./https";
 import { createServices } from "./services";
+import { openDatabase } from "./storage/database";
+import { migrate } from "./storage/migrations";
+
+/** `--migrate`: apply the database migrations and exit (as the tables' owner role; see deploy/postgres-roles.sql). */
+async function migrateOnly(): Promise<void> {
+  const config = readConfig(process.env);
+  const db = await openDatabase(config, { lock: { onLost: () => process.exit(1) } });
+  try {
+    const applied = await migrate(db);
+    process.stdout.write(applied.length > 0 ? `applied migrations ${applied.join(", ")}\n` : "the database is up to date\n");
+  } finally {
+    await db.close();
+  }
+}
 
 /** The server process: configuration from the environment, database, listen, clean shutdown on SIGTERM/SIGINT. */
 async function start(): Promise<void> {
@@ -64,7 +78,7 @@ async function start(): Promise<void> {
   }
 }
 
-start().catch((error: unknown) => {
+(process.argv.includes("--migrate") ? migrateOnly() : start()).catch((error: unknown) => {
   process.stderr.write(`send-guard server: ${(error as Error).message}\n`);
-  process.exit(1);
+  process.exit(error instanceof ConfigError ? 2 : 1);
 });

@@ -44,8 +44,13 @@ describe("server configuration from the environment", () => {
     });
   });
 
-  test("production mode turns development sign-in off by default", () => {
-    expect(readConfig({ NODE_ENV: "production", OIDC_ISSUER: "https://idp.example.jp", OIDC_AUDIENCE: "sg" }).devSignIn).toBe(false);
+  test.each(["production", "Production", "PRODUCTION", " production ", "production\n"])("NODE_ENV=%j is production: development sign-in off by default, and refused when asked for", (nodeEnv) => {
+    expect(readConfig({ NODE_ENV: nodeEnv, OIDC_ISSUER: "https://idp.example.jp", OIDC_AUDIENCE: "sg" }).devSignIn).toBe(false);
+    expect(() => readConfig({ NODE_ENV: nodeEnv, SEND_GUARD_DEV_SIGNIN: "on" })).toThrow("development sign-in is refused when NODE_ENV=production");
+  });
+
+  test("any other NODE_ENV is not production", () => {
+    expect(readConfig({ NODE_ENV: "development" }).devSignIn).toBe(true);
   });
 
   test.each([
@@ -61,7 +66,11 @@ describe("server configuration from the environment", () => {
     [{ SEND_GUARD_DEV_SIGNIN: "off" }, "OIDC_ISSUER: no sign-in is configured"],
     [{ OIDC_ISSUER: "https://idp.example.jp" }, "OIDC_AUDIENCE: OIDC_ISSUER and OIDC_AUDIENCE must be given together"],
     [{ OIDC_ISSUER: "not a url", OIDC_AUDIENCE: "x" }, "OIDC_ISSUER: must be an http(s) URL"],
-    [{ OIDC_ISSUER: "https://login.microsoftonline.com/{tenantid}/v2.0", OIDC_AUDIENCE: "x" }, "OIDC_DISCOVERY_URL: an OIDC_ISSUER with {tenantid} needs"],
+    [{ OIDC_ISSUER: "https://login.microsoftonline.com/{tenantid}/v2.0", OIDC_AUDIENCE: "x", OIDC_TENANTS: "t1" }, "OIDC_DISCOVERY_URL: an OIDC_ISSUER with {tenantid} needs"],
+    [
+      { OIDC_ISSUER: "https://login.microsoftonline.com/{tenantid}/v2.0", OIDC_AUDIENCE: "x", OIDC_DISCOVERY_URL: "https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration" },
+      "OIDC_TENANTS: an OIDC_ISSUER with {tenantid} accepts every Microsoft Entra tenant",
+    ],
     [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL: must be a postgres:// or postgresql:// URL"],
     [{ SMTP_URL: "smtp://mail:25" }, "SMTP_FROM:"],
     [{ SMTP_URL: "http://mail" }, "SMTP_URL: must be an smtp:// or smtps:// URL"],

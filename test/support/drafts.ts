@@ -21,7 +21,7 @@ export function recipient(text: string, recipientType?: RecipientType): DraftRec
     type = "distributionList";
     spec = spec.slice(3);
   }
-  const match = /^(.*)<([^>]*)>$/.exec(spec);
+  const match = /^([\s\S]*)<([^>]*)>$/.exec(spec);
   const emailAddress = match ? (match[2] ?? "") : spec;
   const displayName = match ? (match[1] ?? "").replace(/"/g, "").trim() : emailAddress;
   return { emailAddress, displayName, recipientType: type ?? "externalUser" };

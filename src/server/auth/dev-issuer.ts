@@ -26,7 +26,7 @@ export class DevIssuer {
   }
 
   issue(email: string, name: string | undefined, lifetimeSeconds = 8 * 3600): Promise<string> {
-    return new SignJWT({ email, ...(name ? { name } : {}) })
+    return new SignJWT({ preferred_username: email, ...(name ? { name } : {}) })
       .setProtectedHeader({ alg: "EdDSA", kid: "dev-1" })
       .setIssuer(DEV_ISSUER)
       .setAudience(DEV_AUDIENCE)

@@ -1,5 +1,6 @@
 import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, errors, jwtVerify, type JWK, type JWTPayload, type JWTVerifyGetKey } from "jose";
 import { parseAddress } from "../../policy/address";
+import { isStorableText } from "../storable-text";
 
 /** Who is calling, from a validated bearer token. */
 export interface Identity {
@@ -41,9 +42,20 @@ function issuerMatches(template: string, iss: string | undefined, tid: string | 
   return tid !== undefined && /^[0-9a-zA-Z-]{1,64}$/.test(tid) && iss === template.replace(TENANT_PLACEHOLDER, tid);
 }
 
+/**
+ * The address that names the person, from claims the provider vouches for:
+ * - `preferred_username`, then `upn`: in Microsoft Entra ID the user principal name, set by
+ *   the tenant's administrators and only at domains the tenant has verified;
+ * - `email` only with `email_verified: true` (OpenID Connect Core, section 5.1). Entra's
+ *   `email` claim is not verified: a user or the administrator of another tenant can put any
+ *   address there (the "nOAuth" class of account takeovers), so without that flag it is
+ *   never used to decide who someone is.
+ */
+export const ADDRESS_CLAIMS = ["preferred_username", "upn", "email (with email_verified)"] as const;
+
 function emailOf(payload: JWTPayload): string | undefined {
-  for (const claim of ["email", "preferred_username", "upn"]) {
-    const value = payload[claim];
+  const candidates = [payload.preferred_username, payload.upn, payload.email_verified === true ? payload.email : undefined];
+  for (const value of candidates) {
     if (typeof value !== "string") continue;
     const parsed = parseAddress(value);
     if (parsed.ok) return parsed.key;
@@ -93,10 +105,13 @@ export class TokenVerifier {
       throw new AuthError("wrong-tenant", "the token comes from a tenant this server does not serve");
     }
     const email = emailOf(payload);
-    if (!email) throw new AuthError("no-email", "the token names no email address (email, preferred_username or upn)");
+    if (!email) throw new AuthError("no-email", "the token names no address this server trusts (preferred_username, upn, or email with email_verified)");
+    const name = typeof payload.name === "string" && payload.name.trim() ? payload.name.trim() : undefined;
+    // Names are stored with every request and decision: a name the database cannot hold is refused here, not as a 500 later.
+    if (name !== undefined && !isStorableText(name)) throw new AuthError("invalid-token", "the token's name claim contains characters that cannot be stored");
     return {
       email,
-      name: typeof payload.name === "string" && payload.name.trim() ? payload.name.trim() : undefined,
+      name,
       subject: String(payload.sub),
       tenant: tid,
       issuer: String(payload.iss),

@@ -17,6 +17,8 @@ import {
   sentSchema,
 } from "./schemas";
 import { ReviewError, type ReviewService } from "./service";
+import { guardLoopback } from "../loopback-guard";
+import { unstorableText } from "../storable-text";
 
 export interface ReviewRoutesOptions {
   service: ReviewService;
@@ -32,7 +34,14 @@ function send(reply: FastifyReply, status: number, body: ApiError): FastifyReply
   return reply.code(status).send(body);
 }
 
+/**
+ * A request part (body, query, path) checked against its schema, after every string in it
+ * is checked for characters the database cannot store: those are a 400 naming where they
+ * are, never a 500 (or text silently changed) when the row is written.
+ */
 function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z.output<T> {
+  const unstorable = unstorableText(value);
+  if (unstorable.length > 0) throw new ReviewError(400, "invalid-characters", `the ${where} contains characters that cannot be stored`, unstorable);
   const result = schema.safeParse(value ?? {});
   if (!result.success) throw new ReviewError(400, "invalid-request", `the ${where} is invalid`, describeIssues(result.error));
   return result.data;
@@ -58,6 +67,8 @@ export function auditCsv(records: readonly AuditRecord[]): string {
 /** The review API under /api: JSON in and out, bearer tokens, errors as `{ error, message, details }`. */
 export function registerReviewRoutes(app: FastifyInstance, options: ReviewRoutesOptions): void {
   const { service, verifier, hub, dev } = options;
+  // Development sign-in lets anyone be anyone: only this machine's own pages may talk to such a server.
+  if (dev) guardLoopback(app);
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof ReviewError) return send(reply, error.status, { error: error.code, message: error.message, details: error.details });

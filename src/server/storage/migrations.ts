@@ -77,8 +77,12 @@ export async function migrate(db: Database): Promise<number[]> {
   return db.transaction(async (tx) => {
     // Lock first: two instances creating the bookkeeping table at once would collide.
     await tx.query("select pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
-    await tx.exec(`create table if not exists schema_migrations (
-      version integer primary key, name text not null, applied_at timestamptz not null default now())`);
+    // Created only when missing: a server running as an application role (deploy/postgres-roles.sql) may not create tables.
+    const [bookkeeping] = await tx.query<{ name: string | null }>("select to_regclass('schema_migrations')::text as name");
+    if (!bookkeeping?.name) {
+      await tx.exec(`create table schema_migrations (
+        version integer primary key, name text not null, applied_at timestamptz not null default now())`);
+    }
     const done = new Set((await tx.query<{ version: number }>("select version from schema_migrations")).map((r) => Number(r.version)));
     const applied: number[] = [];
     for (const migration of MIGRATIONS) {

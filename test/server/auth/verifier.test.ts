@@ -39,6 +39,16 @@ describe("bearer tokens from an OpenID Connect provider", () => {
     });
   });
 
+  test("the person is named by the verified claims: preferred_username, then upn, and never an unverified email", async () => {
+    const v = verifier();
+    const named = async (claims: Record<string, unknown>) => (await v.verify(await issuer.token({ aud: AUDIENCE, sub: "u", tid: TENANT, ...claims }))).email;
+    expect(await named({ preferred_username: "yamada@mirai-shoji.co.jp", email: "kacho@mirai-shoji.co.jp" })).toBe("yamada@mirai-shoji.co.jp");
+    expect(await named({ upn: "yamada@mirai-shoji.co.jp", email: "kacho@mirai-shoji.co.jp" })).toBe("yamada@mirai-shoji.co.jp");
+    expect(await named({ preferred_username: "yamada", upn: "yamada@mirai-shoji.co.jp" })).toBe("yamada@mirai-shoji.co.jp");
+    // A provider that vouches for the address (OpenID Connect email_verified):
+    expect(await named({ email: "Sato@Mirai-Shoji.co.jp", email_verified: true })).toBe("sato@mirai-shoji.co.jp");
+  });
+
   test("the JWKS is discovered once and cached across requests", async () => {
     const v = verifier();
     const before = issuer.jwksRequests;
@@ -63,6 +73,9 @@ describe("bearer tokens from an OpenID Connect provider", () => {
     ["no tenant", () => issuer.token({ aud: AUDIENCE, sub: "u", preferred_username: "a@mirai-shoji.co.jp" }), "wrong-tenant"],
     ["no address claim", () => issuer.token({ aud: AUDIENCE, sub: "u", tid: TENANT, name: "名前だけ" }), "no-email"],
     ["an address claim that is not an address", () => issuer.token({ ...valid(), preferred_username: "yamada" }), "no-email"],
+    ["only an email claim, not verified (Entra's email is not: nOAuth)", () => issuer.token({ aud: AUDIENCE, sub: "u", tid: TENANT, email: "kacho@mirai-shoji.co.jp" }), "no-email"],
+    ["an email claim with email_verified false", () => issuer.token({ aud: AUDIENCE, sub: "u", tid: TENANT, email: "kacho@mirai-shoji.co.jp", email_verified: false }), "no-email"],
+    ["a name the database cannot store (NUL)", () => issuer.token({ ...valid(), name: "山田\u0000" }), "invalid-token"],
   ])("refused: %s", async (_name, makeToken, code) => {
     expect(await refusal(verifier().verify(await makeToken()))).toBe(code);
   });
