@@ -7,6 +7,7 @@
  * code point, including controls, U+FEFF and U+FFFF, is stored as it is (checked on both
  * engines by test/server/request-text.test.ts).
  */
+// eslint-disable-next-line no-control-regex -- finding NUL is the point
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export interface UnstorableText {
