@@ -1,4 +1,5 @@
 import type { Language } from "./catalog";
+import { count } from "./count";
 
 export interface AdminText {
   title: string;
@@ -28,7 +29,7 @@ const en: AdminText = {
   exportCsv: "Export CSV",
   columns: { at: "When", action: "Event", review: "Request", actor: "By", sender: "Sender", reviewer: "Reviewer", detail: "Details" },
   actions: { requested: "Requested", approved: "Approved", rejected: "Not approved", cancelled: "Cancelled", expired: "Expired", sent: "Sent" },
-  count: (n) => `${n} record${n === 1 ? "" : "s"} (newest first)`,
+  count: (n) => `${count("en", n, "record")} (newest first)`,
   notAdmin: "Only administrators (review.admins in the policy) can read the audit trail.",
 };
 
@@ -44,7 +45,7 @@ const ja: AdminText = {
   exportCsv: "CSVで出力",
   columns: { at: "日時", action: "イベント", review: "依頼", actor: "実行者", sender: "依頼者", reviewer: "確認者", detail: "詳細" },
   actions: { requested: "依頼", approved: "承認", rejected: "承認せず", cancelled: "取り消し", expired: "期限切れ", sent: "送信" },
-  count: (n) => `${n}件（新しい順）`,
+  count: (n) => `${count("ja", n, "record")}（新しい順）`,
   notAdmin: "監査ログは管理者（ポリシーの review.admins）だけが閲覧できます。",
 };
 

@@ -1,5 +1,6 @@
+import { ATTACHMENT_CODES, flaggedFiles, type FlaggedFile } from "../policy/flagged-files";
 import type { Finding, Verdict } from "../shared/types";
-import { CATALOGS, type FailureReason, type Language } from "./catalog";
+import { CATALOGS, kindSummary, type Catalog, type FailureReason, type FilePart, type Language, type Remedy } from "./catalog";
 
 /** Smart Alerts limits (Office.SmartAlertsEventCompletedOptions). */
 export const MAX_ERROR_MESSAGE = 500;
@@ -22,14 +23,52 @@ function clip(text: string, max: number): string {
   return `${out}${ELLIPSIS}`;
 }
 
-function length(text: string): number {
-  return text.length;
-}
-
-/** One sentence describing a finding (the same text the Smart Alert uses). */
+/** One sentence describing a finding (the pane and the reviewer list findings with it). */
 export function describeFinding(finding: Finding, language: Language): string {
   const render = CATALOGS[language].finding[finding.code] as (f: Finding) => string;
   return render(finding);
+}
+
+/** What the sender can do about these findings, in the order the alert names them. */
+export function remediesFor(findings: readonly Finding[]): Remedy[] {
+  const remedies = new Set<Remedy>();
+  for (const finding of findings) {
+    if (finding.code === "external-exposure") remedies.add("move-to-bcc");
+    else if (ATTACHMENT_CODES.includes(finding.code)) remedies.add("remove-file");
+    else remedies.add("check-recipients");
+  }
+  return (["move-to-bcc", "remove-file", "check-recipients"] as const).filter((r) => remedies.has(r));
+}
+
+/** Everything found about one file, as the parts of one sentence. */
+function fileParts(file: FlaggedFile, catalog: Catalog, language: Language): FilePart[] {
+  const parts: FilePart[] = [];
+  if (file.nameKeywords) parts.push({ kind: "name" });
+  if (file.personal) parts.push({ kind: "personal", summary: kindSummary(file.personal.counts, catalog.kind, language === "ja" ? "×" : " ×", language === "ja" ? "、" : ", ") });
+  if (file.addressList) parts.push({ kind: "list", ...file.addressList });
+  for (const item of file.unscannable ?? []) parts.push({ kind: "unscannable", reason: item.reason, entry: item.entry });
+  return parts;
+}
+
+/**
+ * The sentences of an alert, strictest finding first, each thing named once: the exposure,
+ * one sentence per flagged file with everything found about it, then the recipients that
+ * could not be checked.
+ */
+function sentences(findings: readonly Finding[], language: Language): string[] {
+  const catalog = CATALOGS[language];
+  const out: string[] = [];
+  let filesDone = false;
+  for (const finding of findings) {
+    if (ATTACHMENT_CODES.includes(finding.code)) {
+      if (filesDone) continue;
+      filesDone = true;
+      for (const file of flaggedFiles(findings)) out.push(catalog.file(file.name, fileParts(file, catalog, language)));
+    } else {
+      out.push(describeFinding(finding, language));
+    }
+  }
+  return out;
 }
 
 export interface AlertText {
@@ -38,14 +77,14 @@ export interface AlertText {
 }
 
 /**
- * The Smart Alert text for a non-allow verdict: header, one sentence per finding
- * (strictest first), and what to do. Findings are shortened, never the header or
- * the action, so the message always fits the 500-character limit.
+ * The Smart Alert text for a non-allow verdict: header, the findings (strictest first), and
+ * what to do, naming only the fixes that fit them. Findings are shortened, never the header
+ * or the action, so the message always fits the 500-character limit.
  */
 export function alertText(evaluation: { verdict: Verdict; findings: readonly Finding[] }, language: Language): AlertText {
   const verdict = evaluation.verdict === "allow" ? "confirm" : evaluation.verdict;
   const catalog = CATALOGS[language];
-  return composeAlert(catalog.header[verdict], evaluation.findings, catalog.action[verdict], language);
+  return composeAlert(catalog.header[verdict], evaluation.findings, catalog.action(verdict, remediesFor(evaluation.findings)), language);
 }
 
 /**
@@ -54,19 +93,19 @@ export function alertText(evaluation: { verdict: Verdict; findings: readonly Fin
  */
 export function approvalAlertText(uncovered: readonly Finding[], verdict: Exclude<Verdict, "allow">, reviewer: string, language: Language): AlertText {
   const catalog = CATALOGS[language];
-  return composeAlert(catalog.notCoveredHeader(reviewer), uncovered, catalog.notCoveredAction[verdict], language);
+  return composeAlert(catalog.notCoveredHeader(reviewer), uncovered, catalog.action(verdict, remediesFor(uncovered)), language);
 }
 
 function composeAlert(header: string, findings: readonly Finding[], action: string, language: Language): AlertText {
   const catalog = CATALOGS[language];
   const separator = language === "ja" ? "" : " ";
-  let budget = MAX_ERROR_MESSAGE - length(header) - length(action) - 2 * length(separator);
+  let budget = MAX_ERROR_MESSAGE - header.length - action.length - 2 * separator.length;
   const body: string[] = [];
-  for (const finding of findings) {
-    const text = clip(describeFinding(finding, language), budget);
+  for (const sentence of sentences(findings, language)) {
+    const text = clip(sentence, budget);
     if (text.length === 0) break;
     body.push(text);
-    budget -= length(text) + length(separator);
+    budget -= text.length + separator.length;
   }
   return {
     errorMessage: clip([header, ...body, action].join(separator), MAX_ERROR_MESSAGE),

@@ -1,49 +1,70 @@
-import type { Finding, InspectedKind, RecipientField, Verdict } from "../shared/types";
+import type { ExposureEvidence, Finding, InspectedKind, RecipientField, Verdict } from "../shared/types";
+import { count, formatNumber, partiesOf } from "./count";
 
 export type Language = "ja" | "en";
 
 /** Why a check could not complete; shown in the fail-closed alert. */
 export type FailureReason = "office-error" | "timeout" | "policy-invalid" | "internal";
 
+/** What the sender can do about a set of findings, named in the alert's last sentence. */
+export type Remedy = "move-to-bcc" | "remove-file" | "check-recipients";
+
+/** One thing found about a flagged file (the alert says all of them in one sentence per file). */
+export type FilePart =
+  | { kind: "name" }
+  | { kind: "personal"; summary: string }
+  | { kind: "list"; addresses: number; notRecipients: number }
+  | { kind: "unscannable"; reason: string; entry?: string | undefined };
+
 export interface Catalog {
   header: Record<Exclude<Verdict, "allow">, string>;
-  action: Record<Exclude<Verdict, "allow">, string>;
+  /** The alert's last sentence: what to do, naming only the fixes that fit the findings. */
+  action: (verdict: Exclude<Verdict, "allow">, remedies: readonly Remedy[]) => string;
   /** An approval is on the item, but Send found what the reviewer did not see. */
   notCoveredHeader: (reviewer: string) => string;
-  notCoveredAction: Record<Exclude<Verdict, "allow">, string>;
   finding: { [C in Finding["code"]]: (finding: Extract<Finding, { code: C }>) => string };
+  /** One sentence per flagged file, with everything found about it (the alert names each file once). */
+  file: (name: string, parts: readonly FilePart[]) => string;
   failure: (reason: FailureReason) => string;
   failureReason: Record<FailureReason, string>;
   openPane: string;
   verdictLabel: Record<Verdict, string>;
   field: Record<RecipientField, string>;
+  /** " and 3 more" / " ほか3件". */
   andMore: (count: number) => string;
   kind: Record<InspectedKind, string>;
   unscannable: (reason: string) => string;
 }
 
-/** "名簿.xlsx (phone ×200, email ×200)" — the strongest counts of each file. */
-function kindSummary(counts: Partial<Record<InspectedKind, number>>, names: Record<InspectedKind, string>, times: string, separator: string): string {
+const SAMPLE = 3;
+
+const EN_REMEDY: Record<Remedy, string> = {
+  "move-to-bcc": "move the outside recipients to BCC",
+  "remove-file": "remove the file",
+  "check-recipients": "check the recipients",
+};
+
+/** A Japanese fix in its continuative (移し), dictionary (移す) and te (移して) forms. */
+type JaPhrase = readonly [string, string, string];
+const JA_REMEDY: Record<Remedy, JaPhrase> = {
+  "move-to-bcc": ["社外の宛先をBCCへ移し", "社外の宛先をBCCへ移す", "社外の宛先をBCCへ移して"],
+  "remove-file": ["添付ファイルを削除し", "添付ファイルを削除する", "添付ファイルを削除して"],
+  "check-recipients": ["宛先を確認し", "宛先を確認する", "宛先を確認して"],
+};
+const JA_FIX_MESSAGE: JaPhrase = ["メールを修正し", "メールを修正する", "メールを修正して"];
+
+function sample(items: readonly string[], more: (n: number) => string, separator: string): string {
+  const shown = items.slice(0, SAMPLE).join(separator);
+  return items.length > SAMPLE ? `${shown}${more(items.length - SAMPLE)}` : shown;
+}
+
+/** "名簿.xlsx (phone ×200, email ×200)": the strongest counts of a file. */
+export function kindSummary(counts: Partial<Record<InspectedKind, number>>, names: Record<InspectedKind, string>, times: string, separator: string): string {
   return (Object.entries(counts) as [InspectedKind, number][])
     .filter(([, n]) => n > 0)
     .sort((a, b) => b[1] - a[1])
     .slice(0, 3)
-    .map(([kind, n]) => `${names[kind]}${times}${n}`)
-    .join(separator);
-}
-
-const SAMPLE = 3;
-
-function sample(addresses: readonly string[], more: (n: number) => string, separator: string): string {
-  const shown = addresses.slice(0, SAMPLE).join(separator);
-  return addresses.length > SAMPLE ? `${shown}${more(addresses.length - SAMPLE)}` : shown;
-}
-
-function partySummary(finding: Extract<Finding, { code: "external-exposure" }>, times: string, separator: string): string {
-  return finding.evidence.parties
-    .filter((p) => p.visible > 0)
-    .slice(0, SAMPLE)
-    .map((p) => `${p.id}${times}${p.visible}`)
+    .map(([kind, n]) => `${names[kind]}${times}${formatNumber(n)}`)
     .join(separator);
 }
 
@@ -56,59 +77,95 @@ function splitUnresolved(finding: Extract<Finding, { code: "unresolved-recipient
   };
 }
 
+/**
+ * What an exposure sentence names, each thing once: the outside parties whose addresses
+ * stand in To/CC (an organization by its domain and how many of its addresses are
+ * visible, an individual by the address), the parties who only read them from BCC, and,
+ * when one party alone is visible, sample addresses of it.
+ */
+function exposureParts(e: ExposureEvidence) {
+  const visible = e.parties.filter((p) => p.visible > 0);
+  return {
+    visible,
+    organizations: visible.filter((p) => p.kind === "organization").length,
+    individuals: visible.filter((p) => p.kind === "individual").length,
+    readersInBcc: e.parties.filter((p) => p.visible === 0),
+    single: visible.length === 1 ? visible[0] : undefined,
+    addresses: e.exposed.map((x) => x.address),
+  };
+}
+
 const en: Catalog = {
   header: {
     confirm: "Send Guard: please check this message before sending.",
     review: "Send Guard stopped this message.",
     block: "Send Guard blocks this message under your organization's policy.",
   },
-  action: {
-    confirm: "If this is intended, choose Send Anyway.",
-    review: "Open Send Guard to fix it (e.g. move outside recipients to BCC) or to request a review.",
-    block: "Change the message to send it.",
+  action: (verdict, remedies) => {
+    const fixes = remedies.map((r) => EN_REMEDY[r]);
+    const list = fixes.length === 0 ? "fix the message" : fixes.length === 1 ? (fixes[0] as string) : `${fixes.slice(0, -1).join(", ")} and ${fixes[fixes.length - 1]}`;
+    if (verdict === "confirm") return `If this is intended, choose Send Anyway; otherwise open Send Guard to ${list}.`;
+    if (verdict === "review") return `Open Send Guard to ${list}, or to request a review.`;
+    return `To send it, ${list}.`;
   },
   notCoveredHeader: (reviewer) => `${reviewer} approved this message, but Send Guard now finds something the reviewer did not see:`,
-  notCoveredAction: {
-    confirm: "If this is intended, choose Send Anyway.",
-    review: "Open Send Guard to fix it or to ask for a new review.",
-    block: "Change the message to send it.",
-  },
   finding: {
     "external-exposure": (f) => {
       const e = f.evidence;
-      const parties = e.parties.length;
-      const scope = e.reasons.includes("cross-party")
-        ? `recipients of ${parties} different outside parties would see them`
-        : e.reasons.includes("mass")
-          ? `more than ${e.massThreshold}`
-          : "all recipients would see them";
-      return `${e.visibleExternalCount} outside address(es) are in To/CC and ${scope} (${partySummary(f, " ×", ", ")}): ${sample(e.exposed.map((x) => x.address), en.andMore, ", ")}.`;
+      const p = exposureParts(e);
+      const n = count("en", e.visibleExternalCount, "outsideAddress");
+      const mass = e.reasons.includes("mass") ? `, more than ${formatNumber(e.massThreshold)} at once` : "";
+      if (p.single) {
+        const of = p.single.kind === "organization" ? ` of ${p.single.id}` : "";
+        const readers =
+          p.readersInBcc.length > 0
+            ? `can be read by recipients of ${p.readersInBcc.length === 1 ? "another party" : `${formatNumber(p.readersInBcc.length)} other parties`} in BCC (${sample(p.readersInBcc.map((r) => r.id), en.andMore, ", ")})`
+            : "can be read by every recipient";
+        const policy = e.reasons.includes("any-external") && p.readersInBcc.length === 0 && !e.reasons.includes("mass") ? "; your organization keeps outside addresses in BCC" : "";
+        return `${n}${of} in To/CC ${readers}${mass}${policy}: ${sample(p.addresses, en.andMore, ", ")}.`;
+      }
+      const names = [...p.visible.filter((x) => x.kind === "organization").map((x) => `${x.id} (${formatNumber(x.visible)})`), ...p.visible.filter((x) => x.kind === "individual").map((x) => x.id)];
+      return `${n} in To/CC can be read by every recipient, across ${partiesOf("en", p.organizations, p.individuals)}${mass}: ${sample(names, en.andMore, ", ")}.`;
     },
     "unresolved-recipient": (f) => {
       const { unverified, truncated } = splitUnresolved(f);
       const parts: string[] = [];
-      if (unverified.length > 0) parts.push(`${unverified.length} recipient(s) could not be verified: ${sample(unverified, en.andMore, ", ")}.`);
-      for (const field of truncated) parts.push(`Outlook returned only part of the ${en.field[field]} list.`);
+      if (unverified.length > 0) parts.push(`${count("en", unverified.length, "recipient")} could not be verified: ${sample(unverified, en.andMore, ", ")}.`);
+      if (truncated.length > 0) parts.push(`Outlook returned only part of the ${truncated.map((field) => en.field[field]).join(" and ")} ${truncated.length === 1 ? "list" : "lists"}.`);
       return parts.join(" ");
     },
-    "distribution-list": (f) =>
-      `Distribution list ${sample(f.evidence.recipients.map((r) => r.address), en.andMore, ", ")} has members Send Guard cannot see; they would see the outside addresses.`,
-    "attachment-name": (f) => `Attachment names suggest personal data: ${sample(f.evidence.attachments.map((a) => a.name), en.andMore, ", ")}.`,
-    "attachment-personal-data": (f) =>
-      `Attachments contain personal data: ${sample(
-        f.evidence.attachments.map((a) => `${a.name} (${kindSummary(a.counts, en.kind, " ×", ", ") || "personal columns"})`),
-        en.andMore,
-        "; ",
-      )}.`,
+    "distribution-list": (f) => {
+      const lists = f.evidence.recipients.map((r) => r.address);
+      return lists.length === 1
+        ? `The distribution list ${lists[0]} has members Send Guard cannot see; they would read the outside addresses.`
+        : `The distribution lists ${sample(lists, en.andMore, ", ")} have members Send Guard cannot see; they would read the outside addresses.`;
+    },
+    "attachment-name": (f) => {
+      const names = f.evidence.attachments.map((a) => a.name);
+      return names.length === 1 ? `The name of ${names[0]} suggests personal data.` : `The names of ${sample(names, en.andMore, ", ")} suggest personal data.`;
+    },
+    "attachment-personal-data": (f) => {
+      const files = f.evidence.attachments.map((a) => `${a.name} (${kindSummary(a.counts, en.kind, " ×", ", ") || "personal columns"})`);
+      return `${files.length === 1 ? "An attachment contains" : "Attachments contain"} personal data: ${sample(files, en.andMore, "; ")}.`;
+    },
     "attachment-address-list": (f) =>
-      `An attached file is a list of email addresses: ${sample(
-        f.evidence.attachments.map((a) => `${a.name} (${a.addresses} addresses, ${a.notRecipients} not among the recipients)`),
+      `${f.evidence.attachments.length === 1 ? "An attached file is a list" : "Attached files are lists"} of email addresses: ${sample(
+        f.evidence.attachments.map((a) => `${a.name} (${count("en", a.addresses, "address")}, ${formatNumber(a.notRecipients)} not among the recipients)`),
         en.andMore,
         "; ",
       )}.`,
     "attachment-unscannable": (f) =>
-      `Send Guard could not inspect: ${sample(f.evidence.attachments.map((a) => `${a.name} (${en.unscannable(a.reason)})`), en.andMore, "; ")}.`,
+      `Send Guard could not inspect ${sample(f.evidence.attachments.map((a) => `${a.name} (${en.unscannable(a.reason)})`), en.andMore, "; ")}.`,
   },
+  file: (name, parts) =>
+    `${name}: ${parts
+      .map((part) => {
+        if (part.kind === "name") return "its name suggests personal data";
+        if (part.kind === "personal") return `contains personal data (${part.summary || "personal columns"})`;
+        if (part.kind === "list") return `a list of ${count("en", part.addresses, "address")}, ${formatNumber(part.notRecipients)} not among the recipients`;
+        return `not inspected (${part.entry ? `${part.entry}: ` : ""}${en.unscannable(part.reason)})`;
+      })
+      .join("; ")}.`,
   failure: (reason) =>
     `Send Guard could not finish checking this message (${en.failureReason[reason]}), so it was not sent. Press Send again; if this keeps happening, contact your IT administrator.`,
   failureReason: {
@@ -120,7 +177,7 @@ const en: Catalog = {
   openPane: "Open Send Guard",
   verdictLabel: { allow: "Ready to send", confirm: "Check before sending", review: "Needs a fix or a review", block: "Cannot be sent" },
   field: { to: "To", cc: "CC", bcc: "BCC" },
-  andMore: (count) => ` and ${count} more`,
+  andMore: (n) => ` and ${formatNumber(n)} more`,
   kind: { email: "email", phone: "phone", "postal-code": "postal code", "postal-address": "address", "my-number": "My Number", card: "card number" },
   unscannable: (reason) =>
     ({
@@ -132,6 +189,7 @@ const en: Catalog = {
       "read-failed": "Outlook did not hand over the file",
       "time-budget": "took too long",
       "too-large": "too large",
+      "too-many-rows": "too many rows to read whole",
       "decompressed-too-large": "too large when unpacked",
       "too-many-entries": "too many files inside",
       "unknown-encoding": "unknown text encoding",
@@ -148,37 +206,49 @@ const ja: Catalog = {
     review: "Send Guardがこのメールの送信を止めました。",
     block: "組織のポリシーにより、Send Guardはこのメールを送信できません。",
   },
-  action: {
-    confirm: "意図したものであれば、このまま送信できます。",
-    review: "Send Guardを開いて修正する（社外の宛先をBCCへ移すなど）か、確認を依頼してください。",
-    block: "送信するにはメールを修正してください。",
+  action: (verdict, remedies) => {
+    const fixes = remedies.length > 0 ? remedies.map((r) => JA_REMEDY[r]) : [JA_FIX_MESSAGE];
+    // All but the last in the continuative form (移し、削除し), the last as the sentence needs it.
+    const lead = fixes.slice(0, -1).map((f) => `${f[0]}、`).join("");
+    const last = fixes[fixes.length - 1] as JaPhrase;
+    if (verdict === "confirm") return `意図したものであれば、このまま送信できます。そうでなければSend Guardを開いて${lead}${last[2]}ください。`;
+    if (verdict === "review") return `Send Guardを開いて${lead}${last[1]}か、確認を依頼してください。`;
+    return `送信するには、${lead}${last[2]}ください。`;
   },
   notCoveredHeader: (reviewer) => `${reviewer}さんが承認したメールですが、確認者が見ていない内容が見つかりました：`,
-  notCoveredAction: {
-    confirm: "意図したものであれば、このまま送信できます。",
-    review: "Send Guardを開いて修正するか、あらためて確認を依頼してください。",
-    block: "送信するにはメールを修正してください。",
-  },
   finding: {
     "external-exposure": (f) => {
       const e = f.evidence;
-      const scope = e.reasons.includes("cross-party")
-        ? `${e.parties.length}つの異なる社外の相手に互いのアドレスが見えます`
-        : e.reasons.includes("mass")
-          ? `${e.massThreshold}件を超えています`
-          : "全員にアドレスが見えます";
-      return `宛先（To/CC）に社外アドレスが${e.visibleExternalCount}件あり、${scope}（${partySummary(f, "×", "、")}）：${sample(e.exposed.map((x) => x.address), ja.andMore, "、")}。`;
+      const p = exposureParts(e);
+      const n = count("ja", e.visibleExternalCount, "outsideAddress");
+      const mass = e.reasons.includes("mass") ? `（一度に${formatNumber(e.massThreshold)}件を超えています）` : "";
+      if (p.single) {
+        const whose = p.single.kind === "organization" ? `${p.single.id}のアドレス` : "社外アドレス";
+        const readers =
+          p.readersInBcc.length > 0
+            ? `BCCの別の相手（${sample(p.readersInBcc.map((r) => r.id), ja.andMore, "、")}）にも見えます`
+            : "受信者全員に見えます";
+        const policy = e.reasons.includes("any-external") && p.readersInBcc.length === 0 && !e.reasons.includes("mass") ? "（社外アドレスはBCCに入れる設定です）" : "";
+        return `宛先（To/CC）の${whose}${n}が${readers}${mass}${policy}：${sample(p.addresses, ja.andMore, "、")}。`;
+      }
+      const orgs = p.visible.filter((x) => x.kind === "organization").map((x) => `${x.id}（${formatNumber(x.visible)}件）`);
+      const people = p.visible.filter((x) => x.kind === "individual").map((x) => x.id);
+      const names = [...orgs, ...people];
+      const rest = names.length - SAMPLE;
+      const restOrgs = Math.max(0, orgs.length - SAMPLE);
+      const more = rest > 0 ? ` ほか${partiesOf("ja", restOrgs, rest - restOrgs)}` : "";
+      return `宛先（To/CC）の社外アドレス${n}が受信者全員に見えます${mass}。社外の相手は${partiesOf("ja", p.organizations, p.individuals)}です：${names.slice(0, SAMPLE).join("、")}${more}。`;
     },
     "unresolved-recipient": (f) => {
       const { unverified, truncated } = splitUnresolved(f);
       const parts: string[] = [];
-      if (unverified.length > 0) parts.push(`確認できない宛先が${unverified.length}件あります：${sample(unverified, ja.andMore, "、")}。`);
-      for (const field of truncated) parts.push(`Outlookが${ja.field[field]}の宛先の一部しか返しませんでした。`);
+      if (unverified.length > 0) parts.push(`確認できない宛先が${count("ja", unverified.length, "recipient")}あります：${sample(unverified, ja.andMore, "、")}。`);
+      if (truncated.length > 0) parts.push(`Outlookが${truncated.map((field) => ja.field[field]).join("・")}の宛先の一部しか返しませんでした。`);
       return parts.join("");
     },
     "distribution-list": (f) =>
       `配布リスト ${sample(f.evidence.recipients.map((r) => r.address), ja.andMore, "、")} のメンバーは確認できず、社外アドレスが見えてしまいます。`,
-    "attachment-name": (f) => `個人情報を含む可能性のある添付ファイル：${sample(f.evidence.attachments.map((a) => a.name), ja.andMore, "、")}。`,
+    "attachment-name": (f) => `ファイル名が個人情報を示す添付ファイル：${sample(f.evidence.attachments.map((a) => a.name), ja.andMore, "、")}。`,
     "attachment-personal-data": (f) =>
       `添付ファイルに個人情報が含まれています：${sample(
         f.evidence.attachments.map((a) => `${a.name}（${kindSummary(a.counts, ja.kind, "×", "、") || "個人情報の列"}）`),
@@ -187,12 +257,27 @@ const ja: Catalog = {
       )}。`,
     "attachment-address-list": (f) =>
       `添付ファイルがメールアドレスの一覧です：${sample(
-        f.evidence.attachments.map((a) => `${a.name}（${a.addresses}件、うち宛先にない${a.notRecipients}件）`),
+        f.evidence.attachments.map((a) => `${a.name}（${count("ja", a.addresses, "address")}、うち宛先にない${count("ja", a.notRecipients, "address")}）`),
         ja.andMore,
         "、",
       )}。`,
     "attachment-unscannable": (f) =>
       `Send Guardが中身を確認できない添付ファイルがあります：${sample(f.evidence.attachments.map((a) => `${a.name}（${ja.unscannable(a.reason)}）`), ja.andMore, "、")}。`,
+  },
+  file: (name, parts) => {
+    // Every part but the last in its continuative form (示し、含み), the last as the sentence's end.
+    const forms = parts.map((part): readonly [string, string] => {
+      if (part.kind === "name") return ["ファイル名が個人情報を示し", "ファイル名が個人情報を示しています"];
+      if (part.kind === "personal") return [`個人情報（${part.summary || "個人情報の列"}）を含み`, `個人情報（${part.summary || "個人情報の列"}）を含みます`];
+      if (part.kind === "list") {
+        const list = `メールアドレス${count("ja", part.addresses, "address")}の一覧`;
+        return [`${list}（うち${count("ja", part.notRecipients, "address")}は宛先にない）であり`, `${list}です（うち${count("ja", part.notRecipients, "address")}は宛先にありません）`];
+      }
+      const why = `${part.entry ? `${part.entry}：` : ""}${ja.unscannable(part.reason)}`;
+      return [`中身を確認できず（${why}）`, `中身を確認できません（${why}）`];
+    });
+    const lead = forms.slice(0, -1).map((f) => `${f[0]}、`).join("");
+    return `「${name}」は、${lead}${forms[forms.length - 1]?.[1] ?? ""}。`;
   },
   failure: (reason) =>
     `Send Guardがチェックを完了できなかったため（${ja.failureReason[reason]}）、送信を止めました。もう一度「送信」を押してください。繰り返す場合はIT管理者に連絡してください。`,
@@ -205,7 +290,7 @@ const ja: Catalog = {
   openPane: "Send Guardを開く",
   verdictLabel: { allow: "送信できます", confirm: "送信前に確認してください", review: "修正または確認依頼が必要です", block: "送信できません" },
   field: { to: "宛先(To)", cc: "CC", bcc: "BCC" },
-  andMore: (count) => ` ほか${count}件`,
+  andMore: (n) => ` ほか${formatNumber(n)}件`,
   kind: { email: "メール", phone: "電話番号", "postal-code": "郵便番号", "postal-address": "住所", "my-number": "マイナンバー", card: "カード番号" },
   unscannable: (reason) =>
     ({
@@ -217,6 +302,7 @@ const ja: Catalog = {
       "read-failed": "Outlookからファイルを取得できませんでした",
       "time-budget": "確認に時間がかかりすぎました",
       "too-large": "サイズが大きすぎます",
+      "too-many-rows": "行数が多すぎて全体を確認できません",
       "decompressed-too-large": "展開後のサイズが大きすぎます",
       "too-many-entries": "中のファイルが多すぎます",
       "unknown-encoding": "文字コードが不明です",

@@ -1,5 +1,6 @@
 import type { Review } from "../shared/review";
 import type { Language } from "./catalog";
+import { count as countOf } from "./count";
 
 export interface EmailText {
   subject: string;
@@ -9,7 +10,9 @@ export interface EmailText {
 function recipientsLine(review: Review, language: Language): string {
   const s = review.snapshot;
   const count = s.to.length + s.cc.length + s.bcc.length;
-  return language === "ja" ? `宛先 ${count} 件（To ${s.to.length} / CC ${s.cc.length} / BCC ${s.bcc.length}）` : `${count} recipient(s) (To ${s.to.length} / CC ${s.cc.length} / BCC ${s.bcc.length})`;
+  return language === "ja"
+    ? `宛先${countOf("ja", count, "recipient")}（To ${s.to.length} / CC ${s.cc.length} / BCC ${s.bcc.length}）`
+    : `${countOf("en", count, "recipient")} (To ${s.to.length} / CC ${s.cc.length} / BCC ${s.bcc.length})`;
 }
 
 function who(address: string, name: string | undefined): string {

@@ -1,6 +1,7 @@
 import type { FixObstacle } from "../policy/fixes";
 import type { PartyKind, Verdict } from "../shared/types";
 import type { Language } from "./catalog";
+import { count, formatNumber, partiesOf, verbFor } from "./count";
 
 /** Text of the sender's task pane. */
 export interface PaneText {
@@ -15,11 +16,13 @@ export interface PaneText {
   fromAlertError: (reason: string) => string;
   verdictHelp: Record<Verdict, string>;
   exposureTitle: string;
-  exposureIntro: (outside: number, parties: number) => string;
+  /** How many outside addresses stand in To/CC, and the outside parties the list below shows. */
+  exposureIntro: (outside: number, organizations: number, individuals: number) => string;
   partyKind: Record<PartyKind, string>;
   addressCount: (count: number) => string;
   seesOutside: (count: number) => string;
-  showAllParties: (count: number) => string;
+  /** The button under a long party list: how many more entries it shows. */
+  showMore: (hidden: number) => string;
   moveToBcc: string;
   previewTitle: string;
   previewMoved: (count: number) => string;
@@ -62,22 +65,22 @@ const en: PaneText = {
     block: "Your organization's policy does not allow this message. Change it to send.",
   },
   exposureTitle: "Who would see outside addresses",
-  exposureIntro: (outside, parties) =>
-    `${outside} outside address${outside === 1 ? "" : "es"} in To/CC would be visible to everyone, across ${parties} outside part${parties === 1 ? "y" : "ies"}.`,
+  exposureIntro: (outside, organizations, individuals) =>
+    `${count("en", outside, "outsideAddress")} in To/CC can be read by every recipient. The recipients outside your organization: ${partiesOf("en", organizations, individuals)}.`,
   partyKind: { internal: "Internal", organization: "Outside organization", individual: "Individual" },
-  addressCount: (count) => `${count} address${count === 1 ? "" : "es"}`,
-  seesOutside: (count) => `sees ${count} outside address${count === 1 ? "" : "es"} of others`,
-  showAllParties: (count) => `Show all ${count} parties`,
+  addressCount: (n) => count("en", n, "address"),
+  seesOutside: (n) => `sees ${count("en", n, "outsideAddress")} of others`,
+  showMore: (hidden) => `Show ${formatNumber(hidden)} more`,
   moveToBcc: "Move outside recipients to BCC",
   previewTitle: "After the change",
-  previewMoved: (count) => `${count} outside address${count === 1 ? "" : "es"} move${count === 1 ? "s" : ""} to BCC. Internal people stay where they are.`,
+  previewMoved: (n) => `${count("en", n, "outsideAddress")} ${verbFor(n, "moves", "move")} to BCC. Internal people stay where they are.`,
   previewSenderAdded: "To would be empty, so your own address goes there.",
   previewToEmpty: "To will be empty.",
   previewResult: (verdict) => `Result: ${verdict}`,
   apply: "Apply",
   cancel: "Cancel",
   applying: "Changing recipients…",
-  applied: (count) => `Moved ${count} outside address${count === 1 ? "" : "es"} to BCC.`,
+  applied: (n) => `Moved ${count("en", n, "outsideAddress")} to BCC.`,
   changedSincePreview: "The recipients changed since this preview. Check the updated preview, then apply.",
   writeFailed: (restored, detail) =>
     restored
@@ -118,21 +121,22 @@ const ja: PaneText = {
     block: "組織のポリシーにより、このままでは送信できません。メールを修正してください。",
   },
   exposureTitle: "社外アドレスが見える相手",
-  exposureIntro: (outside, parties) => `宛先（To/CC）の社外アドレス${outside}件が、${parties}つの社外の相手を含む全員に見えます。`,
+  exposureIntro: (outside, organizations, individuals) =>
+    `宛先（To/CC）の社外アドレス${count("ja", outside, "outsideAddress")}が受信者全員に見えます。社外の受信者は${partiesOf("ja", organizations, individuals)}です。`,
   partyKind: { internal: "社内", organization: "社外の組織", individual: "個人" },
-  addressCount: (count) => `${count}件のアドレス`,
-  seesOutside: (count) => `他の社外アドレス${count}件が見えます`,
-  showAllParties: (count) => `${count}件の相手をすべて表示`,
+  addressCount: (n) => `アドレス${count("ja", n, "address")}`,
+  seesOutside: (n) => `他の社外アドレス${count("ja", n, "outsideAddress")}が見えます`,
+  showMore: (hidden) => `残り${formatNumber(hidden)}件を表示`,
   moveToBcc: "社外の宛先をBCCへ移す",
   previewTitle: "変更後",
-  previewMoved: (count) => `社外アドレス${count}件をBCCへ移します。社内の宛先はそのままです。`,
+  previewMoved: (n) => `社外アドレス${count("ja", n, "outsideAddress")}をBCCへ移します。社内の宛先はそのままです。`,
   previewSenderAdded: "宛先(To)が空になるため、あなた自身のアドレスを入れます。",
   previewToEmpty: "宛先(To)は空になります。",
   previewResult: (verdict) => `結果：${verdict}`,
   apply: "適用",
   cancel: "キャンセル",
   applying: "宛先を変更しています…",
-  applied: (count) => `社外アドレス${count}件をBCCへ移しました。`,
+  applied: (n) => `社外アドレス${count("ja", n, "outsideAddress")}をBCCへ移しました。`,
   changedSincePreview: "プレビューの後に宛先が変わりました。更新したプレビューを確認してから適用してください。",
   writeFailed: (restored, detail) =>
     restored

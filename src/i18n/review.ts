@@ -1,4 +1,5 @@
 import type { Language } from "./catalog";
+import { count, partiesOf, verbFor } from "./count";
 
 /** Findings that name files, each acknowledged per file. */
 export type FileCheckCode = "attachment-name" | "attachment-personal-data" | "attachment-address-list" | "attachment-unscannable";
@@ -52,7 +53,7 @@ export interface ReviewText {
   expires: (at: string) => string;
   status: Record<"pending" | "approved" | "rejected" | "cancelled" | "expired", string>;
   riskTitle: string;
-  exposedIntro: (count: number, parties: number) => string;
+  exposedIntro: (outside: number, organizations: number, individuals: number) => string;
   filesTitle: string;
   noteTitle: string;
   noNote: string;
@@ -120,7 +121,8 @@ const en: ReviewText = {
   expires: (at) => `Expires ${at}`,
   status: { pending: "Waiting", approved: "Approved", rejected: "Not approved", cancelled: "Cancelled", expired: "Expired" },
   riskTitle: "What is at risk",
-  exposedIntro: (count, parties) => `${count} outside address${count === 1 ? "" : "es"} in To/CC would be visible to every recipient, across ${parties} outside part${parties === 1 ? "y" : "ies"}:`,
+  exposedIntro: (outside, organizations, individuals) =>
+    `${count("en", outside, "outsideAddress")} in To/CC would be read by every recipient, across ${partiesOf("en", organizations, individuals)}:`,
   filesTitle: "Flagged files",
   noteTitle: "Note from the sender",
   noNote: "(no note)",
@@ -129,7 +131,7 @@ const en: ReviewText = {
   attachments: "Attachments",
   none: "(none)",
   checksTitle: "Confirm each item before approving",
-  checkExposure: (count) => `I checked that these ${count} outside addresses may see each other.`,
+  checkExposure: (n) => `I checked that ${verbFor(n, "this", "these")} ${count("en", n, "outsideAddress")} may be read by every recipient.`,
   checkFile: (name, what) => `I checked the file "${name}" (${what}) and it may go to these recipients.`,
   checkWhat: {
     "attachment-name": "its name suggests personal data",
@@ -192,7 +194,8 @@ const ja: ReviewText = {
   expires: (at) => `期限: ${at}`,
   status: { pending: "確認待ち", approved: "承認済み", rejected: "承認せず", cancelled: "取り消し", expired: "期限切れ" },
   riskTitle: "リスクのある点",
-  exposedIntro: (count, parties) => `To/CCの社外アドレス${count}件が全員に見えます（社外の相手${parties}件）:`,
+  exposedIntro: (outside, organizations, individuals) =>
+    `宛先（To/CC）の社外アドレス${count("ja", outside, "outsideAddress")}が受信者全員に見えます（${partiesOf("ja", organizations, individuals)}）：`,
   filesTitle: "注意が必要な添付ファイル",
   noteTitle: "依頼者のメモ",
   noNote: "（メモなし）",
@@ -201,7 +204,7 @@ const ja: ReviewText = {
   attachments: "添付ファイル",
   none: "（なし）",
   checksTitle: "承認の前に各項目を確認してください",
-  checkExposure: (count) => `社外アドレス${count}件が互いに見えてよいことを確認しました。`,
+  checkExposure: (n) => `社外アドレス${count("ja", n, "outsideAddress")}が受信者全員に見えてよいことを確認しました。`,
   checkFile: (name, what) => `ファイル「${name}」（${what}）をこの宛先に送ってよいことを確認しました。`,
   checkWhat: {
     "attachment-name": "ファイル名が個人情報を示す",

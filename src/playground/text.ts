@@ -1,4 +1,4 @@
-import type { Language } from "../i18n";
+import { count, type Language } from "../i18n";
 
 /** The playground's own words (the add-in's text comes from src/i18n). */
 export interface PlaygroundText {
@@ -78,8 +78,8 @@ const en: PlaygroundText = {
   sent: "Sent",
   nothingSent: "Nothing sent yet.",
   visibleToAll: "Every recipient sees",
-  outsideVisible: (count) => `${count} outside address${count === 1 ? "" : "es"} visible in To/CC`,
-  seesOthers: (count) => (count === 0 ? "sees no outside address of others" : `sees ${count} outside address${count === 1 ? "" : "es"} of others`),
+  outsideVisible: (n) => `${count("en", n, "outsideAddress")} visible in To/CC`,
+  seesOthers: (n) => (n === 0 ? "sees no outside address of others" : `sees ${count("en", n, "outsideAddress")} of others`),
   policy: "Policy (policy.json)",
   applyPolicy: "Apply policy",
   policyApplied: "Policy applied.",
@@ -90,7 +90,7 @@ const en: PlaygroundText = {
   exampleList: "Member list attached",
   resolution: { user: "internal", externalUser: "external", distributionList: "distribution list", other: "unresolved" },
   completedWith: "event.completed options",
-  whoSeesWhat: (count) => `What each of the ${count} recipients could see`,
+  whoSeesWhat: (n) => `What each of the ${count("en", n, "recipient")} could see`,
 };
 
 const ja: PlaygroundText = {
@@ -124,8 +124,8 @@ const ja: PlaygroundText = {
   sent: "送信済み",
   nothingSent: "まだ送信したメールはありません。",
   visibleToAll: "全員に見える宛先",
-  outsideVisible: (count) => `To/CCに見える社外アドレス：${count}件`,
-  seesOthers: (count) => (count === 0 ? "他の社外アドレスは見えません" : `他の社外アドレス${count}件が見えます`),
+  outsideVisible: (n) => `To/CCに見える社外アドレス：${count("ja", n, "outsideAddress")}`,
+  seesOthers: (n) => (n === 0 ? "他の社外アドレスは見えません" : `他の社外アドレス${count("ja", n, "outsideAddress")}が見えます`),
   policy: "ポリシー（policy.json）",
   applyPolicy: "ポリシーを適用",
   policyApplied: "ポリシーを適用しました。",
@@ -136,7 +136,7 @@ const ja: PlaygroundText = {
   exampleList: "会員名簿を添付",
   resolution: { user: "社内", externalUser: "社外", distributionList: "配布リスト", other: "未解決" },
   completedWith: "event.completed のオプション",
-  whoSeesWhat: (count) => `受信者${count}人それぞれに見えたもの`,
+  whoSeesWhat: (n) => `受信者${count("ja", n, "person")}それぞれに見えたもの`,
 };
 
 export const PLAYGROUND_TEXT: Record<Language, PlaygroundText> = { en, ja };

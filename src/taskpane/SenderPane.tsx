@@ -50,6 +50,8 @@ export function SenderPane(props: { host: PaneHost; language: Language }) {
   const exposure = findings.find((f): f is Extract<Finding, { code: "external-exposure" }> => f.code === "external-exposure");
   const files = flaggedFiles(findings);
   const others = findings.filter((f) => f.code !== "external-exposure" && !ATTACHMENT_CODES.includes(f.code));
+  // The same groups the intro counts and the list shows: the two always agree.
+  const groups = checked && exposure ? groupRecipients(checked.draft, checked.policy).groups : [];
   const changed = () => void refresh();
 
   return (
@@ -95,9 +97,15 @@ export function SenderPane(props: { host: PaneHost; language: Language }) {
               <h2 id="exposure-title" className={styles.heading}>
                 {text.exposureTitle}
               </h2>
-              <Text>{text.exposureIntro(exposure.evidence.visibleExternalCount, exposure.evidence.parties.length)}</Text>
+              <Text data-testid="exposure-intro">
+                {text.exposureIntro(
+                  exposure.evidence.visibleExternalCount,
+                  groups.filter((g) => g.kind === "organization").length,
+                  groups.filter((g) => g.kind === "individual").length,
+                )}
+              </Text>
               <MoveToBcc host={host} draft={checked.draft} policy={checked.policy} text={text} catalog={catalog} onNotice={setNotice} onChanged={changed} />
-              <PartyList groups={groupRecipients(checked.draft, checked.policy).groups} text={text} catalog={catalog} />
+              <PartyList groups={groups} text={text} catalog={catalog} />
             </section>
           )}
 

@@ -49,10 +49,9 @@ describe("verdicts", () => {
     expect(options.sendModeOverride).toBeUndefined();
     const message = options.errorMessage as string;
     expect(message.length).toBeLessThanOrEqual(500);
-    expect(message).toContain("88 outside address(es)");
-    expect(message).toContain("88 different outside parties");
-    expect(message).toContain("sato0@docomo.ne.jp");
-    expect(message).toContain("and 85 more");
+    expect(message).toContain("88 outside addresses in To/CC can be read by every recipient, across 88 individuals");
+    expect(message).toMatch(/: [a-z]+\d+@[a-z.]+, [a-z]+\d+@[a-z.]+, [a-z]+\d+@[a-z.]+ and 85 more\./);
+    expect(message).toContain("move the outside recipients to BCC");
     const context = JSON.parse(options.contextData as string);
     expect(context).toEqual({ v: 1, verdict: "review", codes: ["external-exposure"], fingerprint: expect.stringMatching(/^sg2:[0-9a-f]{64}$/) });
   });
@@ -60,8 +59,9 @@ describe("verdicts", () => {
   test("review in Japanese when Outlook's display language is ja-JP", async () => {
     const { options } = await send(asunaro, { displayLanguage: "ja-JP" });
     expect(options.cancelLabel).toBe("Send Guardを開く");
-    expect(options.errorMessage).toContain("社外アドレスが88件");
-    expect(options.errorMessage).toContain("ほか85件");
+    expect(options.errorMessage).toContain("社外アドレス88件が受信者全員に見えます");
+    expect(options.errorMessage).toContain("88名");
+    expect(options.errorMessage).toContain("ほか85名");
   });
 
   test("confirm: blocked with Send Anyway (sendModeOverride PromptUser)", async () => {

@@ -1,4 +1,4 @@
-import { alertText, CATALOGS, describeFinding, failureText, languageOf, MAX_CANCEL_LABEL, MAX_ERROR_MESSAGE, type FailureReason } from "../../src/i18n";
+import { alertText, CATALOGS, describeFinding, failureText, languageOf, MAX_CANCEL_LABEL, MAX_ERROR_MESSAGE, remediesFor, type FailureReason } from "../../src/i18n";
 import { evaluate } from "../../src/policy";
 import type { Draft } from "../../src/shared/types";
 import { addresses, CARRIER_DOMAINS, draftOf, policyOf, recipient } from "../support/drafts";
@@ -31,7 +31,7 @@ describe("Smart Alert text", () => {
       expect(errorMessage.length).toBeLessThanOrEqual(MAX_ERROR_MESSAGE);
       expect(cancelLabel.length).toBeLessThanOrEqual(MAX_CANCEL_LABEL);
       expect(errorMessage.startsWith(CATALOGS[language].header[verdict])).toBe(true);
-      expect(errorMessage.endsWith(CATALOGS[language].action[verdict])).toBe(true);
+      expect(errorMessage.endsWith(CATALOGS[language].action(verdict, remediesFor(evaluation.findings)))).toBe(true);
       expect(errorMessage).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/); // no split surrogate pair
     }
   });
@@ -73,12 +73,23 @@ describe("attachment content findings in the Smart Alert", () => {
 
   test.each([
     ["ja", "添付ファイルに個人情報が含まれています：会員名簿.xlsx（電話番号×200、メール×200）", "パスワード付きZIP"],
-    ["en", "Attachments contain personal data: 会員名簿.xlsx (phone ×200, email ×200)", "password-protected ZIP"],
-  ] as const)("%s: each file is named with what it holds or why it was not read", (language, personal, unscannable) => {
+    ["en", "An attachment contains personal data: 会員名簿.xlsx (phone ×200, email ×200)", "password-protected ZIP"],
+  ] as const)("%s: each file is described with what it holds or why it was not read", (language, personal, unscannable) => {
     const evaluation = evaluate({ ...draft, to: [recipient("client@acme.co.jp")], cc: [], bcc: [], truncatedFields: [] }, policyOf());
     const texts = evaluation.findings.map((f) => describeFinding(f, language));
     expect(texts.join(" ")).toContain(personal);
     expect(texts.join(" ")).toContain(unscannable);
     expect(texts.join(" ")).toMatch(language === "ja" ? /200件、うち宛先にない200件/ : /200 addresses, 200 not among the recipients/);
+  });
+
+  test.each([
+    ["ja", "「会員名簿.xlsx」は、ファイル名が個人情報を示し、個人情報（電話番号×200、メール×200）を含み、メールアドレス200件の一覧です（うち200件は宛先にありません）。", "「資料.zip」は、中身を確認できません（パスワード付きZIP）。"],
+    ["en", "会員名簿.xlsx: its name suggests personal data; contains personal data (phone ×200, email ×200); a list of 200 addresses, 200 not among the recipients.", "資料.zip: not inspected (password-protected ZIP)."],
+  ] as const)("%s: the alert names each file once, with everything found about it in one sentence", (language, first, second) => {
+    const evaluation = evaluate({ ...draft, to: [recipient("client@acme.co.jp")], cc: [], bcc: [], truncatedFields: [] }, policyOf());
+    const { errorMessage } = alertText(evaluation, language);
+    expect(errorMessage).toContain(first);
+    expect(errorMessage).toContain(second);
+    expect(errorMessage.split("会員名簿.xlsx")).toHaveLength(2);
   });
 });

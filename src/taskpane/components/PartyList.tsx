@@ -59,8 +59,8 @@ export function PartyList(props: { groups: PartyGroup[]; text: PaneText; catalog
         ))}
       </ul>
       {!showAll && props.groups.length > INITIAL && (
-        <Button appearance="subtle" onClick={() => setShowAll(true)}>
-          {text.showAllParties(props.groups.length)}
+        <Button appearance="subtle" onClick={() => setShowAll(true)} data-testid="show-more-parties">
+          {text.showMore(props.groups.length - INITIAL)}
         </Button>
       )}
     </>

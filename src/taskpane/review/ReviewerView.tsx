@@ -224,7 +224,13 @@ function RequestDetail(props: { api: ReviewApi; id: string; me: string; text: Re
         </h3>
         {exposure && (
           <div data-testid="exposed">
-            <Text>{text.exposedIntro(exposure.evidence.visibleExternalCount, exposure.evidence.parties.length)}</Text>
+            <Text>
+              {text.exposedIntro(
+                exposure.evidence.visibleExternalCount,
+                exposure.evidence.parties.filter((p) => p.visible > 0 && p.kind === "organization").length,
+                exposure.evidence.parties.filter((p) => p.visible > 0 && p.kind === "individual").length,
+              )}
+            </Text>
             <ul className={styles.list}>
               {groupByParty(exposure.evidence.exposed).map((group) => (
                 <li key={group.party} className={styles.item} data-party={group.party}>

@@ -1,0 +1,178 @@
+/**
+ * Rules for every text a sender, reviewer or administrator reads, checked over the texts
+ * the product actually produces for many messages and counts (0, 1, 2, 12, 2,331):
+ * counters read naturally, each thing is named once, and the hint fits the findings.
+ */
+import { ADMIN_TEXT, alertText, count, describeFinding, fileLines, PANE_TEXT, REVIEW_TEXT, reviewRequestedEmail, type Language } from "../../src/i18n";
+import { evaluate, flaggedFiles } from "../../src/policy";
+import { PLAYGROUND_TEXT } from "../../src/playground/text";
+import type { Review } from "../../src/shared/review";
+import type { Draft, Evaluation } from "../../src/shared/types";
+import { addresses, CARRIER_DOMAINS, COMPANY_DOMAINS, draftOf, policyOf, recipient } from "../support/drafts";
+
+const LANGUAGES: Language[] = ["ja", "en"];
+const COUNTS = [0, 1, 2, 12, 2331];
+const policy = policyOf();
+
+const personalFile = { name: "会員名簿.xlsx", size: 9000, inspection: { status: "inspected" as const, counts: { phone: 40, email: 40 }, headers: [{ where: "Sheet1", columns: ["氏名", "電話番号"], rows: 40 }], addressCount: 40 } };
+const oneAddressFile = { name: "連絡先.csv", size: 100, inspection: { status: "inspected" as const, counts: { email: 12 }, addressCount: 12 } };
+const ppap = { name: "資料.zip", size: 500, inspection: { status: "unscannable" as const, reason: "encrypted-zip" } };
+
+/** Messages of every shape the alert and the pane describe. */
+const SCENARIOS: Record<string, Draft> = {
+  asunaro: draftOf({ to: ["jimu@mirai-shoji.co.jp"], cc: addresses(88, CARRIER_DOMAINS) }),
+  tokai: draftOf({ to: ["jimu@mirai-shoji.co.jp"], cc: addresses(2331, COMPANY_DOMAINS) }),
+  massOneCompany: draftOf({ to: addresses(30, ["acme.co.jp"]) }),
+  twoPeopleTwoCompanies: draftOf({ to: ["a@acme.co.jp", "b@globex.co.jp"] }),
+  oneIndividualOneCompany: draftOf({ to: ["a@acme.co.jp"], cc: ["hanako@gmail.com"] }),
+  readerInBcc: draftOf({ to: ["a@acme.co.jp"], bcc: ["b@beta.co.jp"] }),
+  readersInBcc: draftOf({ to: ["a@acme.co.jp", "c@acme.co.jp"], bcc: ["b@beta.co.jp", "x@gmail.com"] }),
+  filesOnly: draftOf({ to: ["a@acme.co.jp"], attachments: [personalFile, ppap] }),
+  oneFile: draftOf({ to: ["a@acme.co.jp"], attachments: [oneAddressFile] }),
+  recipientsOnly: { ...draftOf({ to: ["a@acme.co.jp"], cc: [] }), cc: [recipient("not an address")], truncatedFields: ["bcc"] },
+  listOnly: draftOf({ to: ["a@acme.co.jp", "dl:all@mirai-shoji.co.jp"] }),
+  everything: { ...draftOf({ to: ["jimu@mirai-shoji.co.jp", "dl:all@mirai-shoji.co.jp"], cc: addresses(14, [...CARRIER_DOMAINS, ...COMPANY_DOMAINS]), attachments: [personalFile, ppap] }) },
+};
+
+const evaluations: [string, Evaluation][] = Object.entries(SCENARIOS).map(([name, draft]) => [name, evaluate(draft, policy)]);
+
+function reviewOf(to: number): Review {
+  const snapshot = { from: "tanaka@mirai-shoji.co.jp", to: addresses(to, ["acme.co.jp"]).map((address) => ({ address })), cc: [], bcc: [], subject: "件名", attachments: [] };
+  return {
+    id: "rv_0123456789", status: "pending", sender: "tanaka@mirai-shoji.co.jp", reviewer: "kacho@mirai-shoji.co.jp", fingerprint: "sg2:x", verdict: "review",
+    snapshot, findings: [], checks: [], note: "", language: "ja", createdAt: "2026-12-01T00:00:00Z", expiresAt: "2026-12-02T00:00:00Z",
+  };
+}
+
+/** Every text produced for the scenarios and counts above, labelled with where it comes from. */
+function allTexts(language: Language): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [name, evaluation] of evaluations) {
+    for (const verdict of ["confirm", "review", "block"] as const) out.push([`alert ${name} ${verdict}`, alertText({ ...evaluation, verdict }, language).errorMessage]);
+    for (const finding of evaluation.findings) out.push([`finding ${name} ${finding.code}`, describeFinding(finding, language)]);
+    for (const file of flaggedFiles(evaluation.findings)) for (const line of fileLines(file, language)) out.push([`file ${name}`, line.text]);
+  }
+  const pane = PANE_TEXT[language];
+  const review = REVIEW_TEXT[language];
+  const playground = PLAYGROUND_TEXT[language];
+  for (const n of COUNTS) {
+    for (const m of COUNTS) out.push([`pane.exposureIntro ${n}/${m}`, pane.exposureIntro(n + m, n, m)], [`review.exposedIntro ${n}/${m}`, review.exposedIntro(n + m, n, m)]);
+    out.push(
+      [`pane.addressCount ${n}`, pane.addressCount(n)],
+      [`pane.seesOutside ${n}`, pane.seesOutside(n)],
+      [`pane.showMore ${n}`, pane.showMore(n)],
+      [`pane.previewMoved ${n}`, pane.previewMoved(n)],
+      [`pane.applied ${n}`, pane.applied(n)],
+      [`review.checkExposure ${n}`, review.checkExposure(n)],
+      [`admin.count ${n}`, ADMIN_TEXT[language].count(n)],
+      [`playground.outsideVisible ${n}`, playground.outsideVisible(n)],
+      [`playground.seesOthers ${n}`, playground.seesOthers(n)],
+      [`playground.whoSeesWhat ${n}`, playground.whoSeesWhat(n)],
+    );
+  }
+  for (const n of [1, 12]) out.push([`email ${n}`, reviewRequestedEmail(reviewOf(n), "https://x").text]);
+  return out;
+}
+
+describe.each(LANGUAGES)("%s", (language) => {
+  const texts = allTexts(language);
+
+  test("the texts under test are many and varied (the rules below have something to check)", () => {
+    expect(texts.length).toBeGreaterThan(150);
+  });
+
+  test("no つ counter after a number (12つ): things are counted with 件, 社, 名 or 行", () => {
+    expect(texts.filter(([, text]) => /[0-9０-９]つ/.test(text))).toEqual([]);
+  });
+
+  test("no parenthesised plurals: address(es), recipient(s)", () => {
+    expect(texts.filter(([, text]) => /\((s|es|ies)\)/.test(text))).toEqual([]);
+  });
+
+  if (language === "en") {
+    const nouns = "address|outside address|organization|individual|recipient|record|file|row|party|person";
+    const plurals = "addresses|outside addresses|organizations|individuals|recipients|records|files|rows|parties|people";
+    test("English numbers agree with their nouns: 1 address, 2 addresses", () => {
+      expect(texts.filter(([, text]) => new RegExp(`(^|[^\\d,.])1 (${plurals})\\b`).test(text))).toEqual([]);
+      expect(texts.filter(([, text]) => new RegExp(`\\b(0|[2-9]|\\d{2,}|\\d{1,3}(,\\d{3})+) (${nouns})\\b(?!es|s)`).test(text))).toEqual([]);
+    });
+  }
+
+  if (language === "ja") {
+    test("Japanese counters fit the thing: organizations 社, individuals 名, addresses 件", () => {
+      const intro = PANE_TEXT.ja.exposureIntro(5, 2, 3);
+      expect(intro).toContain("社外アドレス5件");
+      expect(intro).toContain("2社・3名");
+      const tokai = alertText(evaluations.find(([name]) => name === "tokai")![1], "ja").errorMessage;
+      expect(tokai).toMatch(/2,331件/);
+      expect(tokai).toMatch(/5社/);
+      expect(alertText(evaluations.find(([name]) => name === "asunaro")![1], "ja").errorMessage).toMatch(/88名/);
+    });
+  }
+
+  test("no sentence is repeated within one text", () => {
+    const repeated = texts.filter(([, text]) => {
+      const sentences = text.split(language === "ja" ? /。/ : /\.\s/).map((s) => s.trim()).filter((s) => s.length > 12);
+      return new Set(sentences).size !== sentences.length;
+    });
+    expect(repeated).toEqual([]);
+  });
+});
+
+describe.each(LANGUAGES)("%s: the Smart Alert names each thing once", (language) => {
+  test.each(evaluations.filter(([, e]) => e.verdict !== "allow"))("%s", (_name, evaluation) => {
+    const { errorMessage } = alertText(evaluation, language);
+    const exposure = evaluation.findings.find((f) => f.code === "external-exposure");
+    const names = [
+      ...(exposure?.code === "external-exposure" ? exposure.evidence.exposed.map((x) => x.address) : []),
+      ...flaggedFiles(evaluation.findings).map((f) => f.name),
+      ...evaluation.findings.flatMap((f) => (f.code === "unresolved-recipient" || f.code === "distribution-list" ? f.evidence.recipients.map((r) => r.address).filter(Boolean) : [])),
+    ];
+    expect(names.length).toBeGreaterThan(0);
+    const repeated = names.filter((name) => errorMessage.split(name).length - 1 > 1);
+    expect(repeated).toEqual([]);
+  });
+});
+
+describe.each(LANGUAGES)("%s: the hint fits the findings", (language) => {
+  const bcc = language === "ja" ? "BCCへ移" : "move the outside recipients to BCC";
+  const file = language === "ja" ? "添付ファイルを削除" : "remove the file";
+  const recipients = language === "ja" ? "宛先を確認" : "check the recipients";
+  /** The alert's last sentence: what to do. */
+  const hintOf = (name: string) => {
+    const evaluation = evaluations.find(([n]) => n === name)![1];
+    const sentences = alertText(evaluation, language).errorMessage.split(language === "ja" ? "。" : ". ").filter(Boolean);
+    return sentences[sentences.length - 1] ?? "";
+  };
+
+  test("exposure only: move to BCC, nothing about files", () => {
+    expect(hintOf("asunaro")).toContain(bcc);
+    expect(hintOf("asunaro")).not.toContain(file);
+  });
+
+  test("files only: remove the file, nothing about BCC", () => {
+    expect(hintOf("filesOnly")).toContain(file);
+    expect(hintOf("filesOnly")).not.toContain(bcc);
+  });
+
+  test("recipients Send Guard cannot verify: check the recipients, nothing about BCC or files", () => {
+    const hint = hintOf("recipientsOnly");
+    expect(hint).toContain(recipients);
+    expect(hint).not.toContain(bcc);
+    expect(hint).not.toContain(file);
+  });
+
+  test("everything: each fix named once", () => {
+    const hint = hintOf("everything");
+    for (const phrase of [bcc, file, recipients]) expect(hint.split(phrase)).toHaveLength(2);
+  });
+});
+
+test("count() in both languages", () => {
+  expect(count("en", 1, "address")).toBe("1 address");
+  expect(count("en", 2331, "outsideAddress")).toBe("2,331 outside addresses");
+  expect(count("en", 0, "recipient")).toBe("0 recipients");
+  expect(count("ja", 12, "organization")).toBe("12社");
+  expect(count("ja", 3, "individual")).toBe("3名");
+  expect(count("ja", 2331, "address")).toBe("2,331件");
+});
