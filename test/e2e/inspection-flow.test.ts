@@ -34,7 +34,9 @@ describe("attachment contents are inspected when attachments change, not at Send
     await suite.pg.send();
     await suite.pg.alert.waitFor();
     const message = await suite.pg.page.getByTestId("alert-message").innerText();
-    expect(message).toContain("添付ファイルに個人情報が含まれています");
+    expect(message).toContain("「資料.xlsx」は、個人情報（");
+    expect(message).toContain("メールアドレス120件の一覧です（うち120件は宛先にありません）");
+    expect(message).toContain("添付ファイルを削除するか、確認を依頼してください");
     expect(await suite.pg.sent()).toEqual([]);
     await screenshot(suite.pg.page, "inspection-2-alert-ja");
   });
@@ -117,7 +119,7 @@ describe("attachment contents are inspected when attachments change, not at Send
     await suite.pg.backgroundDone();
     await suite.pg.send();
     await suite.pg.alert.waitFor();
-    expect(await suite.pg.page.getByTestId("alert-message").innerText()).toContain("quote.xlsx (Outlook did not hand over the file)");
+    expect(await suite.pg.page.getByTestId("alert-message").innerText()).toContain("quote.xlsx: not inspected (Outlook did not hand over the file)");
     await suite.pg.page.getByTestId("alert-send-anyway").click();
     expect((await suite.pg.sent()).length).toBe(1);
   });
