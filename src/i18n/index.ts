@@ -6,3 +6,4 @@ export { reviewRequestedEmail, reviewExpiredEmail, type EmailText } from "./emai
 export { REVIEW_TEXT, type ReviewText, type FileCheckCode } from "./review";
 export { ADMIN_TEXT, type AdminText } from "./admin";
 export { fileLines, type FileLine } from "./files";
+export { formatDateTime } from "./dates";

@@ -15,6 +15,9 @@ export interface PaneText {
   fromAlert: string;
   fromAlertError: (reason: string) => string;
   verdictHelp: Record<Verdict, string>;
+  /** The top banner once a reviewer approved exactly this message. */
+  approvedTitle: (reviewer: string) => string;
+  approvedHelp: string;
   exposureTitle: string;
   /** How many outside addresses stand in To/CC, and the outside parties the list below shows. */
   exposureIntro: (outside: number, organizations: number, individuals: number) => string;
@@ -64,6 +67,8 @@ const en: PaneText = {
     review: "Fix the points below to send this message.",
     block: "Your organization's policy does not allow this message. Change it to send.",
   },
+  approvedTitle: (reviewer) => `Approved by ${reviewer}`,
+  approvedHelp: "Press Send: the message goes out as approved. Changing recipients, attachments or the subject now would need a new review.",
   exposureTitle: "Who would see outside addresses",
   exposureIntro: (outside, organizations, individuals) =>
     `${count("en", outside, "outsideAddress")} in To/CC can be read by every recipient. The recipients outside your organization: ${partiesOf("en", organizations, individuals)}.`,
@@ -120,6 +125,8 @@ const ja: PaneText = {
     review: "送信するには、次の点を修正してください。",
     block: "組織のポリシーにより、このままでは送信できません。メールを修正してください。",
   },
+  approvedTitle: (reviewer) => `${reviewer}さんが承認しました`,
+  approvedHelp: "「送信」を押すと、承認されたとおりに送信されます。宛先・添付ファイル・件名を変えると、あらためて確認が必要になります。",
   exposureTitle: "社外アドレスが見える相手",
   exposureIntro: (outside, organizations, individuals) =>
     `宛先（To/CC）の社外アドレス${count("ja", outside, "outsideAddress")}が受信者全員に見えます。社外の受信者は${partiesOf("ja", organizations, individuals)}です。`,

@@ -29,6 +29,10 @@ export interface ReviewText {
   /** The approval stands for the message, but Send Guard now finds what the reviewer did not see. */
   notCovered: (reviewer: string) => string;
   notCoveredNext: string;
+  /** Still waiting, but the message changed since it was asked for. */
+  changedWhilePending: (reviewer: string) => string;
+  /** One line in the reviewer's queue telling requests apart: recipients, flagged items, the note. */
+  rowSummary: (recipients: number, items: number, note: string) => string;
   rejectedBy: (reviewer: string) => string;
   rejectedNext: string;
   comment: (text: string) => string;
@@ -98,6 +102,9 @@ const en: ReviewText = {
   approvalVoidAtSend: "Send Guard stopped the message because it changed after approval (recipients, attachments or subject). Request a review again.",
   notCovered: (reviewer) => `${reviewer} approved this message, but Send Guard now finds something ${reviewer} did not see:`,
   notCoveredNext: "Fix it, or request a review again so that the reviewer sees it.",
+  changedWhilePending: (reviewer) =>
+    `The message changed after you asked ${reviewer}: the request shows the earlier version, so an approval of it would not apply. Request again: the new request replaces this one.`,
+  rowSummary: (recipients, items, note) => [count("en", recipients, "recipient"), `${count("en", items, "item")} to check`, note ? `“${note}”` : ""].filter(Boolean).join(" · "),
   rejectedBy: (reviewer) => `${reviewer} did not approve this message.`,
   rejectedNext: "Fix the message as asked, or talk to the reviewer.",
   comment: (text) => `Comment: ${text}`,
@@ -171,6 +178,9 @@ const ja: ReviewText = {
   approvalVoidAtSend: "承認の後に宛先・添付ファイル・件名が変わったため、Send Guard が送信を止めました。もう一度確認を依頼してください。",
   notCovered: (reviewer) => `${reviewer}さんが承認したメールですが、確認者が見ていない内容が見つかりました：`,
   notCoveredNext: "修正するか、確認者に見てもらうためにもう一度確認を依頼してください。",
+  changedWhilePending: (reviewer) =>
+    `${reviewer} さんに依頼した後でメッセージが変わりました。依頼には以前の内容が表示されているため、その承認は使えません。もう一度依頼してください（新しい依頼が前の依頼に置き換わります）。`,
+  rowSummary: (recipients, items, note) => [`宛先${count("ja", recipients, "recipient")}`, `確認項目${count("ja", items, "item")}`, note ? `メモ「${note}」` : ""].filter(Boolean).join("・"),
   rejectedBy: (reviewer) => `${reviewer} さんはこのメッセージを承認しませんでした。`,
   rejectedNext: "指摘に従ってメッセージを修正するか、確認者に相談してください。",
   comment: (text) => `コメント: ${text}`,

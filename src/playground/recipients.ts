@@ -21,29 +21,38 @@ export interface TypedRecipients {
   recipients: SimRecipient[];
   /** Addresses typed with the `dl:` prefix (the playground's way to add a distribution list). */
   lists: string[];
+  /** What was typed that is not an email address (`tanaka@@example.com`, `foo bar@example.com`): not added. */
+  invalid: string[];
 }
 
 /**
  * Turns what the sender typed ("山田 太郎 <yamada@example.co.jp>; b@example.jp",
- * one per line, or `dl:all@…` for a list) into resolved recipients. Text that is
- * not an address is kept as an unresolved recipient ("other"), never dropped.
+ * one per line, or `dl:all@…` for a list) into resolved recipients. Text that is not an
+ * email address is refused, as Outlook refuses it in its recipient fields: it is returned
+ * in `invalid` (the page leaves it in the box, marked, for the sender to correct), never
+ * added and never silently dropped.
  */
 export function parseTyped(text: string, resolve: (address: string) => SimRecipientType): TypedRecipients {
   const lists: string[] = [];
   const recipients: SimRecipient[] = [];
+  const invalid: string[] = [];
   for (const part of text.split(/[\n;；、]+/)) {
     const raw = part.trim();
     if (!raw) continue;
     const isList = /^dl:/i.test(raw);
     const spec = isList ? raw.slice(3).trim() : raw;
     const parsed = parseMailbox(spec);
+    if (!parsed.ok) {
+      invalid.push(raw);
+      continue;
+    }
     const address = /<([^>]*)>/.exec(spec)?.[1]?.trim() ?? spec;
     if (isList) lists.push(address.toLowerCase());
     recipients.push({
-      displayName: (parsed.ok && parsed.displayName) || address,
+      displayName: parsed.displayName || address,
       emailAddress: address,
-      recipientType: isList ? "distributionList" : parsed.ok ? resolve(address) : "other",
+      recipientType: isList ? "distributionList" : resolve(address),
     });
   }
-  return { recipients, lists };
+  return { recipients, lists, invalid };
 }

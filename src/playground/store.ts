@@ -197,12 +197,15 @@ export class PlaygroundStore {
 
   // --- Compose ------------------------------------------------------------------------
 
-  addTyped(field: SimField, text: string) {
+  /** Adds what was typed; returns the parts that are not email addresses (not added: the page keeps them for correction). */
+  addTyped(field: SimField, text: string): string[] {
     const typed = parseTyped(text, resolverFor(this.policy, this.lists));
     for (const list of typed.lists) this.lists.add(list);
-    if (typed.recipients.length === 0) return;
-    this.update({ lists: [...this.lists] });
-    this.sim.setRecipients(field, [...this.sim.mailbox[field], ...typed.recipients]);
+    if (typed.recipients.length > 0) {
+      this.update({ lists: [...this.lists] });
+      this.sim.setRecipients(field, [...this.sim.mailbox[field], ...typed.recipients]);
+    }
+    return typed.invalid;
   }
 
   removeRecipient(field: SimField, index: number) {
@@ -217,10 +220,16 @@ export class PlaygroundStore {
     this.sim.setBody(body);
   }
 
+  /** Reads the picked files and attaches them; the spinner shows from the first byte read until the last inspection. */
   async attachFiles(files: readonly File[]) {
-    for (const file of files) {
-      const content = new Uint8Array(await file.arrayBuffer());
-      this.sim.addAttachment({ name: file.name, size: file.size, content });
+    this.update({ background: this.state.background + 1 });
+    try {
+      for (const file of files) {
+        const content = new Uint8Array(await file.arrayBuffer());
+        this.sim.addAttachment({ name: file.name, size: file.size, content });
+      }
+    } finally {
+      this.update({ background: this.state.background - 1 });
     }
   }
 

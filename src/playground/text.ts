@@ -19,6 +19,7 @@ export interface PlaygroundText {
   removeFile: (name: string) => string;
   inspecting: string;
   removeRecipient: (address: string) => string;
+  invalidAddress: (typed: string[]) => string;
   send: string;
   sending: string;
   longRunning: string;
@@ -65,6 +66,7 @@ const en: PlaygroundText = {
   removeFile: (name) => `Remove attachment ${name}`,
   inspecting: "Send Guard is inspecting the attachments (OnMessageAttachmentsChanged)…",
   removeRecipient: (address) => `Remove ${address}`,
+  invalidAddress: (typed) => `${typed.map((t) => `“${t}”`).join(", ")} ${typed.length === 1 ? "is not a valid email address" : "are not valid email addresses"}: correct ${typed.length === 1 ? "it" : "them"}, then press Enter.`,
   send: "Send",
   sending: "Send Guard is checking the message…",
   longRunning: "Send Guard is taking longer than expected…",
@@ -111,6 +113,7 @@ const ja: PlaygroundText = {
   removeFile: (name) => `添付ファイル ${name} を削除`,
   inspecting: "Send Guardが添付ファイルの中身を確認しています（OnMessageAttachmentsChanged）…",
   removeRecipient: (address) => `${address} を削除`,
+  invalidAddress: (typed) => `${typed.map((t) => `「${t}」`).join("、")}はメールアドレスとして正しくありません。修正してからEnterを押してください。`,
   send: "送信",
   sending: "Send Guardがメールをチェックしています…",
   longRunning: "Send Guardの処理に時間がかかっています…",

@@ -39,6 +39,8 @@ export interface CreateReviewRequest {
   reviewer: string;
   note?: string | undefined;
   language?: "ja" | "en" | undefined;
+  /** The sender's earlier request for this draft, which this one replaces (cancelled if still pending). */
+  replaces?: string | undefined;
 }
 
 export interface DecisionRequest {

@@ -1,4 +1,4 @@
-import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import { CATALOGS, describeFinding, PANE_TEXT, REVIEW_TEXT, type FailureReason, type Language } from "../i18n";
 import { ATTACHMENT_CODES, flaggedFiles, groupRecipients } from "../policy";
@@ -9,7 +9,9 @@ import type { Notice } from "./components/notice";
 import { PartyList } from "./components/PartyList";
 import { VerdictBanner } from "./components/VerdictBanner";
 import type { PaneHost } from "./host";
+import { approvalStatus } from "./review/approval-status";
 import { RequestReview } from "./review/RequestReview";
+import { useReviewRequest } from "./review/use-review-request";
 import { useSenderPane } from "./use-sender-pane";
 
 const useStyles = makeStyles({
@@ -37,6 +39,7 @@ export function SenderPane(props: { host: PaneHost; language: Language }) {
   const text = PANE_TEXT[language];
   const catalog = CATALOGS[language];
   const { state, refresh } = useSenderPane(host);
+  const review = useReviewRequest(host, state.checked);
   const [notice, setNotice] = useState<Notice | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
   useFirstRenderMark(state.checked !== null);
@@ -52,6 +55,7 @@ export function SenderPane(props: { host: PaneHost; language: Language }) {
   const others = findings.filter((f) => f.code !== "external-exposure" && !ATTACHMENT_CODES.includes(f.code));
   // The same groups the intro counts and the list shows: the two always agree.
   const groups = checked && exposure ? groupRecipients(checked.draft, checked.policy).groups : [];
+  const approval = checked ? approvalStatus(review.state.review, checked.evaluation) : { kind: "none" as const };
   const changed = () => void refresh();
 
   return (
@@ -90,7 +94,15 @@ export function SenderPane(props: { host: PaneHost; language: Language }) {
 
       {checked && (
         <>
-          <VerdictBanner verdict={checked.evaluation.verdict} label={catalog.verdictLabel[checked.evaluation.verdict]} text={text} />
+          {approval.kind === "holds" ? (
+            <MessageBar intent="success" layout="multiline" data-testid="verdict" data-verdict="approved">
+              <MessageBarBody>
+                <MessageBarTitle>{text.approvedTitle(approval.review.reviewerName ?? approval.review.reviewer)}</MessageBarTitle> {text.approvedHelp}
+              </MessageBarBody>
+            </MessageBar>
+          ) : (
+            <VerdictBanner verdict={checked.evaluation.verdict} label={catalog.verdictLabel[checked.evaluation.verdict]} text={text} />
+          )}
 
           {exposure && (
             <section className={styles.section} aria-labelledby="exposure-title" data-testid="exposure">
@@ -141,7 +153,7 @@ export function SenderPane(props: { host: PaneHost; language: Language }) {
           {findings.length === 0 && <Text data-testid="no-findings">{text.noFindings}</Text>}
 
           {(checked.evaluation.verdict === "review" || checked.evaluation.verdict === "confirm") && (
-            <RequestReview host={host} checked={checked} text={REVIEW_TEXT[language]} language={language} voidAtSend={state.alert?.approval === "fingerprint"} />
+            <RequestReview review={review} checked={checked} text={REVIEW_TEXT[language]} language={language} voidAtSend={state.alert?.approval === "fingerprint"} />
           )}
         </>
       )}

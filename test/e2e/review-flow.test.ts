@@ -140,7 +140,7 @@ describe("two people, two browsers", () => {
     }
   });
 
-  test("the administrator filters the audit trail and exports it as CSV", async () => {
+  test("the administrator sees who is signed in and the latest records on opening, filters them, reads the details as fields, and exports CSV", async () => {
     const review = await blockAndRequest("遠足のお知らせ（監査）");
     await approve(review);
     const admin = await openPage(suite.browser);
@@ -148,11 +148,26 @@ describe("two people, two browsers", () => {
       const page = admin.page;
       await page.goto(`${suite.server.url}/admin/?lang=ja`);
       await page.locator('[data-testid=demo-user][data-address="it@mirai-shoji.co.jp"]').click();
+      expect(await page.getByTestId("signed-in-as").innerText()).toContain("it@mirai-shoji.co.jp");
+      // The latest records, without pressing anything.
+      await page.getByTestId("records").waitFor();
+      expect(await page.locator("[data-testid=records] tbody tr").count()).toBeGreaterThanOrEqual(2);
       await page.getByTestId("filter-review").fill(review.id);
       await page.getByTestId("search").click();
-      await page.getByTestId("records").waitFor();
+      await page.waitForFunction(() => document.querySelectorAll("[data-testid=records] tbody tr").length === 2);
       const actions = await page.locator("[data-testid=records] tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-action")));
       expect(actions).toEqual(["approved", "requested"]);
+      const table = await page.getByTestId("records").innerText();
+      // Details are fields, not JSON; dates read as Japanese dates (年/月/日), never mm/dd/yyyy.
+      expect(table).not.toMatch(/[{}"]/);
+      expect(table).toContain("件名");
+      expect(table).toContain("社外アドレスの露出");
+      for (const at of await page.getByTestId("record-at").allInnerTexts()) expect(at).toMatch(/^\d{4}\/\d{2}\/\d{2} \d{1,2}:\d{2}:\d{2}$/);
+      // Dates in the filters are typed as 2026-12-01, whatever the browser's own date format.
+      await page.getByTestId("filter-from").fill("12/01/2026");
+      expect(await page.getByText("年-月-日").count()).toBe(1);
+      expect(await page.getByTestId("search").isDisabled()).toBe(true);
+      await page.getByTestId("filter-from").fill("");
       await screenshot(page, "admin-audit-ja");
       const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export").click()]);
       expect(download.suggestedFilename()).toBe("send-guard-audit.csv");
@@ -160,9 +175,33 @@ describe("two people, two browsers", () => {
       const text = Buffer.concat(csv as Buffer[]).toString("utf8");
       expect(text).toContain(review.id);
       expect(text).toContain("approved");
+      await page.getByTestId("sign-out").click();
+      await page.getByTestId("sign-in").waitFor();
       expect(admin.errors).toEqual([]);
     } finally {
       await admin.context.close();
+    }
+  });
+
+  test("someone who is not an administrator is told so, sees no filters, and can sign out; English dates are unambiguous", async () => {
+    const visitor = await openPage(suite.browser);
+    try {
+      const page = visitor.page;
+      await page.goto(`${suite.server.url}/admin/?lang=en`);
+      await page.locator('[data-testid=demo-user][data-address="kacho@mirai-shoji.co.jp"]').click();
+      const notice = page.getByTestId("not-admin");
+      await notice.waitFor();
+      expect(await notice.innerText()).toContain("kacho@mirai-shoji.co.jp, who is not an administrator");
+      expect(await page.getByTestId("filters").count()).toBe(0);
+      await screenshot(page, "admin-not-admin-en");
+      await page.getByTestId("sign-out").click();
+      await page.locator('[data-testid=demo-user][data-address="it@mirai-shoji.co.jp"]').click();
+      await page.getByTestId("records").waitFor();
+      for (const at of await page.getByTestId("record-at").allInnerTexts()) expect(at).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}:\d{2}$/);
+      await screenshot(page, "admin-audit-en");
+      expect(visitor.errors).toEqual([]);
+    } finally {
+      await visitor.context.close();
     }
   });
 });

@@ -47,17 +47,24 @@ describe("Smart Alerts contract checks", () => {
 describe("typing recipients", () => {
   const resolve = resolverFor(policy, new Set());
 
-  test("names, several addresses, Japanese separators, lists and invalid text are all kept and resolved", () => {
+  test("names, several addresses, Japanese separators and lists are resolved; text that is not an address is refused, not added", () => {
     const typed = parseTyped("山田 太郎 <yamada@tokyo-unyu.co.jp>; sato@mirai-shoji.co.jp；kato@mirai-group.jp、dl:all@mirai-shoji.co.jp\nnot an address", resolve);
     expect(typed.recipients).toEqual([
       { displayName: "山田 太郎", emailAddress: "yamada@tokyo-unyu.co.jp", recipientType: "externalUser" },
       { displayName: "sato@mirai-shoji.co.jp", emailAddress: "sato@mirai-shoji.co.jp", recipientType: "user" },
       { displayName: "kato@mirai-group.jp", emailAddress: "kato@mirai-group.jp", recipientType: "externalUser" },
       { displayName: "all@mirai-shoji.co.jp", emailAddress: "all@mirai-shoji.co.jp", recipientType: "distributionList" },
-      { displayName: "not an address", emailAddress: "not an address", recipientType: "other" },
     ]);
     expect(typed.lists).toEqual(["all@mirai-shoji.co.jp"]);
+    expect(typed.invalid).toEqual(["not an address"]);
   });
+
+  test.each(["tanaka@@example.com", "foo bar@example.com", "tanaka@", "@example.com", "tanaka@example", "a.@example.com", "dl:not a list", "山田 <tanaka@@example.com>"])(
+    "%s is refused as Outlook would",
+    (text) => {
+      expect(parseTyped(text, resolve)).toEqual({ recipients: [], lists: [], invalid: [text] });
+    },
+  );
 
   test("a list the add-in writes back keeps resolving as a list", () => {
     expect(resolverFor(policy, new Set(["all@mirai-shoji.co.jp"]))("ALL@mirai-shoji.co.jp")).toBe("distributionList");

@@ -21,6 +21,7 @@ const useStyles = makeStyles({
   distributionList: { backgroundColor: tokens.colorPaletteBlueBackground2 },
   other: { backgroundColor: tokens.colorPaletteRedBackground1, textDecorationLine: "underline", textDecorationStyle: "wavy" },
   input: { flexGrow: 1, minWidth: "12em" },
+  error: { flexBasis: "100%", color: tokens.colorPaletteRedForeground1 },
 });
 
 /** One recipient line (To / CC / BCC): resolved recipients as chips, and a box to type more. */
@@ -29,15 +30,19 @@ export function RecipientRow(props: {
   label: string;
   recipients: SimRecipient[];
   text: PlaygroundText;
-  onAdd: (typed: string) => void;
+  /** Adds what was typed; returns what is not an email address (left in the box). */
+  onAdd: (typed: string) => string[];
   onRemove: (index: number) => void;
 }) {
   const styles = useStyles();
   const [draft, setDraft] = useState("");
+  const [invalid, setInvalid] = useState<string[]>([]);
   const inputId = `recipients-${props.field}`;
   const commit = () => {
-    if (draft.trim()) props.onAdd(draft);
-    setDraft("");
+    // Like Outlook's recipient well: what is not an address stays in the box, marked, to be corrected.
+    const refused = draft.trim() ? props.onAdd(draft) : [];
+    setInvalid(refused);
+    setDraft(refused.join("; "));
   };
   return (
     <div className={styles.row}>
@@ -63,8 +68,12 @@ export function RecipientRow(props: {
           id={inputId}
           className={styles.input}
           value={draft}
-          aria-describedby="recipients-help"
-          onChange={(_, data) => setDraft(data.value)}
+          aria-describedby={invalid.length > 0 ? `${inputId}-invalid` : "recipients-help"}
+          aria-invalid={invalid.length > 0}
+          onChange={(_, data) => {
+            setDraft(data.value);
+            if (invalid.length > 0) setInvalid([]);
+          }}
           onKeyDown={(event) => {
             if (event.key === "Enter" || event.key === ";") {
               event.preventDefault();
@@ -75,6 +84,11 @@ export function RecipientRow(props: {
           }}
           onBlur={commit}
         />
+        {invalid.length > 0 && (
+          <Text id={`${inputId}-invalid`} role="alert" className={styles.error} data-testid={`invalid-${props.field}`}>
+            {props.text.invalidAddress(invalid)}
+          </Text>
+        )}
       </div>
     </div>
   );

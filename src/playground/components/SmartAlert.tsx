@@ -6,11 +6,19 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
+  makeStyles,
   MessageBar,
   MessageBarBody,
   Text,
 } from "@fluentui/react-components";
 import type { AlertState } from "../store";
+
+const useStyles = makeStyles({
+  // Buttons wrap as a whole, never inside a word (Japanese breaks anywhere by default: 送信し/ない).
+  actions: { flexWrap: "wrap" },
+  button: { whiteSpace: "nowrap", flexShrink: 0 },
+  message: { whiteSpace: "pre-wrap", lineBreak: "strict" },
+});
 import type { PlaygroundText } from "../text";
 
 /** The Smart Alerts dialog drawn from the options the handler completed with (or the "unavailable" dialog). */
@@ -24,6 +32,7 @@ export function SmartAlert(props: {
   onSendAnyway: () => void;
 }) {
   const { alert, text } = props;
+  const styles = useStyles();
   const open = alert !== null || props.unavailable;
   return (
     <Dialog modalType="alert" open={open} onOpenChange={(_, data) => !data.open && props.onDontSend()}>
@@ -31,7 +40,7 @@ export function SmartAlert(props: {
         <DialogBody>
           <DialogTitle>Send Guard</DialogTitle>
           <DialogContent>
-            <Text as="p" style={{ whiteSpace: "pre-wrap" }} data-testid="alert-message">
+            <Text as="p" className={styles.message} data-testid="alert-message">
               {alert ? alert.message : text.unavailable}
             </Text>
             {alert && alert.violations.length > 0 && (
@@ -42,18 +51,18 @@ export function SmartAlert(props: {
               </MessageBar>
             )}
           </DialogContent>
-          <DialogActions>
+          <DialogActions className={styles.actions}>
             {alert?.action && (
-              <Button appearance="primary" onClick={props.onAction} data-testid="alert-action">
+              <Button appearance="primary" className={styles.button} onClick={props.onAction} data-testid="alert-action">
                 {alert.action.label}
               </Button>
             )}
             {(alert?.sendAnyway || (props.unavailable && props.canBypassUnavailable)) && (
-              <Button onClick={props.onSendAnyway} data-testid="alert-send-anyway">
+              <Button className={styles.button} onClick={props.onSendAnyway} data-testid="alert-send-anyway">
                 {text.sendAnyway}
               </Button>
             )}
-            <Button onClick={props.onDontSend} data-testid="alert-dont-send">
+            <Button className={styles.button} onClick={props.onDontSend} data-testid="alert-dont-send">
               {text.dontSend}
             </Button>
           </DialogActions>

@@ -70,6 +70,8 @@ export const createReviewSchema = z.strictObject({
   reviewer: address,
   note: z.string().max(LIMITS.text).optional(),
   language: z.enum(["ja", "en"]).optional(),
+  /** The sender's earlier request for this draft, which this one replaces (cancelled if still pending). */
+  replaces: z.string().regex(/^rv_[A-Za-z0-9_-]{10,40}$/, "is not a review id").optional(),
 });
 
 export const decisionSchema = z.strictObject({

@@ -93,6 +93,7 @@ export class ReviewService {
       note: request.note?.trim() ?? "",
       language: request.language ?? "ja",
       expiresInSeconds: policy.review.expiryHours * 3600,
+      replaces: request.replaces ? [request.replaces] : [],
     });
     this.background(this.deps.notifier.reviewRequested(review), `notify ${review.reviewer}`);
     return visibleTo(review, identity);

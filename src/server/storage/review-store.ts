@@ -72,6 +72,12 @@ export interface NewReview {
   note: string;
   language: "ja" | "en";
   expiresInSeconds: number;
+  /**
+   * Earlier requests by the same sender that this one replaces (the pane's previous request
+   * for the same draft). Besides these, every pending request of the sender for the same
+   * fingerprint is replaced: the reviewer never sees two live requests for one message.
+   */
+  replaces?: readonly string[] | undefined;
 }
 
 export interface Decision {
@@ -162,6 +168,18 @@ export class ReviewStore {
         note: review.note,
       });
       await notify(tx, review);
+      // The sender's older pending requests for this message are cancelled (audited: superseded by this one).
+      const superseded = await tx.query<ReviewRow>(
+        `update reviews set status = 'cancelled', decided_at = now(), decided_by = $1
+         where sender = $1 and status = 'pending' and id <> $2 and (fingerprint = $3 or id = any($4::text[]))
+         returning *`,
+        [review.sender, review.id, review.fingerprint, [...(input.replaces ?? [])]],
+      );
+      for (const row of superseded) {
+        const old = toReview(row);
+        await audit(tx, "cancelled", old, review.sender, { reason: "superseded", supersededBy: review.id });
+        await notify(tx, old);
+      }
       return review;
     });
   }

@@ -33,30 +33,50 @@ export function PartyList(props: { groups: PartyGroup[]; text: PaneText; catalog
   return (
     <>
       <ul className={styles.list} data-testid="parties">
-        {shown.map((group) => (
-          <li key={group.id} className={styles.party} data-party={group.id} data-kind={group.kind}>
-            <div className={styles.header}>
-              <Text className={styles.name}>{group.kind === "internal" ? text.partyKind.internal : group.id}</Text>
-              <Badge appearance="tint" color={BADGE[group.kind]}>
-                {text.partyKind[group.kind]}
-              </Badge>
-              <Text size={200}>{text.addressCount(group.members.length)}</Text>
-            </div>
-            {group.seesOutside > 0 && <Text size={200}>{text.seesOutside(group.seesOutside)}</Text>}
-            <ul className={styles.members}>
-              {group.members.map((member, index) => {
-                const exposed = group.kind !== "internal" && member.field !== "bcc";
-                return (
-                  <li key={`${member.field}:${member.address}:${index}`} className={exposed ? styles.exposed : styles.member}>
-                    <Text size={200} className={exposed ? styles.exposed : styles.member}>
-                      {catalog.field[member.field]}: {member.address}
-                    </Text>
-                  </li>
-                );
-              })}
-            </ul>
-          </li>
-        ))}
+        {shown.map((group) => {
+          // An individual is their own party: the address is the name, said once with its field.
+          const single = group.kind === "individual" && group.members.length === 1 ? group.members[0] : undefined;
+          if (single) {
+            const exposed = single.field !== "bcc";
+            return (
+              <li key={group.id} className={styles.party} data-party={group.id} data-kind={group.kind}>
+                <div className={styles.header}>
+                  <Text className={`${styles.name} ${exposed ? styles.exposed : ""}`}>
+                    {catalog.field[single.field]}: {single.address}
+                  </Text>
+                  <Badge appearance="tint" color={BADGE[group.kind]}>
+                    {text.partyKind[group.kind]}
+                  </Badge>
+                </div>
+                {group.seesOutside > 0 && <Text size={200}>{text.seesOutside(group.seesOutside)}</Text>}
+              </li>
+            );
+          }
+          return (
+            <li key={group.id} className={styles.party} data-party={group.id} data-kind={group.kind}>
+              <div className={styles.header}>
+                <Text className={styles.name}>{group.kind === "internal" ? text.partyKind.internal : group.id}</Text>
+                <Badge appearance="tint" color={BADGE[group.kind]}>
+                  {text.partyKind[group.kind]}
+                </Badge>
+                <Text size={200}>{text.addressCount(group.members.length)}</Text>
+              </div>
+              {group.seesOutside > 0 && <Text size={200}>{text.seesOutside(group.seesOutside)}</Text>}
+              <ul className={styles.members}>
+                {group.members.map((member, index) => {
+                  const exposed = group.kind !== "internal" && member.field !== "bcc";
+                  return (
+                    <li key={`${member.field}:${member.address}:${index}`} className={exposed ? styles.exposed : styles.member}>
+                      <Text size={200} className={exposed ? styles.exposed : styles.member}>
+                        {catalog.field[member.field]}: {member.address}
+                      </Text>
+                    </li>
+                  );
+                })}
+              </ul>
+            </li>
+          );
+        })}
       </ul>
       {!showAll && props.groups.length > INITIAL && (
         <Button appearance="subtle" onClick={() => setShowAll(true)} data-testid="show-more-parties">

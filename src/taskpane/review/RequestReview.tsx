@@ -1,13 +1,10 @@
 import { Button, Field, makeStyles, MessageBar, MessageBarBody, Select, Spinner, Text, Textarea, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import { uncoveredFindings } from "../../approval/coverage";
-import { decodeApprovalToken } from "../../approval/token";
-import { describeFinding, type ReviewText } from "../../i18n";
+import { describeFinding, formatDateTime, type ReviewText } from "../../i18n";
 import type { Review } from "../../shared/review";
-import type { Finding } from "../../shared/types";
-import type { PaneHost } from "../host";
 import type { Checked } from "../use-sender-pane";
-import { useReviewRequest } from "./use-review-request";
+import { approvalStatus } from "./approval-status";
+import type { useReviewRequest } from "./use-review-request";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -19,23 +16,11 @@ function who(review: Review): string {
   return review.reviewerName ? `${review.reviewerName} (${review.reviewer})` : review.reviewer;
 }
 
-function when(iso: string | undefined, language: "ja" | "en"): string {
-  if (!iso) return "";
-  return new Date(iso).toLocaleString(language === "ja" ? "ja-JP" : "en-GB", { dateStyle: "short", timeStyle: "short" });
-}
-
-/** What the live message has that the approval on it does not cover (nothing when not approved, or when the message changed). */
-function notCovered(review: Review | undefined, findings: readonly Finding[], changed: boolean): Finding[] {
-  if (review?.status !== "approved" || !review.approvalToken || changed) return [];
-  const decoded = decodeApprovalToken(review.approvalToken);
-  return decoded.ok ? uncoveredFindings(findings, decoded.claims.cov) : [];
-}
-
 /** Request review: reviewer picker and note, then the request's live status and what to do next. */
-export function RequestReview(props: { host: PaneHost; checked: Checked; text: ReviewText; language: "ja" | "en"; voidAtSend: boolean }) {
-  const { host, checked, text, language } = props;
+export function RequestReview(props: { review: ReturnType<typeof useReviewRequest>; checked: Checked; text: ReviewText; language: "ja" | "en"; voidAtSend: boolean }) {
+  const { checked, text, language } = props;
   const styles = useStyles();
-  const { state, request, cancel, reset, signIn } = useReviewRequest(host, checked);
+  const { state, request, cancel, reset, signIn } = props.review;
   const [reviewer, setReviewer] = useState("");
   const [note, setNote] = useState("");
 
@@ -44,9 +29,12 @@ export function RequestReview(props: { host: PaneHost; checked: Checked; text: R
   }, [state.reviewers, reviewer]);
 
   const review = state.review;
-  const changedAfterApproval = review?.status === "approved" && review.fingerprint !== checked.evaluation.fingerprint;
-  const uncovered = notCovered(review, checked.evaluation.findings, changedAfterApproval);
-  const approvalHolds = review?.status === "approved" && !changedAfterApproval && uncovered.length === 0;
+  const status = approvalStatus(review, checked.evaluation);
+  const changedAfterApproval = status.kind === "changed";
+  const uncovered = status.kind === "not-covered" ? status.uncovered : [];
+  const approvalHolds = status.kind === "holds";
+  // Waiting, but for an earlier version of the message: asking again replaces that request.
+  const pendingStale = review?.status === "pending" && review.fingerprint !== checked.evaluation.fingerprint;
 
   return (
     <section className={styles.section} aria-labelledby="review-title" data-testid="request-review">
@@ -109,17 +97,22 @@ export function RequestReview(props: { host: PaneHost; checked: Checked; text: R
 
       {review && (
         <div role="status" aria-live="polite" data-testid="review-status" data-status={review.status} className={styles.section}>
-          {review.status === "pending" && (
+          {review.status === "pending" && !pendingStale && (
             <MessageBar intent="info" layout="multiline">
               <MessageBarBody>
                 {text.waiting(who(review))} {text.waitingHint}
               </MessageBarBody>
             </MessageBar>
           )}
+          {pendingStale && (
+            <MessageBar intent="warning" layout="multiline" data-testid="pending-stale">
+              <MessageBarBody>{text.changedWhilePending(who(review))}</MessageBarBody>
+            </MessageBar>
+          )}
           {approvalHolds && (
             <MessageBar intent="success" layout="multiline">
               <MessageBarBody>
-                {text.approvedBy(who(review), when(review.decidedAt, language))} {text.approvedNext}
+                {text.approvedBy(who(review), formatDateTime(review.decidedAt, language))} {text.approvedNext}
                 {review.comment ? ` ${text.comment(review.comment)}` : ""}
               </MessageBarBody>
             </MessageBar>
@@ -161,7 +154,7 @@ export function RequestReview(props: { host: PaneHost; checked: Checked; text: R
                 {text.cancelRequest}
               </Button>
             )}
-            {review.status !== "pending" && !approvalHolds && (
+            {((review.status !== "pending" && !approvalHolds) || pendingStale) && (
               <Button onClick={() => void reset()} data-testid="request-again">
                 {text.requestAgain}
               </Button>

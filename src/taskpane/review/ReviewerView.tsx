@@ -1,6 +1,6 @@
 import { Badge, Button, Checkbox, Field, makeStyles, MessageBar, MessageBarBody, Spinner, Text, Textarea, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { describeFinding, PANE_TEXT, REVIEW_TEXT, type FileCheckCode, type Language, type ReviewText } from "../../i18n";
+import { describeFinding, formatDateTime, PANE_TEXT, REVIEW_TEXT, type FileCheckCode, type Language, type ReviewText } from "../../i18n";
 import { ATTACHMENT_CODES, flaggedFiles } from "../../policy";
 import { FlaggedFiles } from "../components/FlaggedFiles";
 import type { Review, ReviewCheck, ReviewerOption } from "../../shared/review";
@@ -19,10 +19,8 @@ const useStyles = makeStyles({
 });
 
 const TOKEN_KEY = "sendguard.reviewer-token";
-
-function when(iso: string | undefined, language: Language): string {
-  return iso ? new Date(iso).toLocaleString(language === "ja" ? "ja-JP" : "en-GB", { dateStyle: "short", timeStyle: "short" }) : "";
-}
+/** How much of the sender's note a queue row shows. */
+const NOTE_EXCERPT = 60;
 
 function describe(error: unknown): string {
   return error instanceof ApiRequestError ? error.message : String((error as Error)?.message ?? error);
@@ -215,7 +213,7 @@ function RequestDetail(props: { api: ReviewApi; id: string; me: string; text: Re
         {review.snapshot.subject || text.none}
       </Text>
       <Text>
-        {text.from(review.senderName ? `${review.senderName} <${review.sender}>` : review.sender)} · {text.received(when(review.createdAt, language))} · {text.expires(when(review.expiresAt, language))}
+        {text.from(review.senderName ? `${review.senderName} <${review.sender}>` : review.sender)} · {text.received(formatDateTime(review.createdAt, language))} · {text.expires(formatDateTime(review.expiresAt, language))}
       </Text>
 
       <section className={styles.section} aria-labelledby="risk-title">
@@ -358,7 +356,15 @@ function Queue(props: { api: ReviewApi; text: ReviewText; language: Language; on
       <Badge appearance="tint">{text.status[review.status]}</Badge>
       <Text weight="semibold">{review.snapshot.subject || text.none}</Text>
       <Text>
-        {text.from(review.senderName ?? review.sender)} · {when(review.createdAt, language)}
+        {text.from(review.senderName ?? review.sender)} · {formatDateTime(review.createdAt, language)}
+      </Text>
+      {/* What tells two requests with the same subject apart. */}
+      <Text size={200} data-testid="queue-summary">
+        {text.rowSummary(
+          review.snapshot.to.length + review.snapshot.cc.length + review.snapshot.bcc.length,
+          review.checks.length,
+          review.note.length > NOTE_EXCERPT ? `${review.note.slice(0, NOTE_EXCERPT)}…` : review.note,
+        )}
       </Text>
       <Button size="small" onClick={() => props.onOpen(review.id)} aria-label={`${text.open}: ${review.snapshot.subject}`}>
         {text.open}
@@ -392,6 +398,7 @@ function Queue(props: { api: ReviewApi; text: ReviewText; language: Language; on
 /** Who is signed in on a page or pane; the token is kept for this browser tab only (sessionStorage). */
 export function useSignedInUser(api: ReviewApi) {
   const [me, setMe] = useState<string | null>(null);
+  const [admin, setAdmin] = useState(false);
   const storage = useMemo(() => {
     try {
       return window.sessionStorage;
@@ -404,6 +411,7 @@ export function useSignedInUser(api: ReviewApi) {
     const session = await api.session();
     if (!session.user) throw new Error("not signed in");
     setMe(session.user.email);
+    setAdmin(session.user.admin);
   }, [api]);
 
   useEffect(() => {
@@ -426,9 +434,23 @@ export function useSignedInUser(api: ReviewApi) {
     api.useToken(undefined);
     storage?.removeItem(TOKEN_KEY);
     setMe(null);
+    setAdmin(false);
   }, [api, storage]);
 
-  return { me, signedIn, signOut };
+  return { me, admin, signedIn, signOut };
+}
+
+/** Who is signed in, and the way out. */
+export function SignedInBar(props: { me: string; text: ReviewText; onSignOut: () => void }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.row}>
+      <Text data-testid="signed-in-as">{props.text.signedInAs(props.me)}</Text>
+      <Button appearance="subtle" size="small" onClick={props.onSignOut} data-testid="sign-out">
+        {props.text.signOut}
+      </Button>
+    </div>
+  );
 }
 
 export function ReviewerView(props: { api: ReviewApi; language: Language; suggestedUser?: string | undefined; title: string }) {
@@ -445,12 +467,7 @@ export function ReviewerView(props: { api: ReviewApi; language: Language; sugges
       </Text>
       {me ? (
         <>
-          <div className={styles.row}>
-            <Text data-testid="signed-in-as">{text.signedInAs(me)}</Text>
-            <Button appearance="subtle" size="small" onClick={signOut}>
-              {text.signOut}
-            </Button>
-          </div>
+          <SignedInBar me={me} text={text} onSignOut={signOut} />
           {id ? (
             <RequestDetail key={id} api={api} id={id} me={me} text={text} language={language} onBack={() => go(undefined)} />
           ) : (

@@ -34,6 +34,8 @@ export function useReviewRequest(host: PaneHost, checked: Checked | null) {
   const api = useMemo(() => new ReviewApi(host.serviceBase()), [host]);
   const [state, setState] = useState<ReviewRequestState>({ phase: "connecting", reviewers: [], busy: false });
   const reviewId = useRef<string | undefined>(undefined);
+  /** A pending request the next one replaces (the message changed while it waited): the server cancels it. */
+  const replacing = useRef<string | undefined>(undefined);
 
   /** Applies a review's state: the approval token goes onto the item only while the request is approved. */
   const adopt = useCallback(
@@ -117,7 +119,15 @@ export function useReviewRequest(host: PaneHost, checked: Checked | null) {
         // Read again: the request must describe the message as it is now, its files inspected.
         const draft = await draftForReview(host, checked.policy);
         const from = draft.from ?? host.userEmail() ?? "";
-        const review = await api.create({ snapshot: draftSnapshot(draft, from), fingerprint: fingerprint(draft), reviewer, note: note.trim() || undefined, language });
+        const review = await api.create({
+          snapshot: draftSnapshot(draft, from),
+          fingerprint: fingerprint(draft),
+          reviewer,
+          note: note.trim() || undefined,
+          language,
+          replaces: replacing.current,
+        });
+        replacing.current = undefined;
         await host.writeItemValue(REVIEW_SESSION_KEY, review.id);
         await adopt(review);
       } catch (error) {
@@ -142,13 +152,17 @@ export function useReviewRequest(host: PaneHost, checked: Checked | null) {
     }
   }, [api, adopt]);
 
-  /** Starts over: the old request stays in the audit trail; the pane offers a new one. */
+  /**
+   * Starts over: the old request stays in the audit trail; the pane offers a new one. A request
+   * still pending is replaced by the new one (the reviewer's queue then holds only the new one).
+   */
   const reset = useCallback(async () => {
+    replacing.current = state.review?.status === "pending" ? state.review.id : undefined;
     reviewId.current = undefined;
     await host.removeItemValue(REVIEW_SESSION_KEY).catch(() => undefined);
     await host.removeItemValue(APPROVAL_SESSION_KEY).catch(() => undefined);
     setState((s) => ({ ...s, review: undefined, error: undefined }));
-  }, [host]);
+  }, [host, state.review]);
 
   return { state, request, cancel, reset, signIn };
 }
