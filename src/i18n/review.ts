@@ -23,7 +23,6 @@ export interface ReviewText {
   waiting: (reviewer: string) => string;
   waitingHint: string;
   approvedBy: (reviewer: string, at: string) => string;
-  approvedNext: string;
   changedAfterApproval: string;
   approvalVoidAtSend: string;
   /** The approval stands for the message, but Send Guard now finds what the reviewer did not see. */
@@ -97,7 +96,6 @@ const en: ReviewText = {
   waiting: (reviewer) => `Waiting for ${reviewer}.`,
   waitingHint: "You can keep this pane open; the answer appears here as soon as it is given. Do not change the recipients or attachments meanwhile.",
   approvedBy: (reviewer, at) => `Approved by ${reviewer} at ${at}.`,
-  approvedNext: "Press Send again: the message goes out as approved.",
   changedAfterApproval: "The message changed after it was approved, so the approval no longer applies. Undo the change or request a review again.",
   approvalVoidAtSend: "Send Guard stopped the message because it changed after approval (recipients, attachments or subject). Request a review again.",
   notCovered: (reviewer) => `${reviewer} approved this message, but Send Guard now finds something ${reviewer} did not see:`,
@@ -173,7 +171,6 @@ const ja: ReviewText = {
   waiting: (reviewer) => `${reviewer} さんの確認を待っています。`,
   waitingHint: "このウィンドウを開いたままにすると、判断が出た時点でここに表示されます。その間、宛先や添付ファイルを変更しないでください。",
   approvedBy: (reviewer, at) => `${reviewer} さんが ${at} に承認しました。`,
-  approvedNext: "もう一度［送信］を押してください。承認どおりに送信されます。",
   changedAfterApproval: "承認の後にメッセージが変更されたため、承認は無効です。変更を元に戻すか、もう一度確認を依頼してください。",
   approvalVoidAtSend: "承認の後に宛先・添付ファイル・件名が変わったため、Send Guard が送信を止めました。もう一度確認を依頼してください。",
   notCovered: (reviewer) => `${reviewer}さんが承認したメールですが、確認者が見ていない内容が見つかりました：`,

@@ -64,7 +64,8 @@ export function SenderPane(props: { host: PaneHost; language: Language }) {
         {text.title}
       </Text>
 
-      {state.alert && (
+      {/* Once approved, "Send Guard stopped this message" is history: the banner below says what to do now. */}
+      {state.alert && approval.kind !== "holds" && (
         <MessageBar intent={state.alert.verdict === "error" ? "warning" : "info"} layout="multiline" data-testid="alert-context">
           <MessageBarBody>
             {state.alert.verdict === "error"

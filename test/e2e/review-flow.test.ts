@@ -217,6 +217,12 @@ describe("a second person approves exactly this message", () => {
     const shownAfter = Date.now() - started;
     expect(shownAfter).toBeLessThan(1000);
     expect(await suite.pg.pane.getByTestId("review-status").innerText()).toContain("山田 課長");
+    // The top of the pane says so and what to do: no red "fix or request review" left above it.
+    const banner = suite.pg.pane.getByTestId("verdict");
+    expect(await banner.getAttribute("data-verdict")).toBe("approved");
+    expect(await banner.innerText()).toContain("山田 課長さんが承認しました");
+    expect(await banner.innerText()).toContain("「送信」を押すと");
+    await suite.pg.pane.locator("body").evaluate(() => window.scrollTo(0, 0));
     await screenshot(suite.pg.page, "review-2-approved-ja");
 
     await suite.pg.send();
@@ -240,6 +246,44 @@ describe("a second person approves exactly this message", () => {
     await suite.pg.alert.waitFor();
     expect(await suite.pg.sent()).toEqual([]);
     await screenshot(suite.pg.page, "review-3-void-after-change-ja");
+  });
+
+  test("asking again for a changed message replaces the waiting request: the reviewer's queue holds only the new one, the old one is audited as superseded", async () => {
+    const first = await blockAndRequest("運動会の連絡（置き換え）");
+    await suite.pg.type("cc", "new.parent@gmail.com");
+    const stale = suite.pg.pane.getByTestId("pending-stale");
+    await stale.waitFor();
+    expect(await stale.innerText()).toContain("新しい依頼が前の依頼に置き換わります");
+    await screenshot(suite.pg.page, "review-4-changed-while-waiting-ja");
+    await suite.pg.pane.getByTestId("request-again").click();
+    await suite.pg.pane.getByTestId("note").fill("保護者を1名追加しました");
+    await suite.pg.pane.getByTestId("request").click();
+    await suite.pg.pane.locator("[data-testid=review-status][data-status=pending]").waitFor();
+
+    const kacho = await suite.server.review.signIn("kacho@mirai-shoji.co.jp");
+    const pending = ((await suite.server.review.api("GET", "/api/reviews?role=reviewer&status=pending", kacho)).body.reviews as Review[]).filter((r) => r.snapshot.subject === "運動会の連絡（置き換え）");
+    expect(pending).toHaveLength(1);
+    expect(pending[0]?.id).not.toBe(first.id);
+    expect(pending[0]?.snapshot.cc.map((r) => r.address)).toContain("new.parent@gmail.com");
+    const admin = await suite.server.review.signIn("it@mirai-shoji.co.jp");
+    const records = (await suite.server.review.api("GET", `/api/audit?review=${first.id}&action=cancelled`, admin)).body.records;
+    expect(records).toEqual([expect.objectContaining({ actor: "tanaka@mirai-shoji.co.jp", detail: { reason: "superseded", supersededBy: pending[0]?.id } })]);
+
+    // The reviewer's queue: one row, and what tells it apart (recipients, items, note).
+    const reviewer = await openPage(suite.browser);
+    try {
+      await reviewer.page.goto(`${suite.server.url}/review/?lang=ja`);
+      await reviewer.page.locator('[data-testid=demo-user][data-address="kacho@mirai-shoji.co.jp"]').click();
+      const row = reviewer.page.locator(`[data-testid=queue-item][data-id="${pending[0]?.id}"]`);
+      await row.waitFor();
+      expect(await reviewer.page.locator(`[data-testid=queue-item][data-id="${first.id}"][data-status=pending]`).count()).toBe(0);
+      const summary = await row.getByTestId("queue-summary").innerText();
+      expect(summary).toContain("宛先6件");
+      expect(summary).toContain("保護者を1名追加しました");
+      await screenshot(reviewer.page, "review-queue-ja");
+    } finally {
+      await reviewer.context.close();
+    }
   });
 
   test("a rejection reaches the pane with the reviewer's comment", async () => {

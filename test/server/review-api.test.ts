@@ -180,6 +180,39 @@ describe("requesting a review", () => {
   });
 });
 
+describe("a new request for the same message replaces the sender's older pending one", () => {
+  const status = async (id: string) => (await server.api("GET", `/api/reviews/${id}`, tanaka)).body.status as string;
+  const supersededRecords = async (id: string) => (await server.api("GET", `/api/audit?review=${id}&action=cancelled`, admin)).body.records;
+
+  test("the same message asked for again: the first request is cancelled, audited as superseded by the second", async () => {
+    const spec = { ...GUARDIANS, subject: "保護者会（二度目の依頼）" };
+    const first = await create(spec);
+    const second = await create(spec);
+    expect(await status(first.id)).toBe("cancelled");
+    expect(await status(second.id)).toBe("pending");
+    expect(await supersededRecords(first.id)).toEqual([expect.objectContaining({ actor: TANAKA, detail: { reason: "superseded", supersededBy: second.id } })]);
+    const queue = (await server.api("GET", "/api/reviews?role=reviewer&status=pending", kacho)).body.reviews as Review[];
+    expect(queue.filter((r) => r.snapshot.subject === spec.subject).map((r) => r.id)).toEqual([second.id]);
+  });
+
+  test("a changed message replaces the request the pane names (replaces), even with another fingerprint", async () => {
+    const first = await create({ ...GUARDIANS, subject: "保護者会（変更前）" });
+    const second = await create({ ...GUARDIANS, subject: "保護者会（変更後）" }, tanaka, { replaces: first.id });
+    expect(await status(first.id)).toBe("cancelled");
+    expect(await status(second.id)).toBe("pending");
+  });
+
+  test("a request of another sender is never replaced, and a decided one stays decided", async () => {
+    const satoReview = (await server.api("POST", "/api/reviews", sato, requestFor({ ...GUARDIANS, from: SATO, subject: "佐藤さんの依頼" }, { reviewer: KACHO }))).body as Review;
+    const rejected = await create({ ...GUARDIANS, subject: "却下済み" });
+    await server.api("POST", `/api/reviews/${rejected.id}/decision`, kacho, { decision: "reject", comment: "NG" });
+    await create({ ...GUARDIANS, subject: "田中さんの依頼" }, tanaka, { replaces: satoReview.id });
+    await create({ ...GUARDIANS, subject: "却下済み" }, tanaka, { replaces: rejected.id });
+    expect((await server.api("GET", `/api/reviews/${satoReview.id}`, sato)).body.status).toBe("pending");
+    expect(await status(rejected.id)).toBe("rejected");
+  });
+});
+
 describe("reading and deciding", () => {
   test("the sender, the reviewer and an admin can read a request; anyone else gets 404", async () => {
     const review = await create();

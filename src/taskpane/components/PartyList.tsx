@@ -55,7 +55,8 @@ export function PartyList(props: { groups: PartyGroup[]; text: PaneText; catalog
           return (
             <li key={group.id} className={styles.party} data-party={group.id} data-kind={group.kind}>
               <div className={styles.header}>
-                <Text className={styles.name}>{group.kind === "internal" ? text.partyKind.internal : group.id}</Text>
+                {/* The internal group is named by its badge alone (社内 once, not twice). */}
+                {group.kind !== "internal" && <Text className={styles.name}>{group.id}</Text>}
                 <Badge appearance="tint" color={BADGE[group.kind]}>
                   {text.partyKind[group.kind]}
                 </Badge>

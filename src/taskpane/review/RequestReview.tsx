@@ -112,7 +112,8 @@ export function RequestReview(props: { review: ReturnType<typeof useReviewReques
           {approvalHolds && (
             <MessageBar intent="success" layout="multiline">
               <MessageBarBody>
-                {text.approvedBy(who(review), formatDateTime(review.decidedAt, language))} {text.approvedNext}
+                {/* What to do next is said once, in the banner at the top of the pane. */}
+                {text.approvedBy(who(review), formatDateTime(review.decidedAt, language))}
                 {review.comment ? ` ${text.comment(review.comment)}` : ""}
               </MessageBarBody>
             </MessageBar>
