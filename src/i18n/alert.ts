@@ -46,7 +46,9 @@ function fileParts(file: FlaggedFile, catalog: Catalog, language: Language): Fil
   if (file.nameKeywords) parts.push({ kind: "name" });
   if (file.personal) parts.push({ kind: "personal", summary: kindSummary(file.personal.counts, catalog.kind, language === "ja" ? "×" : " ×", language === "ja" ? "、" : ", ") });
   if (file.addressList) parts.push({ kind: "list", ...file.addressList });
-  for (const item of file.unscannable ?? []) parts.push({ kind: "unscannable", reason: item.reason, entry: item.entry });
+  for (const item of file.unscannable ?? []) {
+    parts.push(item.reason === "too-many-rows" ? { kind: "partly", entry: item.entry === file.name ? undefined : item.entry } : { kind: "unscannable", reason: item.reason, entry: item.entry });
+  }
   return parts;
 }
 

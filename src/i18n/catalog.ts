@@ -14,7 +14,9 @@ export type FilePart =
   | { kind: "name" }
   | { kind: "personal"; summary: string }
   | { kind: "list"; addresses: number; notRecipients: number }
-  | { kind: "unscannable"; reason: string; entry?: string | undefined };
+  | { kind: "unscannable"; reason: string; entry?: string | undefined }
+  /** Only the first rows were read (more than `inspection.maxRows`); `entry` is the sheet or file. */
+  | { kind: "partly"; entry?: string | undefined };
 
 export interface Catalog {
   header: Record<Exclude<Verdict, "allow">, string>;
@@ -163,6 +165,7 @@ const en: Catalog = {
         if (part.kind === "name") return "its name suggests personal data";
         if (part.kind === "personal") return `contains personal data (${part.summary || "personal columns"})`;
         if (part.kind === "list") return `a list of ${count("en", part.addresses, "address")}, ${formatNumber(part.notRecipients)} not among the recipients`;
+        if (part.kind === "partly") return `read only in part (${part.entry ? `“${part.entry}” has ` : ""}more rows than Send Guard reads)`;
         return `not inspected (${part.entry ? `${part.entry}: ` : ""}${en.unscannable(part.reason)})`;
       })
       .join("; ")}.`,
@@ -272,6 +275,10 @@ const ja: Catalog = {
       if (part.kind === "list") {
         const list = `メールアドレス${count("ja", part.addresses, "address")}の一覧`;
         return [`${list}（うち${count("ja", part.notRecipients, "address")}は宛先にない）であり`, `${list}です（うち${count("ja", part.notRecipients, "address")}は宛先にありません）`];
+      }
+      if (part.kind === "partly") {
+        const where = part.entry ? `「${part.entry}」の` : "";
+        return [`${where}行数が上限を超えていて一部しか確認できず`, `${where}行数が上限を超えていて一部しか確認できません`];
       }
       const why = `${part.entry ? `${part.entry}：` : ""}${ja.unscannable(part.reason)}`;
       return [`中身を確認できず（${why}）`, `中身を確認できません（${why}）`];

@@ -17,6 +17,8 @@ interface FileText {
   addressList: (addresses: number, notRecipients: number) => string;
   unscannable: (reason: string) => string;
   inside: (entry: string, reason: string) => string;
+  /** Only the first rows were read: the file (or a sheet of it) has more than the limit. */
+  partly: (entry: string | undefined) => string;
   times: string;
   separator: string;
 }
@@ -31,6 +33,7 @@ const TEXT: Record<Language, FileText> = {
     addressList: (addresses, notRecipients) => `A list of ${addresses} email addresses; ${notRecipients} of them are not recipients of this message`,
     unscannable: (reason) => `Not inspected: ${reason}`,
     inside: (entry, reason) => `Not inspected inside the archive: ${entry} (${reason})`,
+    partly: (entry) => `Read only in part: ${entry ? `“${entry}” has` : "it has"} more rows than Send Guard reads (inspection.maxRows)`,
     times: " ×",
     separator: ", ",
   },
@@ -43,6 +46,7 @@ const TEXT: Record<Language, FileText> = {
     addressList: (addresses, notRecipients) => `メールアドレス${addresses}件の一覧です。うち${notRecipients}件はこのメールの宛先にありません`,
     unscannable: (reason) => `中身を確認できません：${reason}`,
     inside: (entry, reason) => `圧縮ファイル内の ${entry} を確認できません（${reason}）`,
+    partly: (entry) => `${entry ? `「${entry}」の` : ""}行数が上限（inspection.maxRows）を超えているため、一部しか確認していません`,
     times: "×",
     separator: "、",
   },
@@ -72,6 +76,10 @@ export function fileLines(file: FlaggedFile, language: Language): FileLine[] {
   }
   if (file.addressList) lines.push({ code: "attachment-address-list", text: t.addressList(file.addressList.addresses, file.addressList.notRecipients) });
   for (const item of file.unscannable ?? []) {
+    if (item.reason === "too-many-rows") {
+      lines.push({ code: "attachment-unscannable", text: t.partly(item.entry === file.name ? undefined : item.entry) });
+      continue;
+    }
     const reason = catalog.unscannable(item.reason);
     lines.push({ code: "attachment-unscannable", text: item.entry ? t.inside(item.entry, reason) : t.unscannable(reason) });
   }

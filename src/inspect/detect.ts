@@ -28,6 +28,8 @@ export interface Sheet {
   /** Sheet name, entry path or "body": where a finding was seen. */
   name: string;
   rows: readonly (readonly string[])[];
+  /** More rows than the limit (`maxRows`) were there: only the first were read. */
+  truncated?: boolean | undefined;
 }
 
 export type DetectedKind = "email" | "phone" | "postal-code" | "postal-address" | "my-number" | "card";

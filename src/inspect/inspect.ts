@@ -61,7 +61,9 @@ async function extract(name: string, bytes: Uint8Array, budget: Budget, depth: n
     if (kind && listing.names.includes("[Content_Types].xml")) {
       if (listing.failed.size > 0) throw new Unscannable([...listing.failed.values()].includes("encrypted") ? "encrypted-zip" : "corrupt");
       const sheets = kind === "xlsx" ? xlsxSheets(listing, budget) : documentSheets(listing, budget, kind);
-      return { ...base, format: kind, sheets };
+      // A sheet with more rows than the limit was read only in part: named, never passed as if whole.
+      const unreadable = sheets.filter((sheet) => sheet.truncated).map((sheet) => ({ entry: sheet.name, reason: "too-many-rows" as const }));
+      return { ...base, format: kind, sheets, unreadable };
     }
     // A plain archive: every entry is a file of its own, one level down.
     const archive = await readZip(bytes, budget, () => true);
@@ -89,8 +91,8 @@ async function extract(name: string, bytes: Uint8Array, budget: Budget, depth: n
     return { ...base, format: "eml", sheets: [{ name, rows: text.split(/\r?\n/).map((line) => [line]) }], nested: depth >= 3 ? [] : nested };
   }
   if (TEXT.test(name)) {
-    readText(name, bytes, budget, detector);
-    return { ...base, format: "text" };
+    const { truncated } = readText(name, bytes, budget, detector);
+    return { ...base, format: "text", unreadable: truncated ? [{ entry: name, reason: "too-many-rows" }] : [] };
   }
   if (SKIPPED.test(name)) return { format: "media", skip: true };
   throw new Unscannable("unsupported-format");

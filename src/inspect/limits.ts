@@ -22,6 +22,8 @@ export const DEFAULT_LIMITS: InspectLimits = {
 
 export type UnscannableReason =
   | "too-large"
+  /** More rows than `maxRows`: the first were read, the rest not (the file is named, not passed). */
+  | "too-many-rows"
   | "too-many-entries"
   | "decompressed-too-large"
   | "time-budget"

@@ -92,6 +92,7 @@ export function xlsxSheets(zip: ZipContents, budget: Budget): Sheet[] {
   for (const { name, path } of parts) {
     if (!path) continue;
     const rows: string[][] = [];
+    let truncated = false;
     let row: string[] = [];
     let ref: string | undefined;
     let type: string | undefined;
@@ -120,10 +121,13 @@ export function xlsxSheets(zip: ZipContents, budget: Budget): Sheet[] {
           while (row.length < column) row.push("");
           row[column] = text;
           index = column + 1;
-        } else if (tag === "row" && rows.length < budget.limits.maxRows) rows.push(row);
+        } else if (tag === "row") {
+          if (rows.length < budget.limits.maxRows) rows.push(row);
+          else truncated = true;
+        }
       },
     });
-    if (read) sheets.push({ name, rows });
+    if (read) sheets.push({ name, rows, truncated });
   }
   return sheets;
 }
@@ -139,6 +143,7 @@ export function documentSheets(zip: ZipContents, budget: Budget, kind: "docx" | 
   const sheets: Sheet[] = [];
   for (const part of parts) {
     const lines: string[][] = [];
+    let truncated = false;
     let inText = false;
     let line = "";
     const read = scan(zip, part, budget, {
@@ -151,10 +156,13 @@ export function documentSheets(zip: ZipContents, budget: Budget, kind: "docx" | 
       },
       close: (tag) => {
         if (tag === run) inText = false;
-        else if (tag === paragraph && lines.length < budget.limits.maxRows) lines.push([line]);
+        else if (tag === paragraph) {
+          if (lines.length < budget.limits.maxRows) lines.push([line]);
+          else truncated = true;
+        }
       },
     });
-    if (read) sheets.push({ name: part, rows: lines });
+    if (read) sheets.push({ name: part, rows: lines, truncated });
   }
   return sheets;
 }

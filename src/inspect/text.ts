@@ -83,22 +83,40 @@ const STALLED_PARTS = 16;
 /**
  * Text files into the detector: delimited files as rows of cells (Papa Parse, delimiter
  * detected), anything else as one cell per line. A large file goes in parts (PART), so its
- * rows never all exist at once, and the time budget is checked between parts.
+ * rows never all exist at once, and the time budget is checked between parts. Returns
+ * whether rows beyond `maxRows` were left unread.
  */
-export function readText(name: string, bytes: Uint8Array, budget: Budget, detector: Detector): void {
+export function readText(name: string, bytes: Uint8Array, budget: Budget, detector: Detector): { truncated: boolean } {
   const { text } = decodeText(bytes);
   budget.check();
   detector.beginSheet(name);
+  const maxRows = budget.limits.maxRows;
   if (!DELIMITED.test(name)) {
-    detector.addRows(text.split(/\r\n|\n|\r/, budget.limits.maxRows).map((line) => [line]));
-    return;
+    const lines = text.split(/\r\n|\n|\r/, maxRows);
+    detector.addRows(lines.map((line) => [line]));
+    // Text left after the lines read, other than line breaks: rows were not read.
+    return { truncated: lines.length === maxRows && /[^\r\n]/.test(text.slice(offsetAfterLines(text, maxRows))) };
   }
   // Papa Parse guesses the delimiter and line break from the first rows; guessed on a prefix, the
   // whole file is then parsed with them (guessing on the whole text costs a third of the parse).
   const { delimiter, linebreak } = Papa.parse<string[]>(text.slice(0, 64 * 1024), { delimiter: "", preview: 10 }).meta;
   const csv = { text, delimiter, newline: linebreak, budget, detector };
-  const parsed = readRows(csv, 0, 0, Math.max(PART, Math.ceil(text.length / MAX_PARTS)), true);
-  if (parsed.stalled) readRows(csv, parsed.end, parsed.rows, Math.max(PART, Math.ceil((text.length - parsed.end) / STALLED_PARTS)), false);
+  let parsed = readRows(csv, 0, 0, Math.max(PART, Math.ceil(text.length / MAX_PARTS)), true);
+  if (parsed.stalled) parsed = readRows(csv, parsed.end, parsed.rows, Math.max(PART, Math.ceil((text.length - parsed.end) / STALLED_PARTS)), false);
+  // A row past the limit was seen, or text other than line breaks is left after the rows read.
+  return { truncated: parsed.over || (parsed.rows >= maxRows && /[^\r\n]/.test(text.slice(parsed.end))) };
+}
+
+/** Where the text after the first `count` lines begins (\r\n, \n and \r each end a line). */
+function offsetAfterLines(text: string, count: number): number {
+  let lines = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 13) continue;
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    if (++lines === count) return i + 1;
+  }
+  return text.length;
 }
 
 interface Csv {
@@ -113,21 +131,23 @@ interface Csv {
  * Parses the CSV from `from` (a row boundary) in parts of `size` characters into the detector.
  * With `stopIfStalled`, stops at the first part that ends no row; says where the rows read end.
  */
-function readRows(csv: Csv, from: number, rowsBefore: number, size: number, stopIfStalled: boolean): { end: number; rows: number; stalled: boolean } {
+function readRows(csv: Csv, from: number, rowsBefore: number, size: number, stopIfStalled: boolean): { end: number; rows: number; stalled: boolean; over: boolean } {
   const { budget, detector } = csv;
   const maxRows = budget.limits.maxRows;
   let end = from;
   let rows = rowsBefore;
   let stalled = false;
+  let over = false;
   let stopped: unknown;
-  if (rows >= maxRows) return { end, rows, stalled };
+  if (rows >= maxRows) return { end, rows, stalled, over };
   // Malformed quoting is reported in `errors` and parsing goes on: a damaged CSV is still read.
   // Blank lines stay in (as rows of one empty cell, which the detectors pass over): Papa Parse's
   // skipEmptyLines costs a third of the parse.
   Papa.parse<string[]>(from === 0 ? csv.text : csv.text.slice(from), {
     delimiter: csv.delimiter,
     newline: csv.newline as "\r\n",
-    preview: maxRows - rows,
+    // One row more than the limit allows: seeing it tells that the file goes on (it is not read).
+    preview: maxRows - rows + 1,
     chunkSize: size,
     // Papa Parse calls these synchronously for a string (in parts of `chunkSize` characters).
     chunk: (results: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
@@ -138,8 +158,13 @@ function readRows(csv: Csv, from: number, rowsBefore: number, size: number, stop
           parser.abort();
           return;
         }
-        detector.addRows(results.data);
-        rows += results.data.length;
+        let data = results.data;
+        if (rows + data.length > maxRows) {
+          over ||= data.slice(maxRows - rows).some((row) => row.some((cell) => cell !== ""));
+          data = data.slice(0, maxRows - rows);
+        }
+        detector.addRows(data);
+        rows += data.length;
         end = from + results.meta.cursor;
         budget.check();
       } catch (error) {
@@ -150,5 +175,5 @@ function readRows(csv: Csv, from: number, rowsBefore: number, size: number, stop
     complete: () => undefined,
   });
   if (stopped !== undefined) throw stopped;
-  return { end, rows, stalled };
+  return { end, rows, stalled, over };
 }

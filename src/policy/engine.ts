@@ -30,10 +30,11 @@ export function verdictOf(findings: readonly Finding[]): Verdict {
 
 /**
  * Reasons always worth a prompt: someone locked the file on purpose (PPAP, a protected
- * Office file), or Send Guard could not look at it at all, which the policy's
- * `inspection.notInspected` names in the verdict.
+ * Office file), Send Guard could not look at it at all (which the policy's
+ * `inspection.notInspected` names in the verdict), or it read only the first
+ * `inspection.maxRows` rows of a longer file (never passed as if read whole).
  */
-const PROTECTED = new Set(["encrypted-zip", "password-protected-office", ...NOT_INSPECTED_REASONS]);
+const PROTECTED = new Set(["encrypted-zip", "password-protected-office", "too-many-rows", ...NOT_INSPECTED_REASONS]);
 
 /**
  * A PDF or an old format that could not be read is ordinary business mail: on its

@@ -29,6 +29,7 @@ const SCENARIOS: Record<string, Draft> = {
   readersInBcc: draftOf({ to: ["a@acme.co.jp", "c@acme.co.jp"], bcc: ["b@beta.co.jp", "x@gmail.com"] }),
   filesOnly: draftOf({ to: ["a@acme.co.jp"], attachments: [personalFile, ppap] }),
   oneFile: draftOf({ to: ["a@acme.co.jp"], attachments: [oneAddressFile] }),
+  partlyRead: draftOf({ to: ["a@acme.co.jp"], attachments: [{ name: "export.csv", size: 9_000_000, inspection: { status: "inspected", counts: { phone: 40 }, unreadable: [{ entry: "export.csv", reason: "too-many-rows" }] } }] }),
   recipientsOnly: { ...draftOf({ to: ["a@acme.co.jp"], cc: [] }), cc: [recipient("not an address")], truncatedFields: ["bcc"] },
   listOnly: draftOf({ to: ["a@acme.co.jp", "dl:all@mirai-shoji.co.jp"] }),
   everything: { ...draftOf({ to: ["jimu@mirai-shoji.co.jp", "dl:all@mirai-shoji.co.jp"], cc: addresses(14, [...CARRIER_DOMAINS, ...COMPANY_DOMAINS]), attachments: [personalFile, ppap] }) },
@@ -166,6 +167,14 @@ describe.each(LANGUAGES)("%s: the hint fits the findings", (language) => {
     const hint = hintOf("everything");
     for (const phrase of [bcc, file, recipients]) expect(hint.split(phrase)).toHaveLength(2);
   });
+});
+
+test.each([
+  ["en", "export.csv: contains personal data (phone ×40); read only in part (more rows than Send Guard reads)."],
+  ["ja", "「export.csv」は、個人情報（電話番号×40）を含み、行数が上限を超えていて一部しか確認できません。"],
+] as const)("%s: a file read only in part says so, not 'not inspected'", (language, sentence) => {
+  const evaluation = evaluations.find(([name]) => name === "partlyRead")![1];
+  expect(alertText(evaluation, language).errorMessage).toContain(sentence);
 });
 
 test("count() in both languages", () => {

@@ -272,3 +272,30 @@ describe("files that cannot be read are named with the reason, never an exceptio
     expect(await inspectFile("photo.jpg", new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toEqual({ status: "skipped", format: "media" });
   });
 });
+
+describe("a file longer than inspection.maxRows is read in part and says so (never passed as if read whole)", () => {
+  const limits = { ...DEFAULT_LIMITS, maxRows: 10 };
+  const csvOf = (rows: string[][], end = "\r\n") => strToU8(rows.map((r) => r.join(",")).join("\r\n") + end);
+  const partly = (result: InspectionResult) => (result.status === "inspected" ? result.unreadable.filter((u) => u.reason === "too-many-rows") : []);
+
+  test.each([
+    ["a CSV one row over the limit", "list.csv", csvOf(peopleRows(10)), 1],
+    ["a CSV far over the limit", "list.csv", csvOf(peopleRows(500)), 1],
+    ["a CSV exactly at the limit, ending in a line break", "list.csv", csvOf(peopleRows(9)), 0],
+    ["a CSV exactly at the limit followed by blank lines only", "list.csv", csvOf(peopleRows(9), "\r\n\r\n\n"), 0],
+    ["plain text one line over", "notes.txt", strToU8(Array.from({ length: 11 }, (_, i) => `line ${i}`).join("\n")), 1],
+    ["plain text at the limit, with a final line break", "notes.txt", strToU8(Array.from({ length: 10 }, (_, i) => `line ${i}`).join("\n") + "\n"), 0],
+  ])("%s", async (_name, file, bytes, expected) => {
+    const result = await inspectFile(file, bytes, limits);
+    expect(result.status).toBe("inspected");
+    expect(partly(result)).toHaveLength(expected);
+    if (expected) expect(partly(result)[0]?.entry).toBe(file);
+  });
+
+  test("a worksheet over the limit names the sheet; what was read still counts", async () => {
+    const book = xlsx([{ name: "会員", rows: peopleRows(40) }, { name: "短い", rows: [["品名"], ["A"]] }]);
+    const result = await inspectFile("会員.xlsx", book, limits);
+    expect(partly(result)).toEqual([{ entry: "会員", reason: "too-many-rows" }]);
+    expect(result.status === "inspected" && result.detection.counts.phone).toBe(9);
+  });
+});

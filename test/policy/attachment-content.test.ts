@@ -138,3 +138,28 @@ describe("attachment-unscannable", () => {
     expect(evaluate(outside([file("x.zip", { status: "unscannable", reason: "encrypted-zip" })]), strict).verdict).toBe("review");
   });
 });
+
+describe("a file read only in part (more rows than inspection.maxRows)", () => {
+  const partly = (inspection: Partial<AttachmentInspection> = {}): AttachmentInspection => ({
+    status: "inspected",
+    counts: {},
+    unreadable: [{ entry: "export.csv", reason: "too-many-rows" }],
+    ...inspection,
+  });
+
+  test("is named even when nothing was found in the rows read: never passed as if read whole", () => {
+    const evaluation = evaluate(outside([file("export.csv", partly())]), policy);
+    expect(evaluation.verdict).toBe("confirm");
+    expect(evaluation.findings).toEqual([
+      expect.objectContaining({ code: "attachment-unscannable", evidence: { attachments: [expect.objectContaining({ name: "export.csv", reason: "too-many-rows" })] } }),
+    ]);
+  });
+
+  test("what the rows read hold still counts", () => {
+    expect(codes(outside([file("export.csv", partly({ counts: { phone: 40 } }))]))).toEqual(expect.arrayContaining(["attachment-personal-data", "attachment-unscannable"]));
+  });
+
+  test("inside the organisation nothing is judged on content", () => {
+    expect(evaluate(outside([file("export.csv", partly())], ["sato@mirai-shoji.co.jp"]), policy).verdict).toBe("allow");
+  });
+});
