@@ -158,15 +158,23 @@ describe("OnMessageAttachmentsChanged: files are inspected when they are attache
   });
 
   test("what the task pane stored meanwhile is kept (the cache is read again before writing)", async () => {
-    const fake = itemWith(kashihara, { latencyMs: 5 });
+    const fake = itemWith(kashihara);
     const paneEntry = attachmentKey({ id: "att-1", name: "名簿.csv", size: 99 });
-    fake.sim.mailbox.attachments.push({ id: "att-1", name: "名簿.csv", size: 99, attachmentType: "file", isInline: false });
-    const run = attachmentsChanged();
-    // The pane writes its own result while the handler is reading the workbook.
-    setTimeout(() => fake.sim.sessionData.set(INSPECTIONS_SESSION_KEY, serializeInspectionCache(new Map([[paneEntry, { status: "inspected" as const, counts: { email: 3 } }]]))), 1);
-    await run;
+    // A file this runtime cannot get from Outlook (so it stores nothing for it), which the pane did inspect.
+    fake.sim.mailbox.attachments.push({ id: "att-1", name: "名簿.csv", size: 99, attachmentType: "file", isInline: false, unreadable: true });
+    // The pane writes its result exactly while the handler reads the files: after the
+    // handler's first read of the cache, before it writes its own.
+    let cacheReadsBefore = -1;
+    const stop = fake.sim.onCall((call) => {
+      if (call !== CONTENT_CALL || cacheReadsBefore >= 0) return;
+      cacheReadsBefore = fake.calls.filter((c) => c === "sessionData.getAsync").length;
+      fake.sim.sessionData.set(INSPECTIONS_SESSION_KEY, serializeInspectionCache(new Map([[paneEntry, { status: "inspected" as const, counts: { email: 3 } }]])));
+    });
+    await attachmentsChanged();
+    stop();
+    expect(cacheReadsBefore).toBeGreaterThan(0);
     const cache = parseInspectionCache(fake.sim.sessionData.get(INSPECTIONS_SESSION_KEY));
-    expect(cache.has(paneEntry)).toBe(true);
+    expect(cache.get(paneEntry)).toEqual({ status: "inspected", counts: { email: 3 } });
     expect(cache.get(attachmentKey({ id: "att-0", name: "資料.xlsx", size: residents.length }))?.status).toBe("inspected");
   });
 });

@@ -101,13 +101,20 @@ describe("verdicts", () => {
     (globalThis as { Office?: unknown }).Office = fake.Office;
     const handler = createOnMessageSend({ origin: ORIGIN, embeddedPolicy: ORG_POLICY_FILE });
     const { event, first } = createEvent();
+    // The calls made before the first callback is delivered (each answer comes 30 ms after its call).
+    const beforeFirstAnswer: string[] = [];
+    let answered = false;
+    const stop = fake.sim.onCall((call) => {
+      if (!answered) beforeFirstAnswer.push(call);
+    });
+    const firstAnswer = setTimeout(() => (answered = true), 30);
     handler(event as unknown as Office.AddinCommands.Event);
-    // Every read is issued before the first callback (30 ms latency) arrives.
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    expect(fake.calls.sort()).toEqual(
+    await first;
+    stop();
+    clearTimeout(firstAnswer);
+    expect(beforeFirstAnswer.sort()).toEqual(
       ["bcc.getAsync", "cc.getAsync", "from.getAsync", "getAttachmentsAsync", "sessionData.getAsync", "sessionData.getAsync", "sessionData.getAsync", "subject.getAsync", "to.getAsync"].sort(),
     );
-    await first;
   });
 });
 
@@ -187,5 +194,24 @@ describe("policy source", () => {
     const { options } = await send(oneCustomerWithColleague);
     expect(options.allowEvent).toBe(false);
     expect(options.errorMessage).toContain("policy is invalid");
+  });
+});
+
+describe("the deadline a deployment gets without configuring one", () => {
+  afterEach(() => jest.useRealTimers());
+
+  test("a call that never answers completes the event at 3 seconds, well inside Outlook's 5-second dialog, and not before", async () => {
+    jest.useFakeTimers();
+    const fake = createFakeOffice({ to: people(["yamada@acme.co.jp"]), subject: "s" }, { behaviour: { "cc.getAsync": "never" } });
+    (globalThis as { Office?: unknown }).Office = fake.Office;
+    const { event, completions } = createEvent();
+    // No deadlineMs: the default applies.
+    createOnMessageSend({ origin: ORIGIN, embeddedPolicy: ORG_POLICY_FILE })(event as unknown as Office.AddinCommands.Event);
+    await jest.advanceTimersByTimeAsync(2990);
+    expect(completions).toHaveLength(0);
+    await jest.advanceTimersByTimeAsync(20);
+    expect(completions).toHaveLength(1);
+    expect(completions[0]).toMatchObject({ allowEvent: false });
+    expect(JSON.parse(completions[0]?.contextData as string)).toMatchObject({ verdict: "error", error: "timeout" });
   });
 });

@@ -98,9 +98,10 @@ describe("the server process", () => {
       body: stream,
       duplex: "half",
     } as RequestInit);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The server has the request (its log says so), then the signal, then (once it says it is stopping) the rest of the body.
+    await untilOutput(first, /"url":"\/api\/reviews".*incoming request|incoming request.*"url":"\/api\/reviews"/);
     first.child.kill("SIGTERM");
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await untilOutput(first, /SIGTERM: finishing requests in flight/);
     sendRest();
     const response = await pending;
     expect(response.status).toBe(201);
@@ -157,6 +158,22 @@ describe("the server process", () => {
     expect(fs.existsSync(path.join(dataDir, "pglite.lock"))).toBe(false);
   }, 40_000);
 });
+
+/** Resolves once the server has written a line matching `pattern` (its log is the event to wait for). */
+async function untilOutput(server: Running, pattern: RegExp, ms = 10_000): Promise<void> {
+  const started = Date.now();
+  while (!pattern.test(server.output())) {
+    if (Date.now() - started > ms) throw new Error(`the server did not log ${pattern}: ${server.output()}`);
+    // The next output, or a short while (output may have come between the check and this wait).
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 100);
+      server.child.stdout?.once("data", () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+}
 
 async function signIn(base: string): Promise<string> {
   const response = await fetch(`${base}/api/dev/sign-in`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email: "tanaka@mirai-shoji.co.jp" }) });

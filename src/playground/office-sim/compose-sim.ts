@@ -26,6 +26,8 @@ export interface SimAttachment {
   attachmentType: "file" | "item" | "cloud";
   isInline: boolean;
   content?: Uint8Array | undefined;
+  /** Outlook cannot hand this file over (getAttachmentContentAsync fails), as for files attached by "Send to > Mail recipient" in classic Outlook (OfficeDev/office-js#6581). */
+  unreadable?: boolean | undefined;
 }
 
 export interface SimMailbox {
@@ -106,6 +108,7 @@ export class ComposeSim {
   private readonly faults = new Map<string, { fault: Fault; after: number }>();
   private readonly runtimes = new Set<RuntimeState>();
   private readonly listeners = new Set<(change: SimChange) => void>();
+  private readonly callListeners = new Set<(call: string) => void>();
   private nextAttachmentId = 0;
 
   constructor(options: SimOptions) {
@@ -139,6 +142,15 @@ export class ComposeSim {
 
   clearFaults(): void {
     this.faults.clear();
+  }
+
+  /**
+   * Told of every Office call as the add-in makes it (before it is answered): lets a test act
+   * at an exact point of a handler's run, e.g. another runtime writing while a file is read.
+   */
+  onCall(listener: (call: string) => void): () => void {
+    this.callListeners.add(listener);
+    return () => this.callListeners.delete(listener);
   }
 
   onChange(listener: (change: SimChange) => void): () => void {
@@ -269,6 +281,7 @@ export class ComposeSim {
   private respond(call: string, args: readonly unknown[], callbackRequired: boolean, work: () => unknown): void {
     const { options, callback } = parseCommonArgs(args, callbackRequired);
     this.calls.push(call);
+    for (const listener of this.callListeners) listener(call);
     const fault = this.faultFor(call);
     if (fault === "throw") throw new Error(`${call}: simulated exception`);
     if (fault === "never") return;

@@ -150,6 +150,7 @@ export function buildNamespace(sim: ComposeSim, runtime: NamespaceRuntime, hooks
       const value = attachmentId(id);
       respond("getAttachmentContentAsync", args, true, () => {
         const attachment = findAttachment(value);
+        if (attachment.unreadable) throw new HostError("InternalServerError", "The attachment content could not be retrieved.");
         return { format: "base64", content: base64Of(attachment.content ?? new Uint8Array(0)) };
       });
     },
