@@ -21,7 +21,21 @@ import { SmartAlert } from "./components/SmartAlert";
 import { examples } from "./examples";
 import { FAULT_CALLS, PANE_FRAME, type PlaygroundStore } from "./store";
 import { PLAYGROUND_TEXT } from "./text";
-import type { Fault } from "./office-sim";
+import { FAULTS, type Fault } from "./office-sim";
+
+/** What each simulated failure does (Office's own terms, so they read the same in both languages). */
+const FAULT_LABELS: Record<Fault, string> = {
+  fail: "fail (AsyncResult failed)",
+  never: "never (no callback)",
+  throw: "throw",
+  "no-value": "succeeded, no value",
+  "null-value": "succeeded, value null",
+  "wrong-type": "succeeded, value of the wrong type",
+  "bad-element": "succeeded, a broken list entry",
+  "no-result": "callback without a result",
+  "failed-no-error": "failed, no error object",
+  "no-effect": "succeeded, did nothing",
+};
 
 const useStyles = makeStyles({
   page: { minHeight: "100vh", padding: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -93,9 +107,11 @@ export function PlaygroundApp(props: { store: PlaygroundStore }) {
               </Select>
               <Select value={state.fault.fault} onChange={(_, d) => store.setFault(state.fault.call, d.value as Fault | "none")} data-testid="fault-kind" aria-label={text.fault}>
                 <option value="none">{text.faultNone}</option>
-                <option value="fail">fail (AsyncResult failed)</option>
-                <option value="never">never (no callback)</option>
-                <option value="throw">throw</option>
+                {FAULTS.map((fault) => (
+                  <option key={fault} value={fault}>
+                    {FAULT_LABELS[fault]}
+                  </option>
+                ))}
               </Select>
             </div>
           </Field>
