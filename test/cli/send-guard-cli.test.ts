@@ -66,7 +66,7 @@ describe("send-guard check", () => {
     const { code, stdout } = run("check", file);
     expect(code).toBe(3);
     expect(stdout).toMatch(/asunaro\.json\s+review\s+external-exposure\(review\)/);
-    expect(stdout).toContain("88 outside address(es)");
+    expect(stdout).toContain("88 outside addresses in To/CC can be read by every recipient, across 88 individuals");
   });
 
   test("--json prints file, verdict and findings with evidence", () => {
@@ -87,7 +87,7 @@ describe("send-guard check", () => {
 
   test("--lang ja prints Japanese sentences", () => {
     const { stdout } = run("check", "--lang", "ja", "two-customers.json");
-    expect(stdout).toContain("社外アドレスが2件");
+    expect(stdout).toContain("社外アドレス2件が受信者全員に見えます。社外の相手は2社です");
   });
 
   test("--policy overrides ./policy.json", () => {
