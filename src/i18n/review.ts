@@ -25,6 +25,7 @@ export interface ReviewText {
   approvedBy: (reviewer: string, at: string) => string;
   changedAfterApproval: string;
   approvalVoidAtSend: string;
+  approvalNotCoveredAtSend: string;
   /** The approval stands for the message, but Send Guard now finds what the reviewer did not see. */
   notCovered: (reviewer: string) => string;
   notCoveredNext: string;
@@ -98,6 +99,7 @@ const en: ReviewText = {
   approvedBy: (reviewer, at) => `Approved by ${reviewer} at ${at}.`,
   changedAfterApproval: "The message changed after it was approved, so the approval no longer applies. Undo the change or request a review again.",
   approvalVoidAtSend: "Send Guard stopped the message because it changed after approval (recipients, attachments or subject). Request a review again.",
+  approvalNotCoveredAtSend: "Send Guard stopped the message because it found something the reviewer was not shown (see above). Fix it, or request a review again.",
   notCovered: (reviewer) => `${reviewer} approved this message, but Send Guard now finds something ${reviewer} did not see:`,
   notCoveredNext: "Fix it, or request a review again so that the reviewer sees it.",
   changedWhilePending: (reviewer) =>
@@ -173,6 +175,7 @@ const ja: ReviewText = {
   approvedBy: (reviewer, at) => `${reviewer} さんが ${at} に承認しました。`,
   changedAfterApproval: "承認の後にメッセージが変更されたため、承認は無効です。変更を元に戻すか、もう一度確認を依頼してください。",
   approvalVoidAtSend: "承認の後に宛先・添付ファイル・件名が変わったため、Send Guard が送信を止めました。もう一度確認を依頼してください。",
+  approvalNotCoveredAtSend: "確認者に示されていない内容が見つかったため、Send Guard が送信を止めました（上記）。修正するか、もう一度確認を依頼してください。",
   notCovered: (reviewer) => `${reviewer}さんが承認したメールですが、確認者が見ていない内容が見つかりました：`,
   notCoveredNext: "修正するか、確認者に見てもらうためにもう一度確認を依頼してください。",
   changedWhilePending: (reviewer) =>

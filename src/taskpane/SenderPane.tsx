@@ -154,7 +154,7 @@ export function SenderPane(props: { host: PaneHost; language: Language }) {
           {findings.length === 0 && <Text data-testid="no-findings">{text.noFindings}</Text>}
 
           {(checked.evaluation.verdict === "review" || checked.evaluation.verdict === "confirm") && (
-            <RequestReview review={review} checked={checked} text={REVIEW_TEXT[language]} language={language} voidAtSend={state.alert?.approval === "fingerprint"} />
+            <RequestReview review={review} checked={checked} text={REVIEW_TEXT[language]} language={language} refusedAtSend={state.alert?.approval} />
           )}
         </>
       )}

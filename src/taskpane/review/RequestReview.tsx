@@ -17,7 +17,14 @@ function who(review: Review): string {
 }
 
 /** Request review: reviewer picker and note, then the request's live status and what to do next. */
-export function RequestReview(props: { review: ReturnType<typeof useReviewRequest>; checked: Checked; text: ReviewText; language: "ja" | "en"; voidAtSend: boolean }) {
+export function RequestReview(props: {
+  review: ReturnType<typeof useReviewRequest>;
+  checked: Checked;
+  text: ReviewText;
+  language: "ja" | "en";
+  /** Why the approval on the item did not lift the verdict at Send, when the pane was opened from that alert. */
+  refusedAtSend: string | undefined;
+}) {
   const { checked, text, language } = props;
   const styles = useStyles();
   const { state, request, cancel, reset, signIn } = props.review;
@@ -41,9 +48,9 @@ export function RequestReview(props: { review: ReturnType<typeof useReviewReques
       <h2 id="review-title" className={styles.heading}>
         {text.requestTitle}
       </h2>
-      {props.voidAtSend && !review && (
+      {(props.refusedAtSend === "fingerprint" || props.refusedAtSend === "not-covered") && !review && (
         <MessageBar intent="warning" layout="multiline" data-testid="approval-void">
-          <MessageBarBody>{text.approvalVoidAtSend}</MessageBarBody>
+          <MessageBarBody>{props.refusedAtSend === "fingerprint" ? text.approvalVoidAtSend : text.approvalNotCoveredAtSend}</MessageBarBody>
         </MessageBar>
       )}
 
