@@ -21,11 +21,19 @@ function paneFrame(): Frame {
   return frame;
 }
 
+/** The message every test below starts from: the head of a school writing to 12 guardians and 3 company contacts in CC. */
+async function compose(language: "ja" | "en", openPane: boolean): Promise<void> {
+  await suite.pg.open(language);
+  await suite.pg.type("to", "encho@mirai-shoji.co.jp");
+  await suite.pg.type("cc", [...GUARDIANS, ...CUSTOMERS].join("; "));
+  if (!openPane) return;
+  await suite.pg.page.getByTestId("ribbon-send-guard").click();
+  await suite.pg.paneVerdict("review");
+}
+
 describe.each(["ja", "en"] as const)("%s", (language) => {
   test("the Smart Alert names each address once, says to move them to BCC, and its buttons never break inside a word", async () => {
-    await suite.pg.open(language);
-    await suite.pg.type("to", "encho@mirai-shoji.co.jp");
-    await suite.pg.type("cc", [...GUARDIANS, ...CUSTOMERS].join("; "));
+    await compose(language, false);
     await suite.pg.send();
     await suite.pg.alert.waitFor();
     const message = await suite.pg.page.getByTestId("alert-message").innerText();
@@ -46,11 +54,7 @@ describe.each(["ja", "en"] as const)("%s", (language) => {
   });
 
   test("the pane's counts agree: the intro's organizations and individuals are the parties listed, and 'show more' shows the rest", async () => {
-    await suite.pg.open(language);
-    await suite.pg.type("to", "encho@mirai-shoji.co.jp");
-    await suite.pg.type("cc", [...GUARDIANS, ...CUSTOMERS].join("; "));
-    await suite.pg.page.getByTestId("ribbon-send-guard").click();
-    await suite.pg.paneVerdict("review");
+    await compose(language, true);
     const intro = await suite.pg.pane.getByTestId("exposure-intro").innerText();
     expect(intro).toContain(language === "ja" ? "2社・12名" : "2 organizations and 12 individuals");
     const shown = await suite.pg.pane.locator("[data-testid=parties] > li").count();
@@ -69,11 +73,7 @@ describe.each(["ja", "en"] as const)("%s", (language) => {
   });
 
   test("the BCC preview's Apply is on screen without scrolling in the 320 px pane", async () => {
-    await suite.pg.open(language);
-    await suite.pg.type("to", "encho@mirai-shoji.co.jp");
-    await suite.pg.type("cc", [...GUARDIANS, ...CUSTOMERS].join("; "));
-    await suite.pg.page.getByTestId("ribbon-send-guard").click();
-    await suite.pg.paneVerdict("review");
+    await compose(language, true);
     await suite.pg.pane.getByTestId("move-to-bcc").click();
     await suite.pg.pane.getByTestId("bcc-preview").waitFor();
     const frame = paneFrame();
