@@ -16,6 +16,17 @@ const useStyles = makeStyles({
   item: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
   row: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
   address: { overflowWrap: "anywhere" },
+  /** A queue row: what the request is (subject, who, when, what differs) beside its Open button. */
+  entry: {
+    display: "grid",
+    gridTemplateColumns: "1fr auto",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalM,
+    paddingBottom: tokens.spacingVerticalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  queue: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  entryText: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: 0, overflowWrap: "anywhere" },
 });
 
 const TOKEN_KEY = "sendguard.reviewer-token";
@@ -352,20 +363,24 @@ function Queue(props: { api: ReviewApi; text: ReviewText; language: Language; on
   const pending = reviews.filter((r) => r.status === "pending");
   const decided = reviews.filter((r) => r.status !== "pending").slice(0, 20);
   const entry = (review: Review) => (
-    <li key={review.id} className={styles.item} data-testid="queue-item" data-id={review.id} data-status={review.status}>
-      <Badge appearance="tint">{text.status[review.status]}</Badge>
-      <Text weight="semibold">{review.snapshot.subject || text.none}</Text>
-      <Text>
-        {text.from(review.senderName ?? review.sender)} · {formatDateTime(review.createdAt, language)}
-      </Text>
-      {/* What tells two requests with the same subject apart. */}
-      <Text size={200} data-testid="queue-summary">
-        {text.rowSummary(
-          review.snapshot.to.length + review.snapshot.cc.length + review.snapshot.bcc.length,
-          review.checks.length,
-          review.note.length > NOTE_EXCERPT ? `${review.note.slice(0, NOTE_EXCERPT)}…` : review.note,
-        )}
-      </Text>
+    <li key={review.id} className={styles.entry} data-testid="queue-item" data-id={review.id} data-status={review.status}>
+      <div className={styles.entryText}>
+        <div className={styles.item}>
+          <Badge appearance="tint">{text.status[review.status]}</Badge>
+          <Text weight="semibold">{review.snapshot.subject || text.none}</Text>
+        </div>
+        <Text size={200}>
+          {text.from(review.senderName ?? review.sender)} · {formatDateTime(review.createdAt, language)}
+        </Text>
+        {/* What tells two requests with the same subject apart. */}
+        <Text size={200} data-testid="queue-summary">
+          {text.rowSummary(
+            review.snapshot.to.length + review.snapshot.cc.length + review.snapshot.bcc.length,
+            review.checks.length,
+            review.note.length > NOTE_EXCERPT ? `${review.note.slice(0, NOTE_EXCERPT)}…` : review.note,
+          )}
+        </Text>
+      </div>
       <Button size="small" onClick={() => props.onOpen(review.id)} aria-label={`${text.open}: ${review.snapshot.subject}`}>
         {text.open}
       </Button>
@@ -377,14 +392,14 @@ function Queue(props: { api: ReviewApi; text: ReviewText; language: Language; on
         <h2 id="queue-title" className={styles.heading}>
           {text.queueTitle} ({pending.length})
         </h2>
-        {pending.length === 0 ? <Text>{text.queueEmpty}</Text> : <ul className={styles.list}>{pending.map(entry)}</ul>}
+        {pending.length === 0 ? <Text>{text.queueEmpty}</Text> : <ul className={styles.queue}>{pending.map(entry)}</ul>}
       </section>
       {decided.length > 0 && (
         <section className={styles.section} aria-labelledby="decided-title">
           <h2 id="decided-title" className={styles.heading}>
             {text.decidedTitle}
           </h2>
-          <ul className={styles.list}>{decided.map(entry)}</ul>
+          <ul className={styles.queue}>{decided.map(entry)}</ul>
         </section>
       )}
     </>
