@@ -1,10 +1,11 @@
 import { readAttachmentContent } from "../office/attachments";
 import { readAttachmentList } from "../office/draft";
 import { INSPECTIONS_SESSION_KEY, readSessionValue, writeSessionValue } from "../office/session";
-import { addedAttachmentKey, mergeInspectionCache, parseInspectionCache, parsePolicy, serializeInspectionCache, withoutKeys } from "../policy";
+import { parsePolicy } from "../policy";
+import { addedAttachmentKey, mergeInspectionCache, parseInspectionCache, serializeInspectionCache, withoutKeys } from "../attachments/cache";
 import type { AttachmentInspection } from "../shared/types";
 import { completeOnce } from "./complete-once";
-import { inspectPendingAttachments, pendingAttachments } from "./pending-attachments";
+import { inspectPendingAttachments, pendingAttachments } from "../attachments/pending";
 import { loadPolicy } from "./policy-source";
 import { DEFAULT_POLICY_FETCH_MS, type SendHandlerConfig } from "./on-message-send";
 

@@ -1,6 +1,6 @@
 import { parsePolicyText, type PolicyResult } from "../policy";
 import { POLICY_SESSION_KEY, readSessionValue, writeSessionValue } from "../office/session";
-import { within } from "./within";
+import { within } from "../util/within";
 
 export { POLICY_SESSION_KEY };
 

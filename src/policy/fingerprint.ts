@@ -82,6 +82,14 @@ export function contentHash(bytes: Uint8Array): string {
   return `sha256:${bytesToHex(sha256(bytes))}`;
 }
 
+/** Characters of an address hash: enough to tell a file's addresses from the recipients, not the addresses themselves. */
+export const ADDRESS_HASH_LENGTH = 12;
+
+/** The short hash of an address key, as a file's addresses are kept where space is scarce (the item's cache). */
+export function addressHash(addressKey: string): string {
+  return hashText(addressKey, ADDRESS_HASH_LENGTH);
+}
+
 /** Hex SHA-256 of a text's UTF-8 bytes, shortened to `length` characters (pure JavaScript). */
 export function hashText(text: string, length = 64): string {
   return bytesToHex(sha256(utf8Bytes(text))).slice(0, length);

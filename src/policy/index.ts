@@ -24,16 +24,4 @@ export { groupRecipients, type PartyGroup, type GroupMember, type RecipientOverv
 export { reviewersFor, mayReview, isAdmin } from "./reviewers";
 export type { ReviewerEntry, ReviewPolicy } from "./policy";
 export { reviewChecks, snapshotDraft, draftSnapshot } from "./review-checks";
-export {
-  addedAttachmentKey,
-  attachmentKey,
-  mergeInspectionCache,
-  withoutKeys,
-  INSPECTION_CACHE_BUDGET,
-  parseInspectionCache,
-  serializeInspectionCache,
-  toStored,
-  withCachedInspections,
-  type StoredInspection,
-} from "./inspection-cache";
 export { flaggedFiles, ATTACHMENT_CODES, type FlaggedFile } from "./flagged-files";

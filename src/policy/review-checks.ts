@@ -1,7 +1,7 @@
 import type { ReviewCheck, ReviewSnapshot } from "../shared/review";
 import type { AttachmentInspection, Draft, Finding } from "../shared/types";
 import { parseAddress } from "./address";
-import { addressHash } from "./inspection-cache";
+import { addressHash } from "./fingerprint";
 
 /** The items a reviewer acknowledges one by one: the exposure, each flagged file, each list / unresolved finding. */
 export function reviewChecks(findings: readonly Finding[]): ReviewCheck[] {

@@ -1,4 +1,5 @@
-import { parseInspectionCache, parsePolicy, parsePolicyText, withCachedInspections, type PolicyResult } from "../policy";
+import { parsePolicy, parsePolicyText, type PolicyResult } from "../policy";
+import { parseInspectionCache, withCachedInspections } from "../attachments/cache";
 import { readAttachmentContent, removeAttachment } from "../office/attachments";
 import { readDraft } from "../office/draft";
 import { displayLanguage } from "../office/host";

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { addedAttachmentKey, evaluate, formatPolicyErrors, type Policy } from "../policy";
+import { evaluate, formatPolicyErrors, type Policy } from "../policy";
+import { addedAttachmentKey } from "../attachments/cache";
 import type { AlertContext, Draft, Evaluation } from "../shared/types";
 import type { PaneHost } from "./host";
-import { inspectNewAttachments } from "./inspect-attachments";
+import { inspectNewAttachments } from "./pane-inspection";
 
 export interface Checked {
   draft: Draft;

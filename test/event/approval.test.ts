@@ -1,7 +1,8 @@
 import { createOnMessageSend } from "../../src/event/on-message-send";
 import { APPROVAL_SESSION_KEY, INSPECTIONS_SESSION_KEY, POLICY_SESSION_KEY } from "../../src/shared/session-keys";
 import type { ApprovalClaims } from "../../src/approval/token";
-import { attachmentKey, evaluate, parsePolicyText, serializeInspectionCache, type StoredInspection } from "../../src/policy";
+import { evaluate, parsePolicyText } from "../../src/policy";
+import { attachmentKey, serializeInspectionCache, type StoredInspection } from "../../src/attachments/cache";
 import { approvalClaimsFor, draftOfSpec } from "../support/approvals";
 import { generateSigningKeyPem, loadSigningKey, signApproval } from "../../src/server/review/approval-signer";
 import { addresses, CARRIER_DOMAINS, ORG_POLICY_FILE } from "../support/drafts";

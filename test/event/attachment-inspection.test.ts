@@ -1,6 +1,6 @@
 import { createOnAttachmentsChanged } from "../../src/event/on-attachments-changed";
 import { createOnMessageSend } from "../../src/event/on-message-send";
-import { attachmentKey, parseInspectionCache, serializeInspectionCache } from "../../src/policy";
+import { attachmentKey, parseInspectionCache, serializeInspectionCache } from "../../src/attachments/cache";
 import { INSPECTIONS_SESSION_KEY, POLICY_SESSION_KEY } from "../../src/shared/session-keys";
 import { ORG_POLICY_FILE } from "../support/drafts";
 import { createEvent, createFakeOffice, type FakeItemSpec, type FakeOfficeOptions } from "../support/fake-office";

@@ -3,7 +3,7 @@ import { POLICY_SESSION_KEY } from "../../src/event/policy-source";
 import { TASKPANE_COMMAND_ID } from "../../src/office/alert-options";
 import { addresses, CARRIER_DOMAINS, ORG_POLICY_FILE } from "../support/drafts";
 import { createEvent, createFakeOffice, type FakeItemSpec, type FakeOfficeOptions } from "../support/fake-office";
-import { attachmentKey, serializeInspectionCache } from "../../src/policy";
+import { attachmentKey, serializeInspectionCache } from "../../src/attachments/cache";
 import { INSPECTIONS_SESSION_KEY } from "../../src/shared/session-keys";
 
 const ORIGIN = "https://sendguard.mirai-shoji.co.jp";

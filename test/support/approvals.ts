@@ -4,7 +4,8 @@
  */
 import { coverageOf } from "../../src/approval/coverage";
 import type { ApprovalClaims } from "../../src/approval/token";
-import { evaluate, parsePolicyText, withCachedInspections, type StoredInspection } from "../../src/policy";
+import { evaluate, parsePolicyText } from "../../src/policy";
+import { withCachedInspections, type StoredInspection } from "../../src/attachments/cache";
 import { INSPECTIONS_SESSION_KEY } from "../../src/shared/session-keys";
 import type { Draft } from "../../src/shared/types";
 import { SENDER, type FakeItemSpec } from "./fake-office";

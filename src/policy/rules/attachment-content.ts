@@ -1,5 +1,5 @@
 import type { AddressListEvidence, AttachmentInspection, DraftAttachment, Level, PersonalDataEvidence, UnscannableEvidence } from "../../shared/types";
-import { addressHash } from "../inspection-cache";
+import { addressHash } from "../fingerprint";
 import { isExternal } from "../recipients";
 import type { Rule, RuleContext } from "./rule";
 

@@ -4,7 +4,7 @@ import type { Review, ReviewerOption } from "../../shared/review";
 import { APPROVAL_SESSION_KEY, REVIEW_SESSION_KEY } from "../../shared/session-keys";
 import type { Checked } from "../use-sender-pane";
 import type { PaneHost } from "../host";
-import { draftForReview } from "../inspect-attachments";
+import { draftForReview } from "../pane-inspection";
 import { ApiRequestError, ReviewApi } from "./api";
 import { signInInteractively, signInSilently, type OidcClient } from "./sign-in";
 

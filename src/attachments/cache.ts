@@ -1,5 +1,5 @@
 import type { AttachmentInspection, Draft, DraftAttachment } from "../shared/types";
-import { hashText } from "./fingerprint";
+import { addressHash } from "../policy/fingerprint";
 
 /**
  * The item's cache of attachment inspections (sessionData `sendguard.inspections`):
@@ -14,7 +14,6 @@ import { hashText } from "./fingerprint";
 export const INSPECTION_CACHE_VERSION = 1;
 /** Hashes kept per file; the address count stays exact beyond it. */
 export const MAX_STORED_HASHES = 1500;
-const HASH_LENGTH = 12;
 
 export type StoredInspection = Omit<AttachmentInspection, "addresses">;
 
@@ -25,10 +24,6 @@ export type StoredInspection = Omit<AttachmentInspection, "addresses">;
  */
 export function attachmentKey(attachment: Pick<DraftAttachment, "id" | "name" | "size">): string {
   return `${attachment.id ?? ""}\u0000${attachment.name}\u0000${attachment.size}`;
-}
-
-export function addressHash(addressKey: string): string {
-  return hashText(addressKey, HASH_LENGTH);
 }
 
 /** What the cache keeps of an inspection: the addresses become a count and short hashes. */

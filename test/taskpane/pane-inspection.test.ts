@@ -1,8 +1,8 @@
-import { attachmentKey, serializeInspectionCache } from "../../src/policy";
+import { attachmentKey, serializeInspectionCache } from "../../src/attachments/cache";
 import { INSPECTIONS_SESSION_KEY } from "../../src/shared/session-keys";
 import type { Draft } from "../../src/shared/types";
 import type { PaneHost } from "../../src/taskpane/host";
-import { inspectNewAttachments } from "../../src/taskpane/inspect-attachments";
+import { inspectNewAttachments } from "../../src/taskpane/pane-inspection";
 import { policyOf } from "../support/drafts";
 import { peopleRows, xlsx } from "../support/files";
 

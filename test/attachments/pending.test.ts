@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { inspectPendingAttachments, pendingAttachments, type AttachmentContent } from "../../src/event/pending-attachments";
-import { attachmentKey } from "../../src/policy";
+import { inspectPendingAttachments, pendingAttachments, type AttachmentContent } from "../../src/attachments/pending";
+import { attachmentKey } from "../../src/attachments/cache";
 import type { DraftAttachment } from "../../src/shared/types";
 import { policyOf } from "../support/drafts";
 import { peopleRows, xlsx } from "../support/files";

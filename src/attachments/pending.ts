@@ -1,6 +1,7 @@
-import { attachmentKey, type InspectionPolicy, type StoredInspection } from "../policy";
+import { type InspectionPolicy } from "../policy";
+import { attachmentKey, type StoredInspection } from "./cache";
 import type { AttachmentInspection, DraftAttachment } from "../shared/types";
-import { within } from "./within";
+import { within } from "../util/within";
 
 /**
  * Which attachments still need reading, and the on-demand entry to the code that reads
@@ -41,7 +42,7 @@ export function notInspected(reason: "not-inspected" | "read-failed"): Attachmen
 export function inspectPendingAttachments(pending: readonly DraftAttachment[], options: InspectAttachmentsOptions): Promise<Map<string, AttachmentInspection>> {
   const now = options.now ?? (() => Date.now());
   const deadlineAt = options.deadlineAt ?? Number.POSITIVE_INFINITY;
-  return within(import(/* webpackChunkName: "inspect" */ "./inspect-attachments"), deadlineAt - now()).then(
+  return within(import(/* webpackChunkName: "inspect" */ "./read-and-inspect"), deadlineAt - now()).then(
     (module) => module.inspectAttachments(pending, options),
     () => new Map(pending.map((attachment) => [attachmentKey(attachment), notInspected("not-inspected")])),
   );

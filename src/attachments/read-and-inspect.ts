@@ -1,10 +1,11 @@
 import { toByteArray } from "base64-js";
 import { strToU8 } from "fflate";
 import { inspectFile, limitsOf, toInspection } from "../inspect";
-import { attachmentKey, contentHash, utf8Bytes } from "../policy";
+import { contentHash, utf8Bytes } from "../policy";
+import { attachmentKey } from "./cache";
 import type { AttachmentInspection, DraftAttachment } from "../shared/types";
-import { notInspected, type AttachmentContent, type InspectAttachmentsOptions } from "./pending-attachments";
-import { DeadlineReached, within } from "./within";
+import { notInspected, type AttachmentContent, type InspectAttachmentsOptions } from "./pending";
+import { DeadlineReached, within } from "../util/within";
 
 /**
  * The file's bytes and the name to inspect it under; "link" for content that is not a file

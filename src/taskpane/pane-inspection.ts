@@ -1,5 +1,6 @@
-import { inspectPendingAttachments, notInspected, pendingAttachments } from "../event/pending-attachments";
-import { attachmentKey, inspectsContent, mergeInspectionCache, parseInspectionCache, withoutKeys, type Policy } from "../policy";
+import { inspectPendingAttachments, notInspected, pendingAttachments } from "../attachments/pending";
+import { inspectsContent, type Policy } from "../policy";
+import { attachmentKey, mergeInspectionCache, parseInspectionCache, withoutKeys } from "../attachments/cache";
 import { INSPECTIONS_SESSION_KEY } from "../shared/session-keys";
 import type { Draft } from "../shared/types";
 import type { PaneHost } from "./host";
