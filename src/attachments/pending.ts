@@ -5,7 +5,7 @@ import { within } from "../util/within";
 
 /**
  * Which attachments still need reading, and the on-demand entry to the code that reads
- * and inspects them (./inspect-attachments with the inspectors: its own chunk in browser
+ * and inspects them (./read-and-inspect with the inspectors: its own chunk in browser
  * runtimes, inlined but not evaluated until needed in classic Outlook's single file).
  * Shared by the OnMessageAttachmentsChanged handler and the task pane (when attachments
  * change, where heavy work belongs) and the send handler (only for what they did not get
@@ -36,7 +36,7 @@ export function notInspected(reason: "not-inspected" | "read-failed"): Attachmen
 }
 
 /**
- * Reads and inspects the pending attachments (see ./inspect-attachments). Never rejects:
+ * Reads and inspects the pending attachments (see ./read-and-inspect). Never rejects:
  * when the inspection code cannot be loaded in time, every file is "not-inspected".
  */
 export function inspectPendingAttachments(pending: readonly DraftAttachment[], options: InspectAttachmentsOptions): Promise<Map<string, AttachmentInspection>> {

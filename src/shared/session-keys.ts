@@ -12,5 +12,5 @@ export const APPROVAL_SESSION_KEY = "sendguard.approval";
 /** The id of the review request made for this item, so a reopened pane shows its status. */
 export const REVIEW_SESSION_KEY = "sendguard.review";
 
-/** Attachment inspection results for this item, keyed by attachment name and size (see src/policy/inspection-cache.ts). */
+/** Attachment inspection results for this item, keyed by attachment id, name and size (see src/attachments/cache.ts). */
 export const INSPECTIONS_SESSION_KEY = "sendguard.inspections";
