@@ -19,7 +19,8 @@ const { performance } = require("node:perf_hooks");
 const { EventSource } = require("eventsource");
 
 const ROOT = path.resolve(__dirname, "..");
-const { draftSnapshot, fingerprint } = require(path.join(ROOT, "build/policy"));
+const { fingerprint } = require(path.join(ROOT, "build/policy"));
+const { draftSnapshot } = require(path.join(ROOT, "build/approval"));
 
 const CARRIERS = ["docomo.ne.jp", "ezweb.ne.jp", "gmail.com", "yahoo.co.jp"];
 const SENDER = "tanaka@mirai-shoji.co.jp";

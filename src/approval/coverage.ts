@@ -1,5 +1,5 @@
 import { hashText } from "../policy/fingerprint";
-import { reviewChecks } from "../policy/review-checks";
+import { reviewChecks } from "./checks";
 import type { Finding } from "../shared/types";
 
 /**

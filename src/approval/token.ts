@@ -1,6 +1,6 @@
 import { decode as hexToBytes } from "@stablelib/hex";
 import { verify as verifyEd25519 } from "@stablelib/ed25519";
-import { parseAddress } from "../policy/address";
+import { sameAddress } from "../policy/address";
 import { bytesToHex } from "../policy/fingerprint";
 
 /**
@@ -77,12 +77,6 @@ function asciiText(bytes: Uint8Array): string | undefined {
   return out;
 }
 
-/** The address key an approval compares (lower-case, punycode domain); raw trimmed text when invalid. */
-export function addressKey(address: string): string {
-  const parsed = parseAddress(address);
-  return parsed.ok ? parsed.key : address.trim().toLowerCase();
-}
-
 /** The payload part and the exact bytes that are signed. */
 export function approvalSigningInput(claims: ApprovalClaims): { payload: string; input: Uint8Array } {
   const payload = bytesToHex(asciiBytes(asciiJson(claims)));
@@ -147,7 +141,7 @@ export function verifyApprovalToken(token: string, expected: ApprovalExpectation
   if (!signed) return { ok: false, reason: "signature" };
   const { claims } = decoded;
   if (claims.fp !== expected.fingerprint) return { ok: false, reason: "fingerprint" };
-  if (!expected.sender || addressKey(claims.snd) !== addressKey(expected.sender)) return { ok: false, reason: "sender" };
+  if (!sameAddress(claims.snd, expected.sender)) return { ok: false, reason: "sender" };
   if (claims.exp * 1000 <= expected.nowMs) return { ok: false, reason: "expired" };
   return { ok: true, claims };
 }

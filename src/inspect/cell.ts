@@ -118,8 +118,14 @@ export function nationalLength(text: string): number {
 /** Normalised domains by the domain as written, and whether writing it in lower case already gives it. */
 const domains = new Map<string, { domain: string; plain: boolean } | null>();
 
-/** Address key of a matched address; domains repeat, so their normalisation is cached. */
-export function addressKey(match: string): string | undefined {
+/**
+ * The address key (policy/address.ts `addressKey`: lower-case local part @ lower-case punycode
+ * domain) of a string the address pattern matched in a file, computed without parsing it again:
+ * lists hold tens of thousands of addresses and domains repeat, so their normalisation is cached.
+ * Same key as `addressKey` for every match the detectors count, `undefined` where the address is
+ * not valid (test/inspect/detect-fast-paths.test.ts holds the two together).
+ */
+export function matchedAddressKey(match: string): string | undefined {
   // The local part (before the last "@"): 1–64 characters, no dot at either end, no "..".
   const at = match.lastIndexOf("@");
   const dots = match.indexOf("..");
@@ -146,7 +152,7 @@ const UPPER_CASE = /[A-Z]/;
  * What `oneAddress` tells of a cell: not one address (the general patterns read it); one
  * address that is not valid (a 65-character local part, a numeric top-level domain: nothing
  * to count); one address whose key is the cell as written, or the cell in lower case; one
- * address with an IDN ("xn--") label, whose punycode addressKey checks.
+ * address with an IDN ("xn--") label, whose punycode matchedAddressKey checks.
  */
 export const OTHER = 0;
 export const INVALID = 1;
@@ -160,7 +166,7 @@ function isLocalSymbol(c: number): boolean {
 }
 
 /**
- * Whether a cell is exactly one address (nothing around it) and whether addressKey would accept it,
+ * Whether a cell is exactly one address (nothing around it) and whether matchedAddressKey would accept it,
  * decided in one pass over the characters without a pattern or an allocation: an address
  * column has one in every row, and this runs for each of them.
  */

@@ -1,5 +1,5 @@
 import {
-  addressKey,
+  matchedAddressKey,
   AS_WRITTEN,
   DIGIT_COUNT,
   FULL_WIDTH,
@@ -252,7 +252,7 @@ export class Detector {
   }
 
   private addEmail(match: string): void {
-    this.addKey(addressKey(match));
+    this.addKey(matchedAddressKey(match));
   }
 
   private addKey(key: string | undefined): void {
@@ -304,7 +304,7 @@ export class Detector {
     const last = raw.charCodeAt(raw.length - 1) | 32;
     const address = last >= 97 && last <= 122 ? oneAddress(raw) : OTHER;
     if (address !== OTHER) {
-      if (address !== INVALID) this.addKey(address === AS_WRITTEN ? raw : address === LOWER_CASE ? raw.toLowerCase() : addressKey(raw));
+      if (address !== INVALID) this.addKey(address === AS_WRITTEN ? raw : address === LOWER_CASE ? raw.toLowerCase() : matchedAddressKey(raw));
       return;
     }
     // Most cells hold neither "@" nor digits nor a prefecture: one cheap pass tells, before any pattern.

@@ -101,6 +101,23 @@ export function parseAddress(raw: string, displayName?: string): ParsedAddress |
   };
 }
 
+/**
+ * The address key, the one way Send Guard compares addresses everywhere (recipients, reviewers,
+ * senders, approvals, the fingerprint, addresses found in files): the local part in lower case
+ * @ the domain in lower-case punycode. `undefined` for anything that is not a valid address:
+ * callers decide what an invalid address means where they are (never equal to another).
+ */
+export function addressKey(address: string): string | undefined {
+  const parsed = parseAddress(address);
+  return parsed.ok ? parsed.key : undefined;
+}
+
+/** Two addresses are the same person's: both valid, same key. */
+export function sameAddress(a: string | undefined, b: string | undefined): boolean {
+  const key = a === undefined ? undefined : addressKey(a);
+  return key !== undefined && b !== undefined && key === addressKey(b);
+}
+
 /** True when `domain` is `base` or one of its subdomains (both normalised). */
 export function isDomainOrSubdomain(domain: string, base: string): boolean {
   return domain === base || domain.endsWith(`.${base}`);

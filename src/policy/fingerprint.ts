@@ -1,7 +1,7 @@
 import { encode } from "@stablelib/hex";
 import { hash as sha256 } from "@stablelib/sha256";
 import type { Draft, DraftRecipient, RecipientType } from "../shared/types";
-import { parseAddress } from "./address";
+import { addressKey } from "./address";
 
 /**
  * The message fingerprint that approvals are bound to (format `sg2:<hex sha-256>`).
@@ -39,8 +39,8 @@ export function judgedType(type: RecipientType | undefined): "distributionList" 
 function fieldKeys(recipients: readonly DraftRecipient[]): [string, string][] {
   const entries = new Map<string, [string, string]>();
   for (const recipient of recipients) {
-    const parsed = parseAddress(recipient.emailAddress ?? "");
-    const key = parsed.ok ? parsed.key : (recipient.emailAddress ?? "").trim();
+    // An invalid address is kept as its trimmed text: it still changes the fingerprint.
+    const key = addressKey(recipient.emailAddress ?? "") ?? (recipient.emailAddress ?? "").trim();
     const type = judgedType(recipient.recipientType);
     entries.set(`${key}\u0000${type}`, [key, type]);
   }

@@ -2,7 +2,7 @@
  * Public surface of the policy engine, used by the send handler, the task pane, the server and the CLI.
  * `parseMailbox` lives in ./mailbox (not re-exported here: it pulls in a MIME library).
  */
-export { parseAddress, normalizeDomain, isDomainOrSubdomain, type ParsedAddress, type InvalidAddress } from "./address";
+export { addressKey, sameAddress, parseAddress, normalizeDomain, isDomainOrSubdomain, type ParsedAddress, type InvalidAddress } from "./address";
 export { evaluate, verdictOf, inspectsContent } from "./engine";
 export { fingerprint, canonicalMessage, contentHash, FINGERPRINT_VERSION, utf8Bytes } from "./fingerprint";
 export { partyOf, US_PARTY } from "./parties";
@@ -21,7 +21,5 @@ export { BUILT_IN_CONSUMER_DOMAINS } from "./consumer-domains";
 export { DEFAULT_ATTACHMENT_KEYWORDS } from "./attachment-keywords";
 export { planMoveToBcc, applyPlan, fixObstacle, type FixObstacle, type RecipientPlan } from "./fixes";
 export { groupRecipients, type PartyGroup, type GroupMember, type RecipientOverview } from "./recipient-groups";
-export { reviewersFor, mayReview, isAdmin } from "./reviewers";
 export type { ReviewerEntry, ReviewPolicy } from "./policy";
-export { reviewChecks, snapshotDraft, draftSnapshot } from "./review-checks";
 export { flaggedFiles, ATTACHMENT_CODES, type FlaggedFile } from "./flagged-files";

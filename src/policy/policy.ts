@@ -1,6 +1,6 @@
 import { z } from "zod/mini";
 import type { FindingCode, Level } from "../shared/types";
-import { normalizeDomain, parseAddress } from "./address";
+import { addressKey, normalizeDomain, parseAddress } from "./address";
 import { DEFAULT_ATTACHMENT_KEYWORDS } from "./attachment-keywords";
 import { BUILT_IN_CONSUMER_DOMAINS } from "./consumer-domains";
 
@@ -186,9 +186,9 @@ function normalizeAll(domains: readonly string[]): string[] {
   return [...out];
 }
 
+/** A policy names people by address key; text that is not an address is kept as written (it then matches nobody). */
 function addressKeyOf(value: string): string {
-  const parsed = parseAddress(value);
-  return parsed.ok ? parsed.key : value;
+  return addressKey(value) ?? value;
 }
 
 function normalizePattern(pattern: string): string {

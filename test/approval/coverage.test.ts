@@ -1,6 +1,7 @@
 import { approvalItems, coverageOf, uncoveredFindings } from "../../src/approval/coverage";
 import { approvable, decideSend } from "../../src/approval/decide";
-import { evaluate, reviewChecks } from "../../src/policy";
+import { evaluate } from "../../src/policy";
+import { reviewChecks } from "../../src/approval/checks";
 import { generateSigningKeyPem, loadSigningKey, signApproval } from "../../src/server/review/approval-signer";
 import type { Evaluation, Finding } from "../../src/shared/types";
 import { addresses, CARRIER_DOMAINS, draftOf, policyOf } from "../support/drafts";

@@ -1,4 +1,5 @@
-import { normalizeDomain, parseAddress } from "../../src/policy";
+import { matchedAddressKey } from "../../src/inspect/cell";
+import { addressKey, normalizeDomain, parseAddress, sameAddress } from "../../src/policy";
 import { parseMailbox } from "../../src/policy/mailbox";
 
 describe("parseAddress", () => {
@@ -66,5 +67,30 @@ describe("normalizeDomain", () => {
   });
   test("rejects garbage", () => {
     expect(normalizeDomain("not a domain")).toBeNull();
+  });
+});
+
+describe("one address key, one contract", () => {
+  const cases = [
+    "yamada@acme.co.jp", "Yamada@ACME.co.jp", "a.b+c@sub.example.jp", "山田@例え.jp", "user@XN--R8JZ45G.jp", `${"a".repeat(64)}@example.jp`,
+    `${"a".repeat(65)}@example.jp`, "a..b@example.jp", ".a@example.jp", "a@b", "a@-b.jp", "not an address", "",
+  ];
+
+  test.each(cases)("addressKey(%j) is the parsed key, or undefined when it is not an address", (text) => {
+    const parsed = parseAddress(text);
+    expect(addressKey(text)).toBe(parsed.ok ? parsed.key : undefined);
+  });
+
+  test.each(cases.filter((c) => c.includes("@")))("the inspectors' fast key of a matched %j equals addressKey wherever both accept it", (text) => {
+    const fast = matchedAddressKey(text);
+    if (fast !== undefined) expect(fast).toBe(addressKey(text));
+    if (addressKey(text) === undefined) expect(fast).toBeUndefined();
+  });
+
+  test("sameAddress: both valid and the same key; an invalid address equals nothing, not even itself", () => {
+    expect(sameAddress("Tanaka@Mirai-Shoji.co.jp", "tanaka@mirai-shoji.co.jp")).toBe(true);
+    expect(sameAddress("tanaka@mirai-shoji.co.jp", "sato@mirai-shoji.co.jp")).toBe(false);
+    expect(sameAddress("not an address", "not an address")).toBe(false);
+    expect(sameAddress(undefined, "tanaka@mirai-shoji.co.jp")).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
-import { draftSnapshot, fingerprint } from "../../src/policy";
+import { fingerprint } from "../../src/policy";
+import { draftSnapshot } from "../../src/approval/snapshot";
 import { openPostgres } from "../../src/server/storage/database";
 import type { Review } from "../../src/shared/review";
 import { dropSchemas, ENGINES, TEST_DATABASE_URL } from "../support/databases";

@@ -1,7 +1,8 @@
 import type { AddressInfo } from "node:net";
 import PostalMime from "postal-mime";
 import { SMTPServer } from "smtp-server";
-import { draftSnapshot, fingerprint } from "../../src/policy";
+import { fingerprint } from "../../src/policy";
+import { draftSnapshot } from "../../src/approval/snapshot";
 import { addresses, CARRIER_DOMAINS, draftOf } from "../support/drafts";
 import { startReviewServer, type ReviewServer } from "../support/review-server";
 

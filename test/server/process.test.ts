@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { draftSnapshot, fingerprint } from "../../src/policy";
+import { fingerprint } from "../../src/policy";
+import { draftSnapshot } from "../../src/approval/snapshot";
 import { STALE_MS } from "../../src/server/storage/data-lock";
 import { draftOf } from "../support/drafts";
 

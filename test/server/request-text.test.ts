@@ -3,7 +3,8 @@
  * (embedded PGlite and PostgreSQL): the NUL character and unpaired surrogates. Every other
  * character is stored and read back exactly as sent.
  */
-import { draftSnapshot, fingerprint } from "../../src/policy";
+import { fingerprint } from "../../src/policy";
+import { draftSnapshot } from "../../src/approval/snapshot";
 import type { CreateReviewRequest, Review } from "../../src/shared/review";
 import { dropSchemas, ENGINES } from "../support/databases";
 import { draftOf } from "../support/drafts";

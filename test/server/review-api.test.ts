@@ -1,6 +1,7 @@
 import { coverageOf } from "../../src/approval/coverage";
 import { verifyApprovalToken } from "../../src/approval/token";
-import { draftSnapshot, fingerprint } from "../../src/policy";
+import { fingerprint } from "../../src/policy";
+import { draftSnapshot } from "../../src/approval/snapshot";
 import { DevIssuer } from "../../src/server/auth/dev-issuer";
 import type { CreateReviewRequest, Review } from "../../src/shared/review";
 import { addresses, CARRIER_DOMAINS, draftOf, type DraftSpec } from "../support/drafts";

@@ -2,7 +2,8 @@
  * The review rules that depend on the policy in force at the moment of the decision,
  * not at the moment of the request: the service reads the policy on every call.
  */
-import { draftSnapshot, fingerprint, parsePolicy, type Policy } from "../../src/policy";
+import { fingerprint, parsePolicy, type Policy } from "../../src/policy";
+import { draftSnapshot } from "../../src/approval/snapshot";
 import type { Identity } from "../../src/server/auth/verifier";
 import { generateSigningKeyPem, loadSigningKey } from "../../src/server/review/approval-signer";
 import { NO_EMAIL } from "../../src/server/review/mailer";

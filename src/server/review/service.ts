@@ -1,7 +1,11 @@
 import { coverageOf } from "../../approval/coverage";
 import { approvable } from "../../approval/decide";
-import { addressKey, MAX_APPROVAL_ITEMS, verifyApprovalToken } from "../../approval/token";
-import { evaluate, fingerprint, isAdmin, mayReview, reviewChecks, reviewersFor, snapshotDraft, type Policy } from "../../policy";
+import { MAX_APPROVAL_ITEMS, verifyApprovalToken } from "../../approval/token";
+import { addressKey } from "../../policy/address";
+import { evaluate, fingerprint, type Policy } from "../../policy";
+import { isAdmin, mayReview, reviewersFor } from "../../approval/reviewers";
+import { reviewChecks } from "../../approval/checks";
+import { snapshotDraft } from "../../approval/snapshot";
 import type { AuditRecord, CreateReviewRequest, DecisionRequest, Review, ReviewerOption, ReviewStatus } from "../../shared/review";
 import type { Identity } from "../auth/verifier";
 import type { AuditQuery, ReviewStore } from "../storage/review-store";
@@ -54,10 +58,11 @@ export class ReviewService {
 
   async create(identity: Identity, request: CreateReviewRequest): Promise<Review> {
     const policy = this.deps.policy();
+    // Both validated as addresses by the request schema.
     if (addressKey(request.snapshot.from) !== identity.email) {
       throw new ReviewError(403, "sender-mismatch", `the message is from ${request.snapshot.from}, but you are signed in as ${identity.email}`);
     }
-    const reviewer = addressKey(request.reviewer);
+    const reviewer = addressKey(request.reviewer) ?? request.reviewer;
     if (reviewer === identity.email) throw new ReviewError(403, "self-review", "you cannot review your own message: choose another reviewer");
     const allowed = reviewersFor(identity.email, policy);
     if (allowed.length === 0) {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { draftSnapshot, fingerprint } from "../../policy";
+import { fingerprint } from "../../policy";
+import { draftSnapshot } from "../../approval/snapshot";
 import type { Review, ReviewerOption } from "../../shared/review";
 import { APPROVAL_SESSION_KEY, REVIEW_SESSION_KEY } from "../../shared/session-keys";
 import type { Checked } from "../use-sender-pane";

@@ -1,4 +1,5 @@
-import { isAdmin, mayReview, parsePolicy, reviewersFor } from "../../src/policy";
+import { parsePolicy } from "../../src/policy";
+import { isAdmin, mayReview, reviewersFor } from "../../src/approval/reviewers";
 import { policyOf } from "../support/drafts";
 
 const policy = policyOf({

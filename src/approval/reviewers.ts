@@ -1,10 +1,5 @@
-import { isDomainOrSubdomain, parseAddress } from "./address";
-import type { Policy, ReviewerEntry } from "./policy";
-
-function keyOf(address: string): string | undefined {
-  const parsed = parseAddress(address);
-  return parsed.ok ? parsed.key : undefined;
-}
+import { addressKey, isDomainOrSubdomain } from "../policy/address";
+import type { Policy, ReviewerEntry } from "../policy/policy";
 
 function matches(pattern: string, senderKey: string): boolean {
   if (pattern === "*") return true;
@@ -17,7 +12,7 @@ function matches(pattern: string, senderKey: string): boolean {
  * sender themself: a second person is the point of a review.
  */
 export function reviewersFor(sender: string, policy: Pick<Policy, "review">): ReviewerEntry[] {
-  const senderKey = keyOf(sender);
+  const senderKey = addressKey(sender);
   if (!senderKey) return [];
   const seen = new Set<string>();
   return policy.review.reviewers.filter((entry) => {
@@ -30,11 +25,11 @@ export function reviewersFor(sender: string, policy: Pick<Policy, "review">): Re
 
 /** True when `reviewer` is someone other than `sender` whom the policy allows to review `sender`'s mail. */
 export function mayReview(reviewer: string, sender: string, policy: Pick<Policy, "review">): boolean {
-  const reviewerKey = keyOf(reviewer);
+  const reviewerKey = addressKey(reviewer);
   return reviewerKey !== undefined && reviewersFor(sender, policy).some((entry) => entry.address === reviewerKey);
 }
 
 export function isAdmin(address: string, policy: Pick<Policy, "review">): boolean {
-  const key = keyOf(address);
+  const key = addressKey(address);
   return key !== undefined && policy.review.admins.includes(key);
 }

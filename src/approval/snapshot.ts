@@ -1,26 +1,7 @@
-import type { ReviewCheck, ReviewSnapshot } from "../shared/review";
-import type { AttachmentInspection, Draft, Finding } from "../shared/types";
-import { parseAddress } from "./address";
-import { addressHash } from "./fingerprint";
-
-/** The items a reviewer acknowledges one by one: the exposure, each flagged file, each list / unresolved finding. */
-export function reviewChecks(findings: readonly Finding[]): ReviewCheck[] {
-  const checks: ReviewCheck[] = [];
-  for (const finding of findings) {
-    if (
-      finding.code === "attachment-name" ||
-      finding.code === "attachment-personal-data" ||
-      finding.code === "attachment-address-list" ||
-      finding.code === "attachment-unscannable"
-    ) {
-      const names = new Set(finding.evidence.attachments.map((a) => a.name));
-      for (const name of names) checks.push({ key: `${finding.code}:${name}`, code: finding.code, attachment: name });
-    } else {
-      checks.push({ key: finding.code, code: finding.code });
-    }
-  }
-  return checks;
-}
+import type { ReviewSnapshot } from "../shared/review";
+import type { AttachmentInspection, Draft } from "../shared/types";
+import { addressKey } from "../policy/address";
+import { addressHash } from "../policy/fingerprint";
 
 /** The draft a review snapshot describes, for evaluating and fingerprinting it on the server. */
 export function snapshotDraft(snapshot: ReviewSnapshot): Draft {
@@ -60,8 +41,8 @@ export function draftSnapshot(draft: Draft, from: string): ReviewSnapshot {
     list.map((r) => ({ address: r.emailAddress, name: r.displayName || undefined, type: r.recipientType }));
   const keys = new Set<string>();
   for (const r of [...draft.to, ...draft.cc, ...draft.bcc]) {
-    const parsed = parseAddress(r.emailAddress);
-    if (parsed.ok) keys.add(parsed.key);
+    const key = addressKey(r.emailAddress);
+    if (key !== undefined) keys.add(key);
   }
   return {
     from,
