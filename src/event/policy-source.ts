@@ -1,4 +1,4 @@
-import { parsePolicyText, type PolicyResult } from "../policy";
+import { resolvePolicy, type PolicyResult } from "../policy";
 import { POLICY_SESSION_KEY, readSessionValue, writeSessionValue } from "../office/session";
 import { within } from "../util/within";
 
@@ -15,23 +15,14 @@ function fetchPolicyText(origin: string, timeoutMs: number): Promise<string | un
   return within(request, timeoutMs).catch(() => undefined);
 }
 
-/**
- * The policy for this send: the copy cached on the item (sessionData), else the
- * server's `policy.json` (then cached), else the policy embedded at build time
- * when the server cannot be reached. A server policy that is invalid is an error,
- * not a silent fallback: the administrator's intent is unknown.
- */
+/** The policy for a launch event (policy/source.ts), with policy.json fetched from the add-in's origin within `fetchTimeoutMs`. */
 export function loadPolicy(embedded: PolicyResult, origin: string, fetchTimeoutMs: number): Promise<PolicyResult> {
-  return readSessionValue(POLICY_SESSION_KEY).then((cached) => {
-    if (cached !== undefined) {
-      const result = parsePolicyText(cached);
-      if (result.ok) return result;
-    }
-    return fetchPolicyText(origin, fetchTimeoutMs).then((text) => {
-      if (text === undefined) return embedded;
-      const result = parsePolicyText(text);
-      if (result.ok) writeSessionValue(POLICY_SESSION_KEY, text).catch(() => undefined);
-      return result;
-    });
-  });
+  return resolvePolicy(
+    {
+      readCached: () => readSessionValue(POLICY_SESSION_KEY),
+      fetchPublished: () => fetchPolicyText(origin, fetchTimeoutMs),
+      writeCached: (text) => void writeSessionValue(POLICY_SESSION_KEY, text).catch(() => undefined),
+    },
+    embedded,
+  );
 }

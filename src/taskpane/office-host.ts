@@ -1,4 +1,4 @@
-import { parsePolicy, parsePolicyText, type PolicyResult } from "../policy";
+import { parsePolicy, resolvePolicy, type PolicyResult } from "../policy";
 import { parseInspectionCache, withCachedInspections } from "../attachments/cache";
 import { readAttachmentContent, removeAttachment } from "../office/attachments";
 import { readDraft } from "../office/draft";
@@ -10,24 +10,19 @@ import { INSPECTIONS_SESSION_KEY, POLICY_SESSION_KEY, readSessionValue, removeSe
 import type { PaneHost } from "./host";
 import { msalRequester } from "./review/sign-in";
 
-/**
- * The policy the send handler used on this item (cached in sessionData), else
- * the server's policy.json next to this page, else the one built in. An invalid
- * published policy is reported, not silently replaced.
- */
-async function readPolicy(embedded: unknown): Promise<PolicyResult> {
-  const cached = await readSessionValue(POLICY_SESSION_KEY);
-  if (cached !== undefined) {
-    const result = parsePolicyText(cached);
-    if (result.ok) return result;
-  }
+/** The server's policy.json next to this page; undefined when offline or blocked. */
+async function fetchPublishedPolicy(): Promise<string | undefined> {
   try {
     const response = await fetch(new URL("policy.json", document.baseURI), { cache: "no-store", credentials: "omit" });
-    if (response.ok) return parsePolicyText(await response.text());
+    return response.ok ? await response.text() : undefined;
   } catch {
-    // Offline or blocked: fall back to the built-in policy.
+    return undefined;
   }
-  return parsePolicy(embedded);
+}
+
+/** The policy the send handler uses on this item, found the same way (policy/source.ts). */
+function readPolicy(embedded: unknown): Promise<PolicyResult> {
+  return resolvePolicy({ readCached: () => readSessionValue(POLICY_SESSION_KEY), fetchPublished: fetchPublishedPolicy }, parsePolicy(embedded));
 }
 
 function isDarkTheme(): boolean | undefined {

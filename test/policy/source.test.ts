@@ -1,0 +1,45 @@
+import { parsePolicy, resolvePolicy, type PolicySources } from "../../src/policy";
+
+const builtIn = parsePolicy({ internalDomains: ["built-in.example.jp"] });
+const text = (domain: string) => JSON.stringify({ internalDomains: [domain] });
+
+function sources(cached: string | undefined, published: string | undefined) {
+  const written: string[] = [];
+  const io: PolicySources = {
+    readCached: () => Promise.resolve(cached),
+    fetchPublished: jest.fn(() => Promise.resolve(published)),
+    writeCached: (t) => written.push(t),
+  };
+  return { io, written };
+}
+
+const domains = async (io: PolicySources) => {
+  const result = await resolvePolicy(io, builtIn);
+  return result.ok ? result.policy.internalDomains : result.errors.map((e) => e.path);
+};
+
+test("the copy cached on the item wins, and nothing is fetched", async () => {
+  const { io } = sources(text("cached.example.jp"), text("published.example.jp"));
+  expect(await domains(io)).toEqual(["cached.example.jp"]);
+  expect(io.fetchPublished).not.toHaveBeenCalled();
+});
+
+test("no valid cached copy: the published policy, then cached for the next runtime", async () => {
+  for (const cached of [undefined, "{not json", JSON.stringify({ internalDomain: "typo" })]) {
+    const { io, written } = sources(cached, text("published.example.jp"));
+    expect(await domains(io)).toEqual(["published.example.jp"]);
+    expect(written).toEqual([text("published.example.jp")]);
+  }
+});
+
+test("the server cannot be reached: the policy built into the add-in", async () => {
+  const { io, written } = sources(undefined, undefined);
+  expect(await domains(io)).toEqual(["built-in.example.jp"]);
+  expect(written).toEqual([]);
+});
+
+test("an invalid published policy is an error, not silently replaced, and not cached", async () => {
+  const { io, written } = sources(undefined, JSON.stringify({ exposure: { massThreshold: 0 } }));
+  expect(await domains(io)).toEqual(["exposure.massThreshold"]);
+  expect(written).toEqual([]);
+});
