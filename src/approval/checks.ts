@@ -1,4 +1,4 @@
-import type { ReviewCheck } from "../shared/review";
+import type { ReviewCheck } from "../api/contract";
 import type { Finding } from "../shared/types";
 import { ATTACHMENT_CODES } from "../policy/flagged-files";
 

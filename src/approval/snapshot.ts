@@ -1,4 +1,4 @@
-import type { ReviewSnapshot } from "../shared/review";
+import type { ReviewSnapshot } from "../api/contract";
 import type { AttachmentInspection, Draft } from "../shared/types";
 import { addressKey } from "../policy/address";
 import { addressHash } from "../policy/fingerprint";

@@ -1,4 +1,4 @@
-import type { Review } from "../shared/review";
+import type { Review } from "../api/contract";
 import type { Language } from "./catalog";
 import { count as countOf } from "./count";
 

@@ -6,9 +6,9 @@ import { Button, Field, FluentProvider, Input, makeStyles, MessageBar, MessageBa
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { ADMIN_TEXT, CATALOGS, formatDateTime, languageOf, REVIEW_TEXT, type AdminText, type Language } from "../i18n";
-import type { AuditRecord } from "../shared/review";
+import type { AuditRecord } from "../api/contract";
 import type { Finding, Verdict } from "../shared/types";
-import { ApiRequestError, ReviewApi } from "../taskpane/review/api";
+import { ApiError, ReviewApi } from "../taskpane/review/api";
 import { SignedInBar, SignIn, useSignedInUser } from "../taskpane/review/ReviewerView";
 import { usePaneTheme } from "../taskpane/theme";
 import { pageLanguage, serviceBase } from "./page";
@@ -94,7 +94,7 @@ function AuditPage(props: { language: Language }) {
     return q;
   }, [filters]);
 
-  const describe = useCallback((e: unknown) => (e instanceof ApiRequestError && e.status === 403 ? text.notAdmin : (e as Error).message), [text]);
+  const describe = useCallback((e: unknown) => (e instanceof ApiError && e.status === 403 ? text.notAdmin : (e as Error).message), [text]);
 
   const load = useCallback(
     async (q: Record<string, string>) => {

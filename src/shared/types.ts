@@ -1,12 +1,15 @@
 /**
  * Types shared by every runtime (send handler, task pane, server, CLI).
- * No logic lives here: only the shapes that cross module boundaries.
+ * No logic lives here: only the shapes that cross module boundaries, and the lists of
+ * their allowed values (as constants, so that schemas and types derive from one list).
  */
 
-export type RecipientField = "to" | "cc" | "bcc";
+export const RECIPIENT_FIELDS = ["to", "cc", "bcc"] as const;
+export type RecipientField = (typeof RECIPIENT_FIELDS)[number];
 
 /** How Office classified a recipient; our own literals, mapped in `src/office/`. */
-export type RecipientType = "user" | "externalUser" | "distributionList" | "other" | "unknown";
+export const RECIPIENT_TYPES = ["user", "externalUser", "distributionList", "other", "unknown"] as const;
+export type RecipientType = (typeof RECIPIENT_TYPES)[number];
 
 export interface DraftRecipient {
   emailAddress: string;
@@ -15,11 +18,14 @@ export interface DraftRecipient {
 }
 
 /** What a content inspector can count in a file (src/inspect). */
-export type InspectedKind = "email" | "phone" | "postal-code" | "postal-address" | "my-number" | "card";
+export const INSPECTED_KINDS = ["email", "phone", "postal-code", "postal-address", "my-number", "card"] as const;
+export type InspectedKind = (typeof INSPECTED_KINDS)[number];
 
 /** What is known about an attachment's content, when it has been (or could not be) inspected. */
+export const INSPECTION_STATUSES = ["inspected", "unscannable", "skipped", "not-inspected"] as const;
+
 export interface AttachmentInspection {
-  status: "inspected" | "unscannable" | "skipped" | "not-inspected";
+  status: (typeof INSPECTION_STATUSES)[number];
   /** Why a file is unscannable (e.g. "encrypted-zip", "password-protected-office", "pdf", "time-budget"). */
   reason?: string | undefined;
   counts?: Partial<Record<InspectedKind, number>> | undefined;

@@ -1,4 +1,4 @@
-import type { Review } from "../../src/shared/review";
+import type { Review } from "../../src/api/contract";
 import { openPage, screenshot } from "../support/browser";
 import { Playground } from "./playground-page";
 import { playgroundSuite } from "./playground-suite";

@@ -1,5 +1,5 @@
 import { ADMIN_TEXT, REVIEW_TEXT, reviewExpiredEmail, reviewRequestedEmail } from "../../src/i18n";
-import type { Review } from "../../src/shared/review";
+import type { Review } from "../../src/api/contract";
 
 function keysOf(value: unknown, prefix = ""): string[] {
   if (typeof value !== "object" || value === null) return [prefix];

@@ -6,7 +6,7 @@
 import { ADMIN_TEXT, alertText, count, describeFinding, fileLines, PANE_TEXT, REVIEW_TEXT, reviewRequestedEmail, type Language } from "../../src/i18n";
 import { evaluate, flaggedFiles } from "../../src/policy";
 import { PLAYGROUND_TEXT } from "../../src/playground/text";
-import type { Review } from "../../src/shared/review";
+import type { Review } from "../../src/api/contract";
 import type { Draft, Evaluation } from "../../src/shared/types";
 import { addresses, CARRIER_DOMAINS, COMPANY_DOMAINS, draftOf, policyOf, recipient } from "../support/drafts";
 

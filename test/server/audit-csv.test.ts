@@ -4,7 +4,7 @@
  */
 import Papa from "papaparse";
 import { auditCsv } from "../../src/server/review/routes";
-import type { AuditRecord } from "../../src/shared/review";
+import type { AuditRecord } from "../../src/api/contract";
 
 const record = (change: Partial<AuditRecord>): AuditRecord => ({
   seq: "1",

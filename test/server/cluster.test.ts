@@ -1,7 +1,7 @@
 import { fingerprint } from "../../src/policy";
 import { draftSnapshot } from "../../src/approval/snapshot";
 import { openPostgres } from "../../src/server/storage/database";
-import type { Review } from "../../src/shared/review";
+import type { Review } from "../../src/api/contract";
 import { dropSchemas, ENGINES, TEST_DATABASE_URL } from "../support/databases";
 import { addresses, CARRIER_DOMAINS, draftOf } from "../support/drafts";
 import { startReviewServer, type ReviewServer } from "../support/review-server";

@@ -5,7 +5,7 @@
  */
 import { fingerprint } from "../../src/policy";
 import { draftSnapshot } from "../../src/approval/snapshot";
-import type { CreateReviewRequest, Review } from "../../src/shared/review";
+import type { CreateReviewRequest, Review } from "../../src/api/contract";
 import { dropSchemas, ENGINES } from "../support/databases";
 import { draftOf } from "../support/drafts";
 import { startReviewServer, type ReviewServer } from "../support/review-server";

@@ -3,7 +3,7 @@ import { verifyApprovalToken } from "../../src/approval/token";
 import { fingerprint } from "../../src/policy";
 import { draftSnapshot } from "../../src/approval/snapshot";
 import { DevIssuer } from "../../src/server/auth/dev-issuer";
-import type { CreateReviewRequest, Review } from "../../src/shared/review";
+import type { CreateReviewRequest, Review } from "../../src/api/contract";
 import { addresses, CARRIER_DOMAINS, draftOf, type DraftSpec } from "../support/drafts";
 import { readEvents } from "../support/sse";
 import { startReviewServer, TEST_POLICY, type ReviewServer } from "../support/review-server";

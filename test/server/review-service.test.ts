@@ -7,7 +7,8 @@ import { draftSnapshot } from "../../src/approval/snapshot";
 import type { Identity } from "../../src/server/auth/verifier";
 import { generateSigningKeyPem, loadSigningKey } from "../../src/server/review/approval-signer";
 import { NO_EMAIL } from "../../src/server/review/mailer";
-import { ReviewError, ReviewService } from "../../src/server/review/service";
+import { ApiError } from "../../src/api/error";
+import { ReviewService } from "../../src/server/review/service";
 import { openEmbedded, type Database } from "../../src/server/storage/database";
 import { migrate } from "../../src/server/storage/migrations";
 import { ReviewStore } from "../../src/server/storage/review-store";
@@ -52,7 +53,7 @@ test("an approval is refused once the policy no longer lets that reviewer review
   const review = await request();
   policy = policyWith(["@other-department.mirai-shoji.co.jp"]);
   const refused = await service.decide(KACHO, review.id, { decision: "approve", acknowledged: review.checks.map((c) => c.key) }).catch((e: unknown) => e);
-  expect(refused).toBeInstanceOf(ReviewError);
+  expect(refused).toBeInstanceOf(ApiError);
   expect(refused).toMatchObject({ status: 403, code: "reviewer-not-allowed" });
   expect((await service.read(TANAKA, review.id)).status).toBe("pending");
 });

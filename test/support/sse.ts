@@ -1,4 +1,4 @@
-import type { ReviewEvent } from "../../src/shared/review";
+import type { ReviewEvent } from "../../src/api/contract";
 import { ReviewApi } from "../../src/taskpane/review/api";
 
 export interface EventReader {

@@ -1,7 +1,7 @@
 import { coverageOf } from "../../src/approval/coverage";
 import { evaluate } from "../../src/policy";
 import { generateSigningKeyPem, loadSigningKey, signApproval } from "../../src/server/review/approval-signer";
-import type { Review } from "../../src/shared/review";
+import type { Review } from "../../src/api/contract";
 import { approvalStatus } from "../../src/taskpane/review/approval-status";
 import { addresses, CARRIER_DOMAINS, draftOf, policyOf } from "../support/drafts";
 

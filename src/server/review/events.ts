@@ -1,5 +1,5 @@
 import type { ServerResponse } from "node:http";
-import type { ReviewEvent } from "../../shared/review";
+import type { ReviewEvent } from "../../api/contract";
 import type { Database } from "../storage/database";
 import { REVIEW_CHANNEL } from "../storage/review-store";
 

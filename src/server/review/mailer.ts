@@ -1,6 +1,6 @@
 import nodemailer from "nodemailer";
 import { reviewExpiredEmail, reviewRequestedEmail, type EmailText } from "../../i18n/email";
-import type { Review } from "../../shared/review";
+import type { Review } from "../../api/contract";
 
 export interface Notifier {
   reviewRequested(review: Review): Promise<void>;

@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
-import type { ApiError, AuditRecord } from "../../shared/review";
+import type { ApiErrorBody, AuditRecord } from "../../api/contract";
 import type { DevIssuer } from "../auth/dev-issuer";
 import { AuthError, type Identity, type TokenVerifier } from "../auth/verifier";
 import type { ReviewEventHub } from "./events";
@@ -15,8 +15,9 @@ import {
   listQuerySchema,
   reviewIdSchema,
   sentSchema,
-} from "./schemas";
-import { ReviewError, type ReviewService } from "./service";
+} from "../../api/schemas";
+import { ApiError } from "../../api/error";
+import type { ReviewService } from "./service";
 import { guardLoopback } from "../loopback-guard";
 import { unstorableText } from "../storable-text";
 
@@ -30,7 +31,7 @@ export interface ReviewRoutesOptions {
   oidcClient?: { clientId: string; authority: string | undefined; scopes: string[] } | undefined;
 }
 
-function send(reply: FastifyReply, status: number, body: ApiError): FastifyReply {
+function send(reply: FastifyReply, status: number, body: ApiErrorBody): FastifyReply {
   return reply.code(status).send(body);
 }
 
@@ -41,9 +42,9 @@ function send(reply: FastifyReply, status: number, body: ApiError): FastifyReply
  */
 function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z.output<T> {
   const unstorable = unstorableText(value);
-  if (unstorable.length > 0) throw new ReviewError(400, "invalid-characters", `the ${where} contains characters that cannot be stored`, unstorable);
+  if (unstorable.length > 0) throw new ApiError(400, "invalid-characters", `the ${where} contains characters that cannot be stored`, unstorable);
   const result = schema.safeParse(value ?? {});
-  if (!result.success) throw new ReviewError(400, "invalid-request", `the ${where} is invalid`, describeIssues(result.error));
+  if (!result.success) throw new ApiError(400, "invalid-request", `the ${where} is invalid`, describeIssues(result.error));
   return result.data;
 }
 
@@ -71,7 +72,7 @@ export function registerReviewRoutes(app: FastifyInstance, options: ReviewRoutes
   if (dev) guardLoopback(app);
 
   app.setErrorHandler((error, request, reply) => {
-    if (error instanceof ReviewError) return send(reply, error.status, { error: error.code, message: error.message, details: error.details });
+    if (error instanceof ApiError) return send(reply, error.status, { error: error.code, message: error.message, details: error.details });
     if (error instanceof AuthError) {
       reply.header("WWW-Authenticate", `Bearer error="invalid_token", error_description="${error.code}"`);
       return send(reply, 401, { error: error.code, message: error.message });
@@ -102,7 +103,7 @@ export function registerReviewRoutes(app: FastifyInstance, options: ReviewRoutes
     app.post("/api/dev/sign-in", { bodyLimit: LIMITS.otherBodyBytes }, async (request) => {
       const body = parse(devSignInSchema, request.body, "sign-in request");
       if (!dev.mayUse(body.email)) {
-        throw new ReviewError(403, "not-a-demo-user", `${body.email} is not a demo user: pick one from /api/dev/users or an address at an internal domain`);
+        throw new ApiError(403, "not-a-demo-user", `${body.email} is not a demo user: pick one from /api/dev/users or an address at an internal domain`);
       }
       const known = dev.users().find((u) => u.address === body.email.toLowerCase());
       const name = body.name ?? known?.name;

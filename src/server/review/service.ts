@@ -6,23 +6,12 @@ import { evaluate, fingerprint, type Policy } from "../../policy";
 import { isAdmin, mayReview, reviewersFor } from "../../approval/reviewers";
 import { reviewChecks } from "../../approval/checks";
 import { snapshotDraft } from "../../approval/snapshot";
-import type { AuditRecord, CreateReviewRequest, DecisionRequest, Review, ReviewerOption, ReviewStatus } from "../../shared/review";
+import { ApiError } from "../../api/error";
+import type { AuditRecord, CreateReviewRequest, DecisionRequest, Review, ReviewerOption, ReviewStatus } from "../../api/contract";
 import type { Identity } from "../auth/verifier";
 import type { AuditQuery, ReviewStore } from "../storage/review-store";
 import { signApproval, type SigningKey } from "./approval-signer";
 import type { Notifier } from "./mailer";
-
-/** A refusal with an HTTP status, a stable code and a sentence for people. */
-export class ReviewError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
 
 export interface ReviewServiceDeps {
   store: ReviewStore;
@@ -60,30 +49,30 @@ export class ReviewService {
     const policy = this.deps.policy();
     // Both validated as addresses by the request schema.
     if (addressKey(request.snapshot.from) !== identity.email) {
-      throw new ReviewError(403, "sender-mismatch", `the message is from ${request.snapshot.from}, but you are signed in as ${identity.email}`);
+      throw new ApiError(403, "sender-mismatch", `the message is from ${request.snapshot.from}, but you are signed in as ${identity.email}`);
     }
     const reviewer = addressKey(request.reviewer) ?? request.reviewer;
-    if (reviewer === identity.email) throw new ReviewError(403, "self-review", "you cannot review your own message: choose another reviewer");
+    if (reviewer === identity.email) throw new ApiError(403, "self-review", "you cannot review your own message: choose another reviewer");
     const allowed = reviewersFor(identity.email, policy);
     if (allowed.length === 0) {
-      throw new ReviewError(422, "no-reviewer-configured", `the policy names no reviewer for ${identity.email}: ask your administrator to add one (review.reviewers)`);
+      throw new ApiError(422, "no-reviewer-configured", `the policy names no reviewer for ${identity.email}: ask your administrator to add one (review.reviewers)`);
     }
     const entry = allowed.find((candidate) => candidate.address === reviewer);
-    if (!entry) throw new ReviewError(403, "reviewer-not-allowed", `${reviewer} may not review mail from ${identity.email} under the policy`);
+    if (!entry) throw new ApiError(403, "reviewer-not-allowed", `${reviewer} may not review mail from ${identity.email} under the policy`);
 
     const draft = snapshotDraft(request.snapshot);
     const computed = fingerprint(draft);
     if (computed !== request.fingerprint) {
-      throw new ReviewError(422, "fingerprint-mismatch", "the fingerprint does not match the snapshot: the message changed while the request was made; try again");
+      throw new ApiError(422, "fingerprint-mismatch", "the fingerprint does not match the snapshot: the message changed while the request was made; try again");
     }
     const evaluation = evaluate(draft, policy);
-    if (evaluation.verdict === "allow") throw new ReviewError(422, "nothing-to-review", "this message needs no review: send it");
+    if (evaluation.verdict === "allow") throw new ApiError(422, "nothing-to-review", "this message needs no review: send it");
     if (!approvable(evaluation.verdict)) {
-      throw new ReviewError(422, "approval-not-possible", "the policy blocks this message; a review cannot approve it: change the message");
+      throw new ApiError(422, "approval-not-possible", "the policy blocks this message; a review cannot approve it: change the message");
     }
     const checks = reviewChecks(evaluation.findings);
     if (checks.length > MAX_APPROVAL_ITEMS) {
-      throw new ReviewError(422, "too-many-items", `this message has ${checks.length} flagged items; one review can approve at most ${MAX_APPROVAL_ITEMS}: split the message`);
+      throw new ApiError(422, "too-many-items", `this message has ${checks.length} flagged items; one review can approve at most ${MAX_APPROVAL_ITEMS}: split the message`);
     }
     const review = await this.deps.store.create({
       sender: identity.email,
@@ -113,7 +102,7 @@ export class ReviewService {
     const review = await this.deps.store.get(id);
     const mayRead = review && (review.sender === identity.email || review.reviewer === identity.email || isAdmin(identity.email, this.deps.policy()));
     // The same answer for "absent" and "not yours": ids of others' requests are not confirmed.
-    if (!review || !mayRead) throw new ReviewError(404, "not-found", "no such review request");
+    if (!review || !mayRead) throw new ApiError(404, "not-found", "no such review request");
     return visibleTo(review, identity);
   }
 
@@ -121,17 +110,17 @@ export class ReviewService {
     const review = await this.read(identity, id);
     const status = DECIDED[request.decision];
     const comment = request.comment?.trim() ?? "";
-    if (review.sender === identity.email) throw new ReviewError(403, "self-review", "you cannot decide on your own request: a second person must");
-    if (review.reviewer !== identity.email) throw new ReviewError(403, "not-reviewer", `this request is for ${review.reviewer}`);
+    if (review.sender === identity.email) throw new ApiError(403, "self-review", "you cannot decide on your own request: a second person must");
+    if (review.reviewer !== identity.email) throw new ApiError(403, "not-reviewer", `this request is for ${review.reviewer}`);
     if (review.status !== "pending") return this.settled(review, identity, status, comment);
     if (!mayReview(identity.email, review.sender, this.deps.policy())) {
-      throw new ReviewError(403, "reviewer-not-allowed", `the policy no longer lets ${identity.email} review mail from ${review.sender}`);
+      throw new ApiError(403, "reviewer-not-allowed", `the policy no longer lets ${identity.email} review mail from ${review.sender}`);
     }
     const acknowledged = [...new Set(request.acknowledged)];
     if (status === "approved") {
       const missing = review.checks.filter((check) => !acknowledged.includes(check.key)).map((check) => check.key);
       if (missing.length > 0) {
-        throw new ReviewError(422, "unacknowledged", "tick every flagged item before approving", { missing });
+        throw new ApiError(422, "unacknowledged", "tick every flagged item before approving", { missing });
       }
     }
     const expiryHours = this.deps.policy().review.expiryHours;
@@ -160,7 +149,7 @@ export class ReviewService {
             }
           : undefined,
     });
-    if (!result.review) throw new ReviewError(404, "not-found", "no such review request");
+    if (!result.review) throw new ApiError(404, "not-found", "no such review request");
     if (!result.changed) return this.settled(result.review, identity, status, comment);
     return visibleTo(result.review, identity);
   }
@@ -169,32 +158,32 @@ export class ReviewService {
   private settled(review: Review, identity: Identity, status: ReviewStatus, comment: string): Review {
     if (review.status === status && review.decidedBy === identity.email && (review.comment ?? "") === comment) return visibleTo(review, identity);
     if (review.status === "pending" || review.status === "expired" || Date.parse(review.expiresAt) <= Date.now()) {
-      throw new ReviewError(410, "expired", "the request has expired: the sender must ask again");
+      throw new ApiError(410, "expired", "the request has expired: the sender must ask again");
     }
-    throw new ReviewError(409, "already-decided", `the request is already ${review.status}`, { status: review.status });
+    throw new ApiError(409, "already-decided", `the request is already ${review.status}`, { status: review.status });
   }
 
   async cancel(identity: Identity, id: string): Promise<Review> {
     const review = await this.read(identity, id);
-    if (review.sender !== identity.email) throw new ReviewError(403, "not-sender", "only the sender can cancel a request");
+    if (review.sender !== identity.email) throw new ApiError(403, "not-sender", "only the sender can cancel a request");
     if (review.status === "cancelled") return review;
     const result = await this.deps.store.cancel(id, identity.email);
-    if (!result.review) throw new ReviewError(404, "not-found", "no such review request");
-    if (!result.changed) throw new ReviewError(409, "already-decided", `the request is already ${result.review.status}`, { status: result.review.status });
+    if (!result.review) throw new ApiError(404, "not-found", "no such review request");
+    if (!result.changed) throw new ApiError(409, "already-decided", `the request is already ${result.review.status}`, { status: result.review.status });
     return visibleTo(result.review, identity);
   }
 
   /** The send handler's best-effort report that an approved message went out; the token is the proof. */
   async reportSent(id: string, token: string): Promise<{ recorded: boolean }> {
     const review = await this.deps.store.get(id);
-    if (!review) throw new ReviewError(404, "not-found", "no such review request");
+    if (!review) throw new ApiError(404, "not-found", "no such review request");
     const check = verifyApprovalToken(token, {
       publicKeys: [this.deps.signingKey.publicKeyHex],
       fingerprint: review.fingerprint,
       sender: review.sender,
       nowMs: Date.now(),
     });
-    if (!check.ok || check.claims.rid !== id) throw new ReviewError(400, "invalid-approval", "the approval token does not belong to this request");
+    if (!check.ok || check.claims.rid !== id) throw new ApiError(400, "invalid-approval", "the approval token does not belong to this request");
     return { recorded: (await this.deps.store.markSent(id, review.fingerprint)) !== undefined };
   }
 
@@ -205,7 +194,7 @@ export class ReviewService {
   }
 
   async audit(identity: Identity, query: AuditQuery): Promise<AuditRecord[]> {
-    if (!isAdmin(identity.email, this.deps.policy())) throw new ReviewError(403, "not-admin", "the audit trail is for administrators (review.admins in the policy)");
+    if (!isAdmin(identity.email, this.deps.policy())) throw new ApiError(403, "not-admin", "the audit trail is for administrators (review.admins in the policy)");
     return this.deps.store.auditTrail(query);
   }
 

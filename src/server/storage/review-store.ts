@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { AuditAction, AuditRecord, Review, ReviewCheck, ReviewEvent, ReviewSnapshot, ReviewStatus } from "../../shared/review";
+import type { AuditAction, AuditRecord, Review, ReviewCheck, ReviewEvent, ReviewSnapshot, ReviewStatus } from "../../api/contract";
 import type { Finding, Verdict } from "../../shared/types";
 import type { Database, Queryable } from "./database";
 

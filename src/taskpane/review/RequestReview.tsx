@@ -1,7 +1,7 @@
 import { Button, Field, makeStyles, MessageBar, MessageBarBody, Select, Spinner, Text, Textarea, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { describeFinding, formatDateTime, type ReviewText } from "../../i18n";
-import type { Review } from "../../shared/review";
+import type { Review } from "../../api/contract";
 import type { Checked } from "../use-sender-pane";
 import { approvalStatus } from "./approval-status";
 import type { useReviewRequest } from "./use-review-request";

@@ -3,9 +3,10 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { describeFinding, formatDateTime, PANE_TEXT, REVIEW_TEXT, type FileCheckCode, type Language, type ReviewText } from "../../i18n";
 import { ATTACHMENT_CODES, flaggedFiles } from "../../policy";
 import { FlaggedFiles } from "../components/FlaggedFiles";
-import type { Review, ReviewCheck, ReviewerOption } from "../../shared/review";
+import type { Review, ReviewCheck, ReviewerOption } from "../../api/contract";
 import type { ExposedAddress, Finding } from "../../shared/types";
-import { ApiRequestError, type ReviewApi } from "./api";
+import { ApiError, describeError } from "../../api/error";
+import type { ReviewApi } from "./api";
 import { msalRequester, signInInteractively, signInSilently, type OidcClient, type TokenRequester } from "./sign-in";
 
 const useStyles = makeStyles({
@@ -32,10 +33,6 @@ const useStyles = makeStyles({
 const TOKEN_KEY = "sendguard.reviewer-token";
 /** How much of the sender's note a queue row shows. */
 const NOTE_EXCERPT = 60;
-
-function describe(error: unknown): string {
-  return error instanceof ApiRequestError ? error.message : String((error as Error)?.message ?? error);
-}
 
 /** `#/requests/<id>` shows one request; anything else the queue (hash routing: Office nulls history.pushState). */
 function useRoute(): [string | undefined, (id: string | undefined) => void] {
@@ -87,7 +84,7 @@ export function SignIn(props: {
           } else setOidc(client);
         } else setProblem(text.signInUnavailable);
       } catch (error) {
-        if (!disposed) setProblem(text.serviceUnavailable(describe(error)));
+        if (!disposed) setProblem(text.serviceUnavailable(describeError(error)));
       }
     })();
     return () => {
@@ -99,7 +96,7 @@ export function SignIn(props: {
       await api.devSignIn(email);
       onSignedIn();
     } catch (error) {
-      setProblem(text.failed(describe(error)));
+      setProblem(text.failed(describeError(error)));
     }
   };
   const signInWithProvider = async (client: OidcClient) => {
@@ -107,7 +104,7 @@ export function SignIn(props: {
       api.useToken(await signInInteractively(requesterFor(client), client));
       onSignedIn();
     } catch (error) {
-      setProblem(text.failed(describe(error)));
+      setProblem(text.failed(describeError(error)));
     }
   };
   const choices = users ? [...(props.suggested && !users.some((u) => u.address === props.suggested) ? [{ address: props.suggested }] : []), ...users] : [];
@@ -172,7 +169,7 @@ function RequestDetail(props: { api: ReviewApi; id: string; me: string; text: Re
   const [done, setDone] = useState<string | null>(null);
 
   useEffect(() => {
-    api.get(id).then(setReview, (e: unknown) => setError(e instanceof ApiRequestError && e.status === 404 ? text.notAvailable : describe(e)));
+    api.get(id).then(setReview, (e: unknown) => setError(e instanceof ApiError && e.status === 404 ? text.notAvailable : describeError(e)));
   }, [api, id, text]);
 
   if (error && !review) {
@@ -198,7 +195,7 @@ function RequestDetail(props: { api: ReviewApi; id: string; me: string; text: Re
       setReview(result);
       setDone(text.decidedByYou(text.status[result.status]));
     } catch (e) {
-      setError(describe(e));
+      setError(describeError(e));
     } finally {
       setBusy(false);
     }
@@ -347,7 +344,7 @@ function Queue(props: { api: ReviewApi; text: ReviewText; language: Language; on
   const styles = useStyles();
   const [reviews, setReviews] = useState<Review[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => api.list("reviewer").then((r) => setReviews(r.reviews), (e: unknown) => setError(describe(e))), [api]);
+  const load = useCallback(() => api.list("reviewer").then((r) => setReviews(r.reviews), (e: unknown) => setError(describeError(e))), [api]);
   useEffect(() => {
     void load();
     return api.subscribe(() => void load());

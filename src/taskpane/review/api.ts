@@ -1,16 +1,8 @@
 import { EventSource } from "eventsource";
-import type { ApiError, AuditRecord, CreateReviewRequest, DecisionRequest, Review, ReviewerOption, ReviewEvent, ReviewStatus } from "../../shared/review";
+import { ApiError } from "../../api/error";
+import type { ApiErrorBody, AuditRecord, CreateReviewRequest, DecisionRequest, Review, ReviewerOption, ReviewEvent, ReviewStatus } from "../../api/contract";
 
-export class ApiRequestError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
+export { ApiError };
 
 export interface SessionInfo {
   user?: { email: string; name?: string; admin: boolean } | undefined;
@@ -54,7 +46,7 @@ export class ReviewApi {
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       });
     } catch (error) {
-      throw new ApiRequestError(0, "offline", (error as Error).message);
+      throw new ApiError(0, "offline", (error as Error).message);
     }
     const text = await response.text();
     let parsed: unknown;
@@ -64,8 +56,8 @@ export class ReviewApi {
       parsed = undefined;
     }
     if (!response.ok) {
-      const error = (parsed ?? {}) as Partial<ApiError>;
-      throw new ApiRequestError(response.status, error.error ?? "http", error.message ?? `HTTP ${response.status}`, error.details);
+      const error = (parsed ?? {}) as Partial<ApiErrorBody>;
+      throw new ApiError(response.status, error.error ?? "http", error.message ?? `HTTP ${response.status}`, error.details);
     }
     return parsed as T;
   }
@@ -117,7 +109,7 @@ export class ReviewApi {
       credentials: "omit",
       headers: this.token ? { Authorization: `Bearer ${this.token}` } : {},
     });
-    if (!response.ok) throw new ApiRequestError(response.status, "http", `HTTP ${response.status}`);
+    if (!response.ok) throw new ApiError(response.status, "http", `HTTP ${response.status}`);
     return response.blob();
   }
 

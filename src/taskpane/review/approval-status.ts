@@ -1,6 +1,6 @@
 import { uncoveredFindings } from "../../approval/coverage";
 import { decodeApprovalToken } from "../../approval/token";
-import type { Review } from "../../shared/review";
+import type { Review } from "../../api/contract";
 import type { Evaluation, Finding } from "../../shared/types";
 
 /** Where an approval on this item stands against the live message. */

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { fingerprint } from "../../policy";
 import { draftSnapshot } from "../../approval/snapshot";
-import type { Review, ReviewerOption } from "../../shared/review";
+import type { Review, ReviewerOption } from "../../api/contract";
 import { APPROVAL_SESSION_KEY, REVIEW_SESSION_KEY } from "../../shared/session-keys";
 import type { Checked } from "../use-sender-pane";
 import type { PaneHost } from "../host";
 import { draftForReview } from "../pane-inspection";
-import { ApiRequestError, ReviewApi } from "./api";
+import { describeError } from "../../api/error";
+import { ReviewApi } from "./api";
 import { signInInteractively, signInSilently, type OidcClient } from "./sign-in";
 
 export type ReviewPhase = "connecting" | "sign-in" | "unavailable" | "ready";
@@ -19,10 +20,6 @@ export interface ReviewRequestState {
   review?: Review | undefined;
   busy: boolean;
   error?: string | undefined;
-}
-
-function describe(error: unknown): string {
-  return error instanceof ApiRequestError ? error.message : ((error as Error)?.message ?? String(error));
 }
 
 /**
@@ -88,7 +85,7 @@ export function useReviewRequest(host: PaneHost, checked: Checked | null) {
         }
         if (!disposed) await connect();
       } catch (error) {
-        if (!disposed) setState((s) => ({ ...s, phase: "unavailable", problem: describe(error) }));
+        if (!disposed) setState((s) => ({ ...s, phase: "unavailable", problem: describeError(error) }));
       }
     })();
     return () => {
@@ -106,7 +103,7 @@ export function useReviewRequest(host: PaneHost, checked: Checked | null) {
       api.useToken(await signInInteractively(host.tokenRequester(client), client));
       await connect();
     } catch (error) {
-      setState((s) => ({ ...s, error: describe(error) }));
+      setState((s) => ({ ...s, error: describeError(error) }));
     } finally {
       setState((s) => ({ ...s, busy: false }));
     }
@@ -132,7 +129,7 @@ export function useReviewRequest(host: PaneHost, checked: Checked | null) {
         await host.writeItemValue(REVIEW_SESSION_KEY, review.id);
         await adopt(review);
       } catch (error) {
-        setState((s) => ({ ...s, error: describe(error) }));
+        setState((s) => ({ ...s, error: describeError(error) }));
       } finally {
         setState((s) => ({ ...s, busy: false }));
       }
@@ -147,7 +144,7 @@ export function useReviewRequest(host: PaneHost, checked: Checked | null) {
     try {
       await adopt(await api.cancel(id));
     } catch (error) {
-      setState((s) => ({ ...s, error: describe(error) }));
+      setState((s) => ({ ...s, error: describeError(error) }));
     } finally {
       setState((s) => ({ ...s, busy: false }));
     }

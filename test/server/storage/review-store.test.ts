@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { openEmbedded, openPostgres, type Database } from "../../../src/server/storage/database";
 import { MIGRATIONS, migrate } from "../../../src/server/storage/migrations";
 import { REVIEW_CHANNEL, ReviewStore, type NewReview } from "../../../src/server/storage/review-store";
-import type { ReviewEvent } from "../../../src/shared/review";
+import type { ReviewEvent } from "../../../src/api/contract";
 import { dropSchemas, ENGINES, TEST_DATABASE_URL } from "../../support/databases";
 
 const SENDER = "tanaka@mirai-shoji.co.jp";

@@ -1,7 +1,9 @@
 import { z } from "zod";
-import { MAX_TOKEN_LENGTH } from "../../approval/token";
-import { parseAddress } from "../../policy/address";
-import { FINGERPRINT_PATTERN, FINGERPRINT_VERSION } from "../../policy/fingerprint";
+import { MAX_TOKEN_LENGTH } from "../approval/token";
+import { parseAddress } from "../policy/address";
+import { FINGERPRINT_PATTERN, FINGERPRINT_VERSION } from "../policy/fingerprint";
+import { INSPECTED_KINDS, INSPECTION_STATUSES, RECIPIENT_FIELDS, RECIPIENT_TYPES } from "../shared/types";
+import { AUDIT_ACTIONS, REVIEW_STATUSES } from "./contract";
 
 /** Office's own caps: at most 1,000 recipients per field are readable; Outlook allows far fewer attachments. */
 export const LIMITS = {
@@ -24,7 +26,7 @@ const address = z
 const recipient = z.strictObject({
   address: z.string().min(1).max(320),
   name: z.string().max(320).optional(),
-  type: z.enum(["user", "externalUser", "distributionList", "other", "unknown"]).optional(),
+  type: z.enum(RECIPIENT_TYPES).optional(),
 });
 
 const field = z.array(recipient).max(LIMITS.recipientsPerField);
@@ -34,11 +36,11 @@ const label = z.string().max(200);
 
 /** Inspection results as counts; `addresses` is refused: they never leave the sender's machine. */
 const inspectionSchema = z.strictObject({
-  status: z.enum(["inspected", "unscannable", "skipped", "not-inspected"]),
+  status: z.enum(INSPECTION_STATUSES),
   reason: z.string().max(60).optional(),
-  counts: z.partialRecord(z.enum(["email", "phone", "postal-code", "postal-address", "my-number", "card"]), count).optional(),
+  counts: z.partialRecord(z.enum(INSPECTED_KINDS), count).optional(),
   headers: z.array(z.strictObject({ where: label, columns: z.array(label).max(100), rows: count })).max(100).optional(),
-  samples: z.array(z.strictObject({ kind: z.enum(["email", "phone", "postal-code", "postal-address", "my-number", "card"]), where: label, masked: z.string().max(120) })).max(10).optional(),
+  samples: z.array(z.strictObject({ kind: z.enum(INSPECTED_KINDS), where: label, masked: z.string().max(120) })).max(10).optional(),
   addressCount: count.optional(),
   notRecipientCount: count.optional(),
   unreadable: z.array(z.strictObject({ entry: z.string().max(400), reason: z.string().max(60) })).max(200).optional(),
@@ -60,7 +62,7 @@ export const snapshotSchema = z.strictObject({
       }),
     )
     .max(LIMITS.attachments),
-  truncatedFields: z.array(z.enum(["to", "cc", "bcc"])).max(3).optional(),
+  truncatedFields: z.array(z.enum(RECIPIENT_FIELDS)).max(3).optional(),
   bodyExcerpt: z.string().max(LIMITS.bodyExcerpt).optional(),
 });
 
@@ -82,7 +84,7 @@ export const decisionSchema = z.strictObject({
 
 export const listQuerySchema = z.strictObject({
   role: z.enum(["reviewer", "sender"]).default("reviewer"),
-  status: z.enum(["pending", "approved", "rejected", "cancelled", "expired"]).optional(),
+  status: z.enum(REVIEW_STATUSES).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
@@ -95,7 +97,7 @@ export const devSignInSchema = z.strictObject({ email: address, name: z.string()
 export const auditQuerySchema = z.strictObject({
   from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
   to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-  action: z.enum(["requested", "approved", "rejected", "cancelled", "expired", "sent"]).optional(),
+  action: z.enum(AUDIT_ACTIONS).optional(),
   person: z.string().max(320).optional(),
   review: z.string().max(60).optional(),
   before: z.string().regex(/^\d{1,18}$/).optional(),
