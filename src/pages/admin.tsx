@@ -6,14 +6,13 @@ import { Button, Field, FluentProvider, Input, makeStyles, MessageBar, MessageBa
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { ADMIN_TEXT, CATALOGS, formatDateTime, languageOf, REVIEW_TEXT, type AdminText, type Language } from "../i18n";
-import type { AuditRecord } from "../api/contract";
+import { AUDIT_ACTIONS, type AuditRecord } from "../api/contract";
 import type { Finding, Verdict } from "../shared/types";
 import { ApiError, ReviewApi } from "../taskpane/review/api";
 import { SignedInBar, SignIn, useSignedInUser } from "../taskpane/review/ReviewerView";
 import { usePaneTheme } from "../taskpane/theme";
 import { pageLanguage, serviceBase } from "./page";
 
-const ACTIONS = ["requested", "approved", "rejected", "cancelled", "expired", "sent"] as const;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const useStyles = makeStyles({
@@ -158,7 +157,7 @@ function AuditPage(props: { language: Language }) {
                 <Field label={text.action}>
                   <Select value={filters.action} onChange={set("action")} data-testid="filter-action">
                     <option value="">{text.anyAction}</option>
-                    {ACTIONS.map((a) => (
+                    {AUDIT_ACTIONS.map((a) => (
                       <option key={a} value={a}>
                         {text.actions[a]}
                       </option>
