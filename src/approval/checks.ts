@@ -1,6 +1,5 @@
 import type { ReviewCheck } from "../api/contract";
-import type { Finding } from "../shared/types";
-import { ATTACHMENT_CODES } from "../policy/flagged-files";
+import { ATTACHMENT_CODES, type Finding } from "../shared/types";
 
 /** The items a reviewer acknowledges one by one: the exposure, each flagged file, each list / unresolved finding. */
 export function reviewChecks(findings: readonly Finding[]): ReviewCheck[] {

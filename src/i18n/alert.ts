@@ -1,5 +1,5 @@
-import { ATTACHMENT_CODES, flaggedFiles, type FlaggedFile } from "../policy/flagged-files";
-import type { Finding, Verdict } from "../shared/types";
+import { ATTACHMENT_CODES, type Finding, type Verdict } from "../shared/types";
+import { flaggedFiles, type FlaggedFile } from "../views/flagged-files";
 import { CATALOGS, kindSummary, type Catalog, type FailureReason, type FilePart, type Language, type Remedy } from "./catalog";
 
 /** Smart Alerts limits (Office.SmartAlertsEventCompletedOptions). */

@@ -1,4 +1,4 @@
-import type { FlaggedFile } from "../policy/flagged-files";
+import type { FlaggedFile } from "../views/flagged-files";
 import type { Finding, InspectedKind } from "../shared/types";
 import { CATALOGS, type Language } from "./catalog";
 

@@ -1,4 +1,5 @@
-import { groupRecipients, type Policy } from "../policy";
+import { type Policy } from "../policy";
+import { groupRecipients } from "../views/recipient-groups";
 import type { Draft, PartyKind, RecipientField } from "../shared/types";
 
 export interface RecipientView {

@@ -21,6 +21,4 @@ export { resolvePolicy, type PolicySources } from "./source";
 export { BUILT_IN_CONSUMER_DOMAINS } from "./consumer-domains";
 export { DEFAULT_ATTACHMENT_KEYWORDS } from "./attachment-keywords";
 export { planMoveToBcc, applyPlan, fixObstacle, type FixObstacle, type RecipientPlan } from "./fixes";
-export { groupRecipients, type PartyGroup, type GroupMember, type RecipientOverview } from "./recipient-groups";
 export type { ReviewerEntry, ReviewPolicy } from "./policy";
-export { flaggedFiles, ATTACHMENT_CODES, type FlaggedFile } from "./flagged-files";

@@ -161,6 +161,9 @@ export const FINDING_CODES: readonly FindingCode[] = [
   "attachment-unscannable",
 ];
 
+/** Findings about attachments: shown per file, acknowledged per file. */
+export const ATTACHMENT_CODES: readonly FindingCode[] = ["attachment-name", "attachment-personal-data", "attachment-address-list", "attachment-unscannable"];
+
 export interface Evaluation {
   verdict: Verdict;
   findings: Finding[];

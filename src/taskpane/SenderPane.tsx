@@ -1,8 +1,8 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import { CATALOGS, describeFinding, PANE_TEXT, REVIEW_TEXT, type FailureReason, type Language } from "../i18n";
-import { ATTACHMENT_CODES, flaggedFiles, groupRecipients } from "../policy";
-import type { Finding } from "../shared/types";
+import { groupRecipients } from "../views/recipient-groups";
+import { findingsView } from "../views/findings";
 import { FlaggedFiles } from "./components/FlaggedFiles";
 import { MoveToBcc } from "./components/MoveToBcc";
 import type { Notice } from "./components/notice";
@@ -50,9 +50,7 @@ export function SenderPane(props: { host: PaneHost; language: Language }) {
 
   const checked = state.checked;
   const findings = checked?.evaluation.findings ?? [];
-  const exposure = findings.find((f): f is Extract<Finding, { code: "external-exposure" }> => f.code === "external-exposure");
-  const files = flaggedFiles(findings);
-  const others = findings.filter((f) => f.code !== "external-exposure" && !ATTACHMENT_CODES.includes(f.code));
+  const { exposure, files, others } = findingsView(findings);
   // The same groups the intro counts and the list shows: the two always agree.
   const groups = checked && exposure ? groupRecipients(checked.draft, checked.policy).groups : [];
   const approval = checked ? approvalStatus(review.state.review, checked.evaluation) : { kind: "none" as const };

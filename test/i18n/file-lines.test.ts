@@ -1,5 +1,6 @@
 import { fileLines } from "../../src/i18n";
-import { evaluate, flaggedFiles } from "../../src/policy";
+import { evaluate } from "../../src/policy";
+import { flaggedFiles } from "../../src/views/flagged-files";
 import type { DraftAttachment } from "../../src/shared/types";
 import { draftOf, policyOf } from "../support/drafts";
 

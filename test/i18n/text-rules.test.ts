@@ -4,7 +4,8 @@
  * counters read naturally, each thing is named once, and the hint fits the findings.
  */
 import { ADMIN_TEXT, alertText, count, describeFinding, fileLines, PANE_TEXT, REVIEW_TEXT, reviewRequestedEmail, type Language } from "../../src/i18n";
-import { evaluate, flaggedFiles } from "../../src/policy";
+import { evaluate } from "../../src/policy";
+import { flaggedFiles } from "../../src/views/flagged-files";
 import { PLAYGROUND_TEXT } from "../../src/playground/text";
 import type { Review } from "../../src/api/contract";
 import type { Draft, Evaluation } from "../../src/shared/types";

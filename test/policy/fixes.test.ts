@@ -1,4 +1,5 @@
-import { applyPlan, evaluate, groupRecipients, planMoveToBcc } from "../../src/policy";
+import { applyPlan, evaluate, planMoveToBcc } from "../../src/policy";
+import { groupRecipients } from "../../src/views/recipient-groups";
 import { addresses, CARRIER_DOMAINS, draftOf, policyOf } from "../support/drafts";
 
 const policy = policyOf();

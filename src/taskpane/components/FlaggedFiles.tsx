@@ -1,7 +1,7 @@
 import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { fileLines, type Language, type PaneText } from "../../i18n";
-import type { FlaggedFile } from "../../policy";
+import type { FlaggedFile } from "../../views/flagged-files";
 import type { DraftAttachment } from "../../shared/types";
 import type { PaneHost } from "../host";
 import type { Notice } from "./notice";

@@ -1,7 +1,7 @@
 import { Badge, Button, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Catalog, PaneText } from "../../i18n";
-import type { PartyGroup } from "../../policy";
+import type { PartyGroup } from "../../views/recipient-groups";
 import type { PartyKind } from "../../shared/types";
 
 const INITIAL = 8;

@@ -1,10 +1,10 @@
 import { Badge, Button, Checkbox, Field, makeStyles, MessageBar, MessageBarBody, Spinner, Text, Textarea, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { describeFinding, formatDateTime, PANE_TEXT, REVIEW_TEXT, type FileCheckCode, type Language, type ReviewText } from "../../i18n";
-import { ATTACHMENT_CODES, flaggedFiles } from "../../policy";
+import { findingsView } from "../../views/findings";
 import { FlaggedFiles } from "../components/FlaggedFiles";
 import type { Review, ReviewCheck, ReviewerOption } from "../../api/contract";
-import type { ExposedAddress, Finding } from "../../shared/types";
+import type { ExposedAddress } from "../../shared/types";
 import { ApiError, describeError } from "../../api/error";
 import type { ReviewApi } from "./api";
 import { msalRequester, signInInteractively, signInSilently, type OidcClient, type TokenRequester } from "./sign-in";
@@ -150,7 +150,7 @@ function groupByParty(exposed: readonly ExposedAddress[]): { party: string; kind
 
 function checkLabel(check: ReviewCheck, review: Review, text: ReviewText): string {
   if (check.code === "external-exposure") {
-    const exposure = review.findings.find((f): f is Extract<Finding, { code: "external-exposure" }> => f.code === "external-exposure");
+    const { exposure } = findingsView(review.findings);
     return text.checkExposure(exposure?.evidence.visibleExternalCount ?? 0);
   }
   if (check.attachment) return text.checkFile(check.attachment, text.checkWhat[check.code as FileCheckCode] ?? "");
@@ -181,9 +181,7 @@ function RequestDetail(props: { api: ReviewApi; id: string; me: string; text: Re
   }
   if (!review) return <Spinner size="small" />;
 
-  const exposure = review.findings.find((f): f is Extract<Finding, { code: "external-exposure" }> => f.code === "external-exposure");
-  const files = flaggedFiles(review.findings);
-  const others = review.findings.filter((f) => f.code !== "external-exposure" && !ATTACHMENT_CODES.includes(f.code));
+  const { exposure, files, others } = findingsView(review.findings);
   const allTicked = review.checks.every((check) => acknowledged.has(check.key));
   const mine = review.reviewer === me && review.status === "pending";
 

@@ -59,6 +59,3 @@ export function flaggedFiles(findings: readonly Finding[]): FlaggedFile[] {
   }
   return [...files.values()];
 }
-
-/** Findings about attachments (shown per file); the rest are shown one by one. */
-export const ATTACHMENT_CODES: readonly Finding["code"][] = ["attachment-name", "attachment-personal-data", "attachment-address-list", "attachment-unscannable"];

@@ -1,6 +1,6 @@
 import type { Draft, PartyKind, RecipientField } from "../shared/types";
-import type { Policy } from "./policy";
-import { classifyRecipients, isExternal, isVisible } from "./recipients";
+import type { Policy } from "../policy/policy";
+import { classifyRecipients, isExternal, isVisible } from "../policy/recipients";
 
 export interface GroupMember {
   address: string;
