@@ -1,13 +1,12 @@
-import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
-import * as fs from "node:fs";
-import * as path from "node:path";
+import { answerError } from "./errors";
 import { registerReviewRoutes } from "./review/routes";
 import type { Services } from "./services";
+import { registerStaticFiles } from "./static-files";
 
 export interface AppOptions {
-  /** The built add-in (dist/). */
-  distDir: string;
+  /** The built add-in (dist/) to serve as files. Without it only the API (and /healthz) is served. */
+  distDir?: string | undefined;
   logger?: FastifyServerOptions["logger"];
   https?: { cert: Buffer; key: Buffer } | undefined;
   /** Serve /playground/ (default true). */
@@ -17,14 +16,11 @@ export interface AppOptions {
 }
 
 /**
- * The Send Guard HTTP app, buildable without listening: serves the built add-in
- * (HTML, launchevent.js, manifest, policy.json, icons, the well-known file), the
- * playground under /playground/, the reviewer and admin pages, and the review API.
+ * The Send Guard HTTP app, buildable without listening: the built add-in as files (when
+ * `distDir` is given), the review API and the published policy.json (when `services` are
+ * given), and one error handler for all of them.
  */
 export function buildApp(options: AppOptions): FastifyInstance {
-  if (!fs.existsSync(path.join(options.distDir, "launchevent.js"))) {
-    throw new Error(`${options.distDir} holds no built add-in: run \`npm run build\``);
-  }
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 64 * 1024,
@@ -32,23 +28,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
     forceCloseConnections: "idle",
     ...(options.https ? { https: options.https } : {}),
   });
-  if (options.playground === false) {
-    app.addHook("onRequest", async (request, reply) => {
-      if (/^\/playground(\/|$)/.test(request.url)) await reply.code(404).send({ error: "the playground is turned off (SEND_GUARD_PLAYGROUND=off)" });
-    });
-  }
-  app.register(fastifyStatic, {
-    root: options.distDir,
-    // `.well-known` is a dot-folder; serve it (and nothing else hidden).
-    allowedPath: (pathName) => !/(^|\/)\.(?!well-known\/)/.test(pathName),
-    dotfiles: "allow",
-    cacheControl: false,
-    setHeaders: (response, filePath) => {
-      // Policy and manifest change without a file-name change; the handler fetches policy.json cross-origin.
-      if (/\.(json|xml|html)$/.test(filePath)) response.setHeader("Cache-Control", "no-cache");
-      if (filePath.endsWith("policy.json")) response.setHeader("Access-Control-Allow-Origin", "*");
-    },
-  });
+  app.setErrorHandler(answerError);
+  if (options.distDir !== undefined) registerStaticFiles(app, { distDir: options.distDir, playground: options.playground ?? true });
   app.get("/healthz", async () => ({ ok: true }));
 
   const services = options.services;

@@ -17,8 +17,8 @@ describe("two server instances on one PostgreSQL", () => {
     // A fresh schema for this test; both instances use it, as two processes behind a load balancer would.
     const first = await ENGINES[1]!.open();
     const schema = first.schema as string;
-    a = await startReviewServer({ database: first });
-    b = await startReviewServer({ database: await openPostgres(TEST_DATABASE_URL, { schema }) });
+    a = await startReviewServer({ database: first, listen: true });
+    b = await startReviewServer({ database: await openPostgres(TEST_DATABASE_URL, { schema }), listen: true });
   });
   afterAll(async () => {
     await a?.close();

@@ -7,7 +7,7 @@ import { startReviewServer, type ReviewServer } from "../support/review-server";
 
 let server: ReviewServer;
 beforeAll(async () => {
-  server = await startReviewServer();
+  server = await startReviewServer({ listen: true });
 });
 afterAll(() => server.close());
 

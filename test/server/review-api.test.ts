@@ -34,7 +34,7 @@ let sato: string;
 let admin: string;
 
 beforeAll(async () => {
-  server = await startReviewServer({ policy: { ...TEST_POLICY, rules: { "distribution-list": "block" } } });
+  server = await startReviewServer({ policy: { ...TEST_POLICY, rules: { "distribution-list": "block" } }, listen: true });
   tanaka = await server.signIn(TANAKA);
   kacho = await server.signIn(KACHO);
   sato = await server.signIn(SATO);

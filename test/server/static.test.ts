@@ -71,3 +71,25 @@ describe("the app without the review service", () => {
     expect(() => buildApp({ distDir: "/nonexistent" })).toThrow("run `npm run build`");
   });
 });
+
+describe("the app without the add-in build", () => {
+  test("builds with no dist folder: health answers, no file is served, and errors keep the API's shape", async () => {
+    const app = buildApp({});
+    // The one error handler answers for every route, including ones added after the app is built.
+    app.get("/boom", async () => {
+      throw new Error("secret detail");
+    });
+    try {
+      expect((await app.inject({ method: "GET", url: "/healthz" })).json()).toEqual({ ok: true });
+      for (const url of ["/taskpane.html", "/launchevent.js", "/playground/"]) {
+        expect((await app.inject({ method: "GET", url })).statusCode).toBe(404);
+      }
+      const failed = await app.inject({ method: "GET", url: "/boom" });
+      expect(failed.statusCode).toBe(500);
+      expect(failed.json()).toEqual({ error: "internal", message: expect.stringContaining("nothing was changed") });
+      expect(failed.body).not.toContain("secret detail");
+    } finally {
+      await app.close();
+    }
+  });
+});

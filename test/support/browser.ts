@@ -17,7 +17,7 @@ export const ARTIFACTS = path.resolve(__dirname, "../../test-artifacts/e2e");
 export async function startServer(options: Parameters<typeof startReviewServer>[0] = {}): Promise<{ url: string; close: () => Promise<void>; review: ReviewServer }> {
   // The organisation policy the add-in was built with (policy.json at the repository root).
   const policy = JSON.parse(fs.readFileSync(path.join(DIST, "policy.json"), "utf8")) as unknown;
-  const review = await startReviewServer({ policy, ...options });
+  const review = await startReviewServer({ policy, listen: true, files: true, ...options });
   return { url: review.base, close: () => review.close(), review };
 }
 

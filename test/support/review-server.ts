@@ -22,7 +22,8 @@ export const TEST_POLICY = {
 };
 
 export interface ReviewServer {
-  base: string;
+  /** The server's URL; only when started with `listen: true` (reading it otherwise throws). */
+  readonly base: string;
   app: FastifyInstance;
   services: Services;
   /** A development sign-in token for `email`. */
@@ -33,35 +34,55 @@ export interface ReviewServer {
   close(): Promise<void>;
 }
 
-/** The real server (services + app) on 127.0.0.1 over real HTTP, on an in-memory embedded database unless one is given. */
-export async function startReviewServer(
-  options: { env?: Record<string, string>; policy?: unknown; database?: Database } = {},
-): Promise<ReviewServer> {
+export interface ReviewServerOptions {
+  env?: Record<string, string>;
+  policy?: unknown;
+  database?: Database;
+  /**
+   * Listen on 127.0.0.1 over real HTTP (for event streams, raw Host headers, browsers).
+   * Without it `api()` goes through fastify's inject: the same routes, hooks and error
+   * handling, no socket.
+   */
+  listen?: boolean;
+  /** Serve the built add-in too (needs `npm run build`); the API alone needs no build. */
+  files?: boolean;
+}
+
+/** The real server (services + app) on an in-memory embedded database unless one is given. */
+export async function startReviewServer(options: ReviewServerOptions = {}): Promise<ReviewServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sendguard-server-"));
   const policyFile = path.join(dir, "policy.json");
   fs.writeFileSync(policyFile, JSON.stringify(options.policy ?? TEST_POLICY));
   const config = readConfig({ SEND_GUARD_DIST: DIST, SEND_GUARD_POLICY: policyFile, SEND_GUARD_DATA: dir, PORT: "0", ...options.env });
   const log = { info: () => undefined, error: () => undefined };
   const services = await createServices(config, log, { database: options.database ?? (await openEmbedded()) });
-  const app = buildApp({ distDir: DIST, services });
-  const base = await app.listen({ host: "127.0.0.1", port: 0 });
+  const app = buildApp({ distDir: options.files ? DIST : undefined, services });
+  const base = options.listen ? await app.listen({ host: "127.0.0.1", port: 0 }) : undefined;
   const api: ReviewServer["api"] = async (method, url, token, body) => {
-    const response = await fetch(`${base}${url}`, {
-      method,
-      headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { "Content-Type": "application/json" } : {}) },
-      ...(body !== undefined ? { body: typeof body === "string" ? body : JSON.stringify(body) } : {}),
+    const response = await app.inject({
+      method: method as "GET",
+      url,
+      // What a browser on this machine sends; the development sign-in serves only loopback hosts.
+      headers: { Host: "127.0.0.1", ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { "Content-Type": "application/json" } : {}) },
+      ...(body !== undefined ? { payload: typeof body === "string" ? body : JSON.stringify(body) } : {}),
     });
-    const text = await response.text();
-    let parsed: unknown = text;
+    let parsed: unknown = response.body;
     try {
-      parsed = text ? JSON.parse(text) : undefined;
+      parsed = response.body ? JSON.parse(response.body) : undefined;
     } catch {
       // not JSON (CSV, HTML)
     }
-    return { status: response.status, body: parsed, headers: response.headers };
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(response.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : String(value));
+    }
+    return { status: response.statusCode, body: parsed, headers };
   };
   return {
-    base,
+    get base() {
+      if (base === undefined) throw new Error("this test server was started without `listen: true`");
+      return base;
+    },
     app,
     services,
     api,

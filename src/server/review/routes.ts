@@ -1,9 +1,9 @@
 import { stringify } from "csv-stringify/sync";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { z } from "zod";
-import type { ApiErrorBody, AuditRecord } from "../../api/contract";
+import type { AuditRecord } from "../../api/contract";
 import type { DevIssuer } from "../auth/dev-issuer";
-import { AuthError, type Identity, type TokenVerifier } from "../auth/verifier";
+import type { Identity, TokenVerifier } from "../auth/verifier";
 import type { ReviewEventHub } from "./events";
 import {
   auditQuerySchema,
@@ -29,10 +29,6 @@ export interface ReviewRoutesOptions {
   dev?: { issuer: DevIssuer; users: () => { address: string; name?: string | undefined }[]; mayUse: (email: string) => boolean } | undefined;
   /** What the task pane needs to get tokens itself (Nested App Authentication). */
   oidcClient?: { clientId: string; authority: string | undefined; scopes: string[] } | undefined;
-}
-
-function send(reply: FastifyReply, status: number, body: ApiErrorBody): FastifyReply {
-  return reply.code(status).send(body);
 }
 
 /**
@@ -70,19 +66,6 @@ export function registerReviewRoutes(app: FastifyInstance, options: ReviewRoutes
   const { service, verifier, hub, dev } = options;
   // Development sign-in lets anyone be anyone: only this machine's own pages may talk to such a server.
   if (dev) guardLoopback(app);
-
-  app.setErrorHandler((error, request, reply) => {
-    if (error instanceof ApiError) return send(reply, error.status, { error: error.code, message: error.message, details: error.details });
-    if (error instanceof AuthError) {
-      reply.header("WWW-Authenticate", `Bearer error="invalid_token", error_description="${error.code}"`);
-      return send(reply, 401, { error: error.code, message: error.message });
-    }
-    const status = (error as { statusCode?: number }).statusCode;
-    if (status === 413) return send(reply, 413, { error: "too-large", message: "the request body is too large" });
-    if (status && status >= 400 && status < 500) return send(reply, status, { error: "bad-request", message: (error as Error).message });
-    request.log.error(error);
-    return send(reply, 500, { error: "internal", message: "the server failed; nothing was changed by this request unless it said so" });
-  });
 
   const identify = (request: FastifyRequest): Promise<Identity> => verifier.verify(bearer(request));
 
