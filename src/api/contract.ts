@@ -7,6 +7,12 @@ import type { z } from "zod";
 import type { Finding, Verdict } from "../shared/types";
 import type { createReviewSchema, decisionSchema, snapshotSchema } from "./schemas";
 
+/**
+ * The longest approval token the API and the send handler accept: 200 item digests
+ * (approval/token.ts MAX_APPROVAL_ITEMS) and the claims, hex-encoded, with room to spare.
+ */
+export const MAX_TOKEN_LENGTH = 16_000;
+
 export const REVIEW_STATUSES = ["pending", "approved", "rejected", "cancelled", "expired"] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 

@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { MAX_TOKEN_LENGTH } from "../approval/token";
 import { parseAddress } from "../policy/address";
 import { FINGERPRINT_PATTERN, FINGERPRINT_VERSION } from "../policy/fingerprint";
 import { INSPECTED_KINDS, INSPECTION_STATUSES, RECIPIENT_FIELDS, RECIPIENT_TYPES } from "../shared/types";
-import { AUDIT_ACTIONS, REVIEW_STATUSES } from "./contract";
+import { AUDIT_ACTIONS, MAX_TOKEN_LENGTH, REVIEW_STATUSES } from "./contract";
 
 /** Office's own caps: at most 1,000 recipients per field are readable; Outlook allows far fewer attachments. */
 export const LIMITS = {

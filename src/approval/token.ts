@@ -2,6 +2,7 @@ import { decode as hexToBytes } from "@stablelib/hex";
 import { verify as verifyEd25519 } from "@stablelib/ed25519";
 import { sameAddress } from "../policy/address";
 import { bytesToHex } from "../policy/fingerprint";
+import { MAX_TOKEN_LENGTH } from "../api/contract";
 
 /**
  * Approval tokens: `sga1.<payload hex>.<signature hex>`.
@@ -54,8 +55,7 @@ const HEX = /^(?:[0-9a-f]{2})+$/;
 const DIGEST = /^[0-9a-f]{16}$/;
 /** At most this many flagged items can be approved in one review (the token must fit the item's sessionData). */
 export const MAX_APPROVAL_ITEMS = 200;
-/** MAX_APPROVAL_ITEMS digests and the claims, hex-encoded, with room to spare. */
-export const MAX_TOKEN_LENGTH = 16_000;
+export { MAX_TOKEN_LENGTH };
 
 function asciiJson(value: unknown): string {
   return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);

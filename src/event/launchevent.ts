@@ -4,9 +4,10 @@
  * code on demand), and dist/commands.js, which commands.html loads in the browser
  * runtime (web, new Outlook, Mac; inspectors in a chunk loaded when a file needs them).
  * Office.onReady does not run in the JavaScript-only runtime, so registration happens
- * at top level.
+ * at top level (office/entry.ts).
  * https://learn.microsoft.com/office/dev/add-ins/outlook/smart-alerts-onmessagesend-walkthrough
  */
+import { associateHandler } from "../office/entry";
 import { createOnAttachmentsChanged, ON_ATTACHMENTS_CHANGED } from "./on-attachments-changed";
 import { createOnMessageSend, ON_MESSAGE_SEND } from "./on-message-send";
 
@@ -15,5 +16,5 @@ declare const __SEND_GUARD_ORIGIN__: string;
 declare const __SEND_GUARD_POLICY__: unknown;
 
 const config = { origin: __SEND_GUARD_ORIGIN__, embeddedPolicy: __SEND_GUARD_POLICY__ };
-Office.actions.associate(ON_MESSAGE_SEND, createOnMessageSend(config));
-Office.actions.associate(ON_ATTACHMENTS_CHANGED, createOnAttachmentsChanged(config));
+associateHandler(ON_MESSAGE_SEND, createOnMessageSend(config));
+associateHandler(ON_ATTACHMENTS_CHANGED, createOnAttachmentsChanged(config));

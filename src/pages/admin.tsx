@@ -8,9 +8,11 @@ import { createRoot } from "react-dom/client";
 import { ADMIN_TEXT, CATALOGS, formatDateTime, languageOf, REVIEW_TEXT, type AdminText, type Language } from "../i18n";
 import { AUDIT_ACTIONS, type AuditRecord } from "../api/contract";
 import type { Finding, Verdict } from "../shared/types";
-import { ApiError, ReviewApi } from "../taskpane/review/api";
-import { SignedInBar, SignIn, useSignedInUser } from "../taskpane/review/ReviewerView";
-import { usePaneTheme } from "../taskpane/theme";
+import { ApiError, ReviewApi } from "../ui/review-api";
+import { SignedInBar } from "../ui/SignedInBar";
+import { SignIn } from "../ui/SignIn";
+import { useSignedInUser } from "../ui/use-signed-in-user";
+import { usePaneTheme } from "../ui/theme";
 import { pageLanguage, serviceBase } from "./page";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -5,9 +5,9 @@
 import { FluentProvider } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { languageOf, PANE_TEXT } from "../i18n";
-import { ReviewApi } from "../taskpane/review/api";
-import { ReviewerView } from "../taskpane/review/ReviewerView";
-import { usePaneTheme } from "../taskpane/theme";
+import { ReviewApi } from "../ui/review-api";
+import { ReviewerView } from "../ui/reviewer/ReviewerView";
+import { usePaneTheme } from "../ui/theme";
 import { pageLanguage, serviceBase } from "./page";
 
 function ReviewPage() {

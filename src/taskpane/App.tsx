@@ -1,11 +1,12 @@
 import { FluentProvider, makeStyles, tokens } from "@fluentui/react-components";
-import { useMemo } from "react";
+import { useCallback, useMemo } from "react";
 import { languageOf, PANE_TEXT } from "../i18n";
 import type { PaneHost } from "./host";
-import { ReviewApi } from "./review/api";
-import { ReviewerView } from "./review/ReviewerView";
+import { ReviewApi } from "../ui/review-api";
+import type { OidcClient } from "../ui/sign-in";
+import { ReviewerView } from "../ui/reviewer/ReviewerView";
 import { SenderPane } from "./SenderPane";
-import { usePaneTheme } from "./theme";
+import { usePaneTheme } from "../ui/theme";
 
 const useStyles = makeStyles({
   provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
@@ -18,10 +19,12 @@ export function App(props: { host: PaneHost; mode: "compose" | "review" }) {
   const theme = usePaneTheme(props.host);
   const text = PANE_TEXT[language];
   const api = useMemo(() => new ReviewApi(props.host.serviceBase()), [props.host]);
+  // Stable per host: the sign-in effect depends on it.
+  const requester = useCallback((client: OidcClient) => props.host.tokenRequester(client), [props.host]);
   return (
     <FluentProvider theme={theme} lang={language} className={styles.provider}>
       {props.mode === "review" ? (
-        <ReviewerView api={api} language={language} suggestedUser={props.host.userEmail()} title={text.title} />
+        <ReviewerView api={api} language={language} suggestedUser={props.host.userEmail()} title={text.title} requester={requester} />
       ) : (
         <SenderPane host={props.host} language={language} />
       )}

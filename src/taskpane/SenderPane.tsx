@@ -3,9 +3,9 @@ import { useEffect, useRef, useState } from "react";
 import { CATALOGS, describeFinding, PANE_TEXT, REVIEW_TEXT, type FailureReason, type Language } from "../i18n";
 import { groupRecipients } from "../views/recipient-groups";
 import { findingsView } from "../views/findings";
-import { FlaggedFiles } from "./components/FlaggedFiles";
+import { FlaggedFiles } from "../ui/FlaggedFiles";
 import { MoveToBcc } from "./components/MoveToBcc";
-import type { Notice } from "./components/notice";
+import type { Notice } from "../ui/notice";
 import { PartyList } from "./components/PartyList";
 import { VerdictBanner } from "./components/VerdictBanner";
 import type { PaneHost } from "./host";
@@ -129,7 +129,7 @@ export function SenderPane(props: { host: PaneHost; language: Language }) {
                 files={files}
                 text={text}
                 language={language}
-                removal={{ host, attachments: checked.draft.attachments, onNotice: setNotice, onChanged: changed }}
+                removal={{ attachments: checked.draft.attachments, remove: (id) => host.removeAttachment(id), onNotice: setNotice, onChanged: changed }}
               />
             </section>
           )}

@@ -1,6 +1,6 @@
 import type { PolicyResult } from "../policy";
 import type { AlertContext, Draft, DraftRecipient, RecipientField } from "../shared/types";
-import type { OidcClient, TokenRequester } from "./review/sign-in";
+import type { OidcClient, TokenRequester } from "../ui/sign-in";
 
 export type RecipientFields = Record<RecipientField, DraftRecipient[]>;
 

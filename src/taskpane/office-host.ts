@@ -2,13 +2,13 @@ import { parsePolicy, resolvePolicy, type PolicyResult } from "../policy";
 import { parseInspectionCache, withCachedInspections } from "../attachments/cache";
 import { readAttachmentContent, removeAttachment } from "../office/attachments";
 import { readDraft } from "../office/draft";
-import { displayLanguage } from "../office/host";
+import { displayLanguage, isDarkTheme, userEmail } from "../office/host";
 import { watchInitializationContext, watchItem } from "../office/item-events";
 import { parseAlertContext, readInitializationContext } from "../office/pane-context";
 import { writeRecipients } from "../office/recipients";
 import { INSPECTIONS_SESSION_KEY, POLICY_SESSION_KEY, readSessionValue, removeSessionValue, writeSessionValue } from "../office/session";
 import type { PaneHost } from "./host";
-import { msalRequester } from "./review/sign-in";
+import { msalRequester } from "../ui/sign-in";
 
 /** The server's policy.json next to this page; undefined when offline or blocked. */
 async function fetchPublishedPolicy(): Promise<string | undefined> {
@@ -25,15 +25,6 @@ function readPolicy(embedded: unknown): Promise<PolicyResult> {
   return resolvePolicy({ readCached: () => readSessionValue(POLICY_SESSION_KEY), fetchPublished: fetchPublishedPolicy }, parsePolicy(embedded));
 }
 
-function isDarkTheme(): boolean | undefined {
-  // Mailbox 1.14: Office.context.officeTheme.bodyBackgroundColor, e.g. "#1f1f1f".
-  const background = (Office.context as { officeTheme?: { bodyBackgroundColor?: string } } | undefined)?.officeTheme?.bodyBackgroundColor;
-  const match = background && /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(background);
-  if (!match) return undefined;
-  const [r, g, b] = match.slice(1).map((hex) => parseInt(hex, 16));
-  return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0) < 128;
-}
-
 export function createOfficeHost(embeddedPolicy: unknown): PaneHost {
   return {
     displayLanguage,
@@ -48,7 +39,7 @@ export function createOfficeHost(embeddedPolicy: unknown): PaneHost {
     writeRecipients,
     removeAttachment,
     readAttachmentContent,
-    userEmail: () => Office.context.mailbox?.userProfile?.emailAddress,
+    userEmail,
     readItemValue: readSessionValue,
     writeItemValue: writeSessionValue,
     removeItemValue: removeSessionValue,

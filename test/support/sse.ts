@@ -1,5 +1,5 @@
 import type { ReviewEvent } from "../../src/api/contract";
-import { ReviewApi } from "../../src/taskpane/review/api";
+import { ReviewApi } from "../../src/ui/review-api";
 
 export interface EventReader {
   /** Resolves when the server has registered the stream (its `ready` event). */

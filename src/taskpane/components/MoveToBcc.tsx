@@ -5,7 +5,7 @@ import { fixObstacle, planMoveToBcc, type Policy } from "../../policy";
 import type { Draft, DraftRecipient, RecipientField } from "../../shared/types";
 import type { PaneHost } from "../host";
 import { applyMoveToBcc, previewMoveToBcc, type MovePreview } from "../move-to-bcc";
-import type { Notice } from "./notice";
+import type { Notice } from "../../ui/notice";
 
 const SHOWN = 5;
 

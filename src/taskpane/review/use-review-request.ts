@@ -7,8 +7,8 @@ import type { Checked } from "../use-sender-pane";
 import type { PaneHost } from "../host";
 import { draftForReview } from "../pane-inspection";
 import { describeError } from "../../api/error";
-import { ReviewApi } from "./api";
-import { signInInteractively, signInSilently, type OidcClient } from "./sign-in";
+import { ReviewApi } from "../../ui/review-api";
+import { signInInteractively, signInSilently, type OidcClient } from "../../ui/sign-in";
 
 export type ReviewPhase = "connecting" | "sign-in" | "unavailable" | "ready";
 

@@ -1,6 +1,6 @@
 import { EventSource } from "eventsource";
-import { ApiError } from "../../api/error";
-import type { ApiErrorBody, AuditRecord, CreateReviewRequest, DecisionRequest, Review, ReviewerOption, ReviewEvent, ReviewStatus } from "../../api/contract";
+import { ApiError } from "../api/error";
+import type { ApiErrorBody, AuditRecord, CreateReviewRequest, DecisionRequest, Review, ReviewerOption, ReviewEvent, ReviewStatus } from "../api/contract";
 
 export { ApiError };
 

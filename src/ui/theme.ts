@@ -1,17 +1,16 @@
 import { teamsHighContrastTheme, webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import type { PaneHost } from "./host";
 
 function query(media: string): MediaQueryList | undefined {
   return typeof window.matchMedia === "function" ? window.matchMedia(media) : undefined;
 }
 
 /**
- * Fluent theme for the pane: high contrast when Windows forces colours, dark
- * when Office (or, failing that, the system) is dark, light otherwise. All
+ * Fluent theme for the pane and the pages: high contrast when Windows forces colours, dark
+ * when the host (Office in the pane; nothing on a page) or, failing that, the system is dark, light otherwise. All
  * colours come from Fluent tokens, so every component follows the theme.
  */
-export function usePaneTheme(host: Pick<PaneHost, "isDarkTheme">): Theme {
+export function usePaneTheme(host: { isDarkTheme(): boolean | undefined }): Theme {
   const pick = () => {
     if (query("(forced-colors: active)")?.matches) return teamsHighContrastTheme;
     const dark = host.isDarkTheme() ?? query("(prefers-color-scheme: dark)")?.matches ?? false;

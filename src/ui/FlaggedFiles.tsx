@@ -1,9 +1,8 @@
 import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { fileLines, type Language, type PaneText } from "../../i18n";
-import type { FlaggedFile } from "../../views/flagged-files";
-import type { DraftAttachment } from "../../shared/types";
-import type { PaneHost } from "../host";
+import { fileLines, type Language, type PaneText } from "../i18n";
+import type { FlaggedFile } from "../views/flagged-files";
+import type { DraftAttachment } from "../shared/types";
 import type { Notice } from "./notice";
 
 const useStyles = makeStyles({
@@ -27,14 +26,20 @@ function formatSize(bytes: number, language: string): string {
 
 /**
  * Each flagged file with everything found about it (name keywords, counts, personal columns,
- * masked samples, the address list, why it was not inspected). With a host, the sender gets a
+ * masked samples, the address list, why it was not inspected). With `removal`, the sender gets a
  * button that removes the file from the draft; the reviewer's copy has none.
  */
 export function FlaggedFiles(props: {
   files: FlaggedFile[];
   text: PaneText;
   language: Language;
-  removal?: { host: PaneHost; attachments: DraftAttachment[]; onNotice: (notice: Notice) => void; onChanged: () => void };
+  removal?: {
+    attachments: DraftAttachment[];
+    /** Removes the attachment with this id from the draft. */
+    remove: (id: string) => Promise<void>;
+    onNotice: (notice: Notice) => void;
+    onChanged: () => void;
+  };
 }) {
   const styles = useStyles();
   const { text, removal } = props;
@@ -51,7 +56,7 @@ export function FlaggedFiles(props: {
     if (!removal) return;
     setRemoving(id);
     try {
-      await removal.host.removeAttachment(id);
+      await removal.remove(id);
       removal.onNotice({ intent: "success", text: text.removed(name) });
     } catch (error) {
       removal.onNotice({ intent: "error", text: text.removeFailed(name, (error as Error)?.message ?? String(error)) });

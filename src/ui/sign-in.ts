@@ -1,4 +1,4 @@
-import type { SessionInfo } from "./api";
+import type { SessionInfo } from "./review-api";
 
 /** What an OpenID Connect client library does for the pane: a token silently, or by asking the user. */
 export interface TokenRequester {

@@ -1,5 +1,5 @@
 import { BrowserAuthError, InteractionRequiredAuthError } from "@azure/msal-browser";
-import { msalRequester, signInInteractively, signInSilently, type TokenRequester } from "../../src/taskpane/review/sign-in";
+import { msalRequester, signInInteractively, signInSilently, type TokenRequester } from "../../src/ui/sign-in";
 
 const pca = {
   acquireTokenSilent: jest.fn(),

@@ -1,0 +1,99 @@
+import { Button, MessageBar, MessageBarBody, Spinner, Text } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import type { ReviewerOption } from "../api/contract";
+import { describeError } from "../api/error";
+import type { ReviewText } from "../i18n";
+import type { ReviewApi } from "./review-api";
+import { msalRequester, signInInteractively, signInSilently, type OidcClient, type TokenRequester } from "./sign-in";
+import { useLayoutStyles } from "./styles";
+
+/**
+ * Sign-in for the reviewer's pane and pages: the organisation's provider (silent first, then a
+ * button for the interactive sign-in), or, on a development server, a demo user to pick.
+ */
+export function SignIn(props: {
+  api: ReviewApi;
+  text: ReviewText;
+  /** Offered first among the demo users (the mailbox the pane runs in). */
+  suggested?: string | undefined;
+  onSignedIn: () => void;
+  /** Where provider tokens come from (default: MSAL with Nested App Authentication). */
+  requester?: ((client: OidcClient) => TokenRequester) | undefined;
+}) {
+  const { api, text, onSignedIn } = props;
+  const requesterFor = props.requester ?? msalRequester;
+  const styles = useLayoutStyles();
+  const [users, setUsers] = useState<ReviewerOption[] | null>(null);
+  const [oidc, setOidc] = useState<OidcClient | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    let disposed = false;
+    void (async () => {
+      try {
+        const session = await api.session();
+        if (session.signIn.dev) {
+          const { users: demo } = await api.demoUsers();
+          if (!disposed) setUsers(demo);
+        } else if (session.signIn.oidc) {
+          const client = session.signIn.oidc;
+          const silent = await signInSilently(requesterFor(client), client);
+          if (disposed) return;
+          if (silent.ok) {
+            api.useToken(silent.token);
+            onSignedIn();
+          } else setOidc(client);
+        } else setProblem(text.signInUnavailable);
+      } catch (error) {
+        if (!disposed) setProblem(text.serviceUnavailable(describeError(error)));
+      }
+    })();
+    return () => {
+      disposed = true;
+    };
+  }, [api, text, requesterFor, onSignedIn]);
+  const signInAs = async (email: string) => {
+    try {
+      await api.devSignIn(email);
+      onSignedIn();
+    } catch (error) {
+      setProblem(text.failed(describeError(error)));
+    }
+  };
+  const signInWithProvider = async (client: OidcClient) => {
+    try {
+      api.useToken(await signInInteractively(requesterFor(client), client));
+      onSignedIn();
+    } catch (error) {
+      setProblem(text.failed(describeError(error)));
+    }
+  };
+  const choices = users ? [...(props.suggested && !users.some((u) => u.address === props.suggested) ? [{ address: props.suggested }] : []), ...users] : [];
+  return (
+    <section className={styles.section} aria-labelledby="sign-in-title" data-testid="sign-in">
+      <h2 id="sign-in-title" className={styles.heading}>
+        {text.signInTitle}
+      </h2>
+      {problem && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{problem}</MessageBarBody>
+        </MessageBar>
+      )}
+      {!users && !oidc && !problem && <Spinner size="tiny" />}
+      {oidc && (
+        <div className={styles.row}>
+          <Button appearance="primary" onClick={() => void signInWithProvider(oidc)} data-testid="sign-in-button">
+            {text.signInButton}
+          </Button>
+        </div>
+      )}
+      {users && <Text>{text.signInIntro}</Text>}
+      <div className={styles.row}>
+        {choices.map((user) => (
+          <Button key={user.address} onClick={() => void signInAs(user.address)} data-testid="demo-user" data-address={user.address}>
+            {text.signInAs(user.name ? `${user.name} (${user.address})` : user.address)}
+          </Button>
+        ))}
+      </div>
+    </section>
+  );
+}
