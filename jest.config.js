@@ -5,12 +5,18 @@ const esmToCjs = ["@swc/jest", { module: { type: "commonjs" } }];
 
 // jose 6, @stablelib, unzipit, htmlparser2 (and its entities) and zip.js are ESM-only, and Jest's CommonJS loader cannot require ESM on Node 20: transform it.
 // PGlite's CommonJS build uses dynamic import(): `npm run test:unit` sets --experimental-vm-modules.
-module.exports = {
-  testEnvironment: "node",
-  roots: ["<rootDir>/test"],
-  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+const common = {
   transform: { "^.+\\.(ts|tsx)$": swc, "^.+/node_modules/(jose|@stablelib|unzipit|@zip\\.js|htmlparser2|entities|domhandler|domelementtype|domutils|dom-serializer)/.+\\.js$": esmToCjs },
   transformIgnorePatterns: ["/node_modules/(?!(jose|@stablelib|unzipit|@zip\\.js|htmlparser2|entities|domhandler|domelementtype|domutils|dom-serializer)/)"],
   moduleFileExtensions: ["ts", "tsx", "js", "cjs", "json"],
+};
+
+module.exports = {
+  projects: [
+    // Everything that runs in Node: the engine, the handler on the Office simulator, the server, the browsers (e2e).
+    { ...common, displayName: "node", testEnvironment: "node", roots: ["<rootDir>/test"], testMatch: ["**/*.test.ts"] },
+    // React components on their own, in jsdom (React Testing Library).
+    { ...common, displayName: "dom", testEnvironment: "jsdom", roots: ["<rootDir>/test"], testMatch: ["**/*.test.tsx"], setupFilesAfterEnv: ["<rootDir>/test/support/setup-dom.ts"] },
+  ],
   testTimeout: 30000,
 };

@@ -3,7 +3,7 @@ import { useEffect, useState } from "react";
 import type { ReviewerOption } from "../api/contract";
 import { describeError } from "../api/error";
 import type { ReviewText } from "../i18n";
-import type { ReviewApi } from "./review-api";
+import type { ReviewClient } from "./review-api";
 import { msalRequester, signInInteractively, signInSilently, type OidcClient, type TokenRequester } from "./sign-in";
 import { useLayoutStyles } from "./styles";
 
@@ -12,7 +12,7 @@ import { useLayoutStyles } from "./styles";
  * button for the interactive sign-in), or, on a development server, a demo user to pick.
  */
 export function SignIn(props: {
-  api: ReviewApi;
+  api: ReviewClient;
   text: ReviewText;
   /** Offered first among the demo users (the mailbox the pane runs in). */
   suggested?: string | undefined;

@@ -134,3 +134,6 @@ export class ReviewApi {
     return () => source.close();
   }
 }
+
+/** What the components use of the review service: ReviewApi's public surface (tests give a fake with the same shape). */
+export type ReviewClient = Pick<ReviewApi, keyof ReviewApi>;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
-import type { ReviewApi } from "./review-api";
+import type { ReviewClient } from "./review-api";
 
 export const TOKEN_KEY = "sendguard.reviewer-token";
 
@@ -8,7 +8,7 @@ export const TOKEN_KEY = "sendguard.reviewer-token";
  * (sessionStorage) and checked with the server when the page opens; a token the server
  * no longer accepts is forgotten.
  */
-export function useSignedInUser(api: ReviewApi) {
+export function useSignedInUser(api: ReviewClient) {
   const [me, setMe] = useState<string | null>(null);
   const [admin, setAdmin] = useState(false);
   const storage = useMemo(() => {

@@ -6,8 +6,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { ESLint } = require("eslint") as typeof import("eslint");
+import { ESLint } from "eslint";
 
 const ROOT = path.resolve(__dirname, "../..");
 const RUNTIMES = ["event", "taskpane", "pages", "server", "cli", "playground"];

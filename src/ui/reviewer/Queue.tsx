@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { Review } from "../../api/contract";
 import { describeError } from "../../api/error";
 import { formatDateTime, type Language, type ReviewText } from "../../i18n";
-import type { ReviewApi } from "../review-api";
+import type { ReviewClient } from "../review-api";
 import { useLayoutStyles } from "../styles";
 
 const useStyles = makeStyles({
@@ -26,7 +26,7 @@ export const NOTE_EXCERPT = 60;
 export const DECIDED_SHOWN = 20;
 
 /** The reviewer's queue (pending first, then the latest decided), kept current by Server-Sent Events. */
-export function Queue(props: { api: ReviewApi; text: ReviewText; language: Language; onOpen: (id: string) => void }) {
+export function Queue(props: { api: ReviewClient; text: ReviewText; language: Language; onOpen: (id: string) => void }) {
   const { api, text, language } = props;
   const layout = useLayoutStyles();
   const styles = useStyles();

@@ -3,7 +3,7 @@ import { useEffect, useState } from "react";
 import type { Review } from "../../api/contract";
 import { ApiError, describeError } from "../../api/error";
 import { formatDateTime, type Language, type ReviewText } from "../../i18n";
-import type { ReviewApi } from "../review-api";
+import type { ReviewClient } from "../review-api";
 import { useLayoutStyles } from "../styles";
 import { Decision, type DecisionInput } from "./Decision";
 import { Risks } from "./Risks";
@@ -33,7 +33,7 @@ function MessageFields(props: { snapshot: Review["snapshot"]; text: ReviewText }
 }
 
 /** One request, risky items first, with an acknowledgement per flagged item and the decision when it is the signed-in reviewer's. */
-export function RequestDetail(props: { api: ReviewApi; id: string; me: string; text: ReviewText; language: Language; onBack: () => void }) {
+export function RequestDetail(props: { api: ReviewClient; id: string; me: string; text: ReviewText; language: Language; onBack: () => void }) {
   const { api, id, me, text, language } = props;
   const styles = useLayoutStyles();
   const [review, setReview] = useState<Review | null>(null);

@@ -1,6 +1,6 @@
 import { Text } from "@fluentui/react-components";
 import { REVIEW_TEXT, type Language } from "../../i18n";
-import type { ReviewApi } from "../review-api";
+import type { ReviewClient } from "../review-api";
 import { SignedInBar } from "../SignedInBar";
 import { SignIn } from "../SignIn";
 import type { OidcClient, TokenRequester } from "../sign-in";
@@ -15,7 +15,7 @@ import { useRoute } from "./use-route";
  * sign in, the queue, one request with the risky items first, acknowledge, decide.
  */
 export function ReviewerView(props: {
-  api: ReviewApi;
+  api: ReviewClient;
   language: Language;
   suggestedUser?: string | undefined;
   title: string;
