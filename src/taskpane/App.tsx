@@ -26,7 +26,7 @@ export function App(props: { host: PaneHost; mode: "compose" | "review" }) {
       {props.mode === "review" ? (
         <ReviewerView api={api} language={language} suggestedUser={props.host.userEmail()} title={text.title} requester={requester} />
       ) : (
-        <SenderPane host={props.host} language={language} />
+        <SenderPane host={props.host} api={api} language={language} />
       )}
     </FluentProvider>
   );

@@ -1,18 +1,20 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
-import { CATALOGS, describeFinding, PANE_TEXT, REVIEW_TEXT, type FailureReason, type Language } from "../i18n";
-import { groupRecipients } from "../views/recipient-groups";
-import { findingsView } from "../views/findings";
+import { CATALOGS, describeFinding, PANE_TEXT, REVIEW_TEXT, type Language } from "../i18n";
+import type { Finding } from "../shared/types";
 import { FlaggedFiles } from "../ui/FlaggedFiles";
-import { MoveToBcc } from "./components/MoveToBcc";
 import type { Notice } from "../ui/notice";
-import { PartyList } from "./components/PartyList";
+import type { ReviewClient } from "../ui/review-api";
+import { findingsView } from "../views/findings";
+import { groupRecipients } from "../views/recipient-groups";
+import { ExposureSection } from "./components/ExposureSection";
+import { FromAlert } from "./components/FromAlert";
 import { VerdictBanner } from "./components/VerdictBanner";
 import type { PaneHost } from "./host";
-import { approvalStatus } from "./review/approval-status";
+import { approvalStatus, type ApprovalStatus } from "./review/approval-status";
 import { RequestReview } from "./review/RequestReview";
 import { useReviewRequest } from "./review/use-review-request";
-import { useSenderPane } from "./use-sender-pane";
+import { useSenderPane, type Checked } from "./use-sender-pane";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: 0 },
@@ -32,21 +34,70 @@ function useFirstRenderMark(ready: boolean) {
   }, [ready]);
 }
 
+/** A message shown after an action, focused so that screen readers announce it. */
+function NoticeArea(props: { notice: Notice | null }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (props.notice) ref.current?.focus();
+  }, [props.notice]);
+  return (
+    <div ref={ref} tabIndex={-1} role="status" aria-live="polite" data-testid="notice">
+      {props.notice && (
+        <MessageBar intent={props.notice.intent} layout="multiline">
+          <MessageBarBody>{props.notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}
+
+/** The verdict on the live message, or, when an approval holds for exactly this message, that it may be sent. */
+function PaneVerdict(props: { checked: Checked; approval: ApprovalStatus; language: Language }) {
+  const text = PANE_TEXT[props.language];
+  const { approval } = props;
+  if (approval.kind === "holds") {
+    return (
+      <MessageBar intent="success" layout="multiline" data-testid="verdict" data-verdict="approved">
+        <MessageBarBody>
+          <MessageBarTitle>{text.approvedTitle(approval.review.reviewerName ?? approval.review.reviewer)}</MessageBarTitle> {text.approvedHelp}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  const verdict = props.checked.evaluation.verdict;
+  return <VerdictBanner verdict={verdict} label={CATALOGS[props.language].verdictLabel[verdict]} text={text} />;
+}
+
+/** Findings that are neither the exposure nor about a file, in words. */
+function OtherFindings(props: { findings: Finding[]; language: Language }) {
+  const styles = useStyles();
+  const text = PANE_TEXT[props.language];
+  return (
+    <section className={styles.section} aria-labelledby="other-title">
+      <h2 id="other-title" className={styles.heading}>
+        {text.otherTitle}
+      </h2>
+      <ul className={styles.other}>
+        {props.findings.map((finding) => (
+          <li key={finding.code} data-code={finding.code}>
+            <Text>{describeFinding(finding, props.language)}</Text>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** The sender's view: what would leak and to whom, the fixes, and the verdict after each change. */
-export function SenderPane(props: { host: PaneHost; language: Language }) {
+export function SenderPane(props: { host: PaneHost; api: ReviewClient; language: Language }) {
   const { host, language } = props;
   const styles = useStyles();
   const text = PANE_TEXT[language];
   const catalog = CATALOGS[language];
   const { state, refresh } = useSenderPane(host);
-  const review = useReviewRequest(host, state.checked);
+  const review = useReviewRequest(props.api, host, state.checked);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const noticeRef = useRef<HTMLDivElement>(null);
   useFirstRenderMark(state.checked !== null);
-
-  useEffect(() => {
-    if (notice) noticeRef.current?.focus();
-  }, [notice]);
 
   const checked = state.checked;
   const findings = checked?.evaluation.findings ?? [];
@@ -61,26 +112,9 @@ export function SenderPane(props: { host: PaneHost; language: Language }) {
       <Text as="h1" size={500} weight="semibold">
         {text.title}
       </Text>
-
       {/* Once approved, "Send Guard stopped this message" is history: the banner below says what to do now. */}
-      {state.alert && approval.kind !== "holds" && (
-        <MessageBar intent={state.alert.verdict === "error" ? "warning" : "info"} layout="multiline" data-testid="alert-context">
-          <MessageBarBody>
-            {state.alert.verdict === "error"
-              ? text.fromAlertError(catalog.failureReason[(state.alert.error as FailureReason) ?? "internal"] ?? catalog.failureReason.internal)
-              : text.fromAlert}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-
-      <div ref={noticeRef} tabIndex={-1} role="status" aria-live="polite" data-testid="notice">
-        {notice && (
-          <MessageBar intent={notice.intent} layout="multiline">
-            <MessageBarBody>{notice.text}</MessageBarBody>
-          </MessageBar>
-        )}
-      </div>
-
+      {state.alert && approval.kind !== "holds" && <FromAlert alert={state.alert} text={text} catalog={catalog} />}
+      <NoticeArea notice={notice} />
       {state.error && (
         <MessageBar intent="error" layout="multiline" data-testid="load-error">
           <MessageBarBody>
@@ -88,38 +122,23 @@ export function SenderPane(props: { host: PaneHost; language: Language }) {
           </MessageBarBody>
         </MessageBar>
       )}
-
       {!checked && state.busy && <Spinner size="small" label={text.checking} />}
-
       {checked && (
         <>
-          {approval.kind === "holds" ? (
-            <MessageBar intent="success" layout="multiline" data-testid="verdict" data-verdict="approved">
-              <MessageBarBody>
-                <MessageBarTitle>{text.approvedTitle(approval.review.reviewerName ?? approval.review.reviewer)}</MessageBarTitle> {text.approvedHelp}
-              </MessageBarBody>
-            </MessageBar>
-          ) : (
-            <VerdictBanner verdict={checked.evaluation.verdict} label={catalog.verdictLabel[checked.evaluation.verdict]} text={text} />
-          )}
-
+          <PaneVerdict checked={checked} approval={approval} language={language} />
           {exposure && (
-            <section className={styles.section} aria-labelledby="exposure-title" data-testid="exposure">
-              <h2 id="exposure-title" className={styles.heading}>
-                {text.exposureTitle}
-              </h2>
-              <Text data-testid="exposure-intro">
-                {text.exposureIntro(
-                  exposure.evidence.visibleExternalCount,
-                  groups.filter((g) => g.kind === "organization").length,
-                  groups.filter((g) => g.kind === "individual").length,
-                )}
-              </Text>
-              <MoveToBcc host={host} draft={checked.draft} policy={checked.policy} text={text} catalog={catalog} onNotice={setNotice} onChanged={changed} />
-              <PartyList groups={groups} text={text} catalog={catalog} />
-            </section>
+            <ExposureSection
+              evidence={exposure.evidence}
+              groups={groups}
+              host={host}
+              draft={checked.draft}
+              policy={checked.policy}
+              text={text}
+              catalog={catalog}
+              onNotice={setNotice}
+              onChanged={changed}
+            />
           )}
-
           {files.length > 0 && (
             <section className={styles.section} aria-labelledby="files-title">
               <h2 id="files-title" className={styles.heading}>
@@ -133,30 +152,13 @@ export function SenderPane(props: { host: PaneHost; language: Language }) {
               />
             </section>
           )}
-
-          {others.length > 0 && (
-            <section className={styles.section} aria-labelledby="other-title">
-              <h2 id="other-title" className={styles.heading}>
-                {text.otherTitle}
-              </h2>
-              <ul className={styles.other}>
-                {others.map((finding) => (
-                  <li key={finding.code} data-code={finding.code}>
-                    <Text>{describeFinding(finding, language)}</Text>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
-
+          {others.length > 0 && <OtherFindings findings={others} language={language} />}
           {findings.length === 0 && <Text data-testid="no-findings">{text.noFindings}</Text>}
-
           {(checked.evaluation.verdict === "review" || checked.evaluation.verdict === "confirm") && (
             <RequestReview review={review} checked={checked} text={REVIEW_TEXT[language]} language={language} refusedAtSend={state.alert?.approval} />
           )}
         </>
       )}
-
       <div className={styles.row}>
         <Button onClick={changed} disabled={state.busy} data-testid="refresh">
           {state.error && !checked ? text.retry : text.refresh}

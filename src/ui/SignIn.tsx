@@ -7,6 +7,42 @@ import type { ReviewClient } from "./review-api";
 import { msalRequester, signInInteractively, signInSilently, type OidcClient, type TokenRequester } from "./sign-in";
 import { useLayoutStyles } from "./styles";
 
+type Options = { kind: "loading" } | { kind: "demo"; users: ReviewerOption[] } | { kind: "provider"; client: OidcClient } | { kind: "problem"; text: string };
+
+/**
+ * What the server offers: demo users (development sign-in), or the organisation's provider,
+ * tried silently first (signing in at once when that works).
+ */
+function useSignInOptions(api: ReviewClient, text: ReviewText, requesterFor: (client: OidcClient) => TokenRequester, onSignedIn: () => void) {
+  const [options, setOptions] = useState<Options>({ kind: "loading" });
+  useEffect(() => {
+    let disposed = false;
+    void (async () => {
+      try {
+        const session = await api.session();
+        if (session.signIn.dev) {
+          const { users } = await api.demoUsers();
+          if (!disposed) setOptions({ kind: "demo", users });
+        } else if (session.signIn.oidc) {
+          const client = session.signIn.oidc;
+          const silent = await signInSilently(requesterFor(client), client);
+          if (disposed) return;
+          if (silent.ok) {
+            api.useToken(silent.token);
+            onSignedIn();
+          } else setOptions({ kind: "provider", client });
+        } else setOptions({ kind: "problem", text: text.signInUnavailable });
+      } catch (error) {
+        if (!disposed) setOptions({ kind: "problem", text: text.serviceUnavailable(describeError(error)) });
+      }
+    })();
+    return () => {
+      disposed = true;
+    };
+  }, [api, text, requesterFor, onSignedIn]);
+  return options;
+}
+
 /**
  * Sign-in for the reviewer's pane and pages: the organisation's provider (silent first, then a
  * button for the interactive sign-in), or, on a development server, a demo user to pick.
@@ -23,40 +59,18 @@ export function SignIn(props: {
   const { api, text, onSignedIn } = props;
   const requesterFor = props.requester ?? msalRequester;
   const styles = useLayoutStyles();
-  const [users, setUsers] = useState<ReviewerOption[] | null>(null);
-  const [oidc, setOidc] = useState<OidcClient | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  useEffect(() => {
-    let disposed = false;
-    void (async () => {
-      try {
-        const session = await api.session();
-        if (session.signIn.dev) {
-          const { users: demo } = await api.demoUsers();
-          if (!disposed) setUsers(demo);
-        } else if (session.signIn.oidc) {
-          const client = session.signIn.oidc;
-          const silent = await signInSilently(requesterFor(client), client);
-          if (disposed) return;
-          if (silent.ok) {
-            api.useToken(silent.token);
-            onSignedIn();
-          } else setOidc(client);
-        } else setProblem(text.signInUnavailable);
-      } catch (error) {
-        if (!disposed) setProblem(text.serviceUnavailable(describeError(error)));
-      }
-    })();
-    return () => {
-      disposed = true;
-    };
-  }, [api, text, requesterFor, onSignedIn]);
+  const options = useSignInOptions(api, text, requesterFor, onSignedIn);
+  // A failed click says why, over whatever the server offered.
+  const [failure, setFailure] = useState<string | null>(null);
+  const users = options.kind === "demo" ? options.users : null;
+  const oidc = options.kind === "provider" ? options.client : null;
+  const problem = failure ?? (options.kind === "problem" ? options.text : null);
   const signInAs = async (email: string) => {
     try {
       await api.devSignIn(email);
       onSignedIn();
     } catch (error) {
-      setProblem(text.failed(describeError(error)));
+      setFailure(text.failed(describeError(error)));
     }
   };
   const signInWithProvider = async (client: OidcClient) => {
@@ -64,7 +78,7 @@ export function SignIn(props: {
       api.useToken(await signInInteractively(requesterFor(client), client));
       onSignedIn();
     } catch (error) {
-      setProblem(text.failed(describeError(error)));
+      setFailure(text.failed(describeError(error)));
     }
   };
   const choices = users ? [...(props.suggested && !users.some((u) => u.address === props.suggested) ? [{ address: props.suggested }] : []), ...users] : [];

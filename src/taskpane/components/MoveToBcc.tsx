@@ -24,6 +24,81 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
+/** What To / CC / BCC would hold after the move and the verdict they would get, with Apply right under the summary. */
+function MovePreviewPanel(props: {
+  preview: MovePreview;
+  stale: boolean;
+  busy: boolean;
+  text: PaneText;
+  catalog: Catalog;
+  onApply: () => void;
+  onCancel: () => void;
+}) {
+  const { preview, text, catalog, busy } = props;
+  const { plan } = preview;
+  const styles = useStyles();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The preview replaces the button the sender just pressed: move focus to it.
+  useEffect(() => heading.current?.focus(), [preview]);
+
+  const list = (field: RecipientField, recipients: readonly DraftRecipient[]) => {
+    const shown = recipients.slice(0, SHOWN).map((r) => r.emailAddress).join(text.listSeparator);
+    const more = recipients.length > SHOWN ? catalog.andMore(recipients.length - SHOWN) : "";
+    return (
+      <>
+        <dt>
+          <Text weight="semibold">
+            {catalog.field[field]} ({recipients.length})
+          </Text>
+        </dt>
+        <dd className={styles.value} data-testid={`preview-${field}`}>
+          <Text>{recipients.length === 0 ? text.fieldEmpty : `${shown}${more}`}</Text>
+        </dd>
+      </>
+    );
+  };
+
+  return (
+    <section className={styles.preview} aria-labelledby="bcc-preview-title" data-testid="bcc-preview">
+      <h3 id="bcc-preview-title" ref={heading} tabIndex={-1} style={{ margin: 0 }}>
+        <Text weight="semibold">{text.previewTitle}</Text>
+      </h3>
+      {props.stale && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{text.changedSincePreview}</MessageBarBody>
+        </MessageBar>
+      )}
+      {preview.obstacle && (
+        <MessageBar intent="warning" layout="multiline" data-testid="cannot-move">
+          <MessageBarBody>{text.cannotMove(preview.obstacle)}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Text>{text.previewMoved(plan.moved.length)}</Text>
+      <Text weight="semibold" data-testid="preview-result" data-verdict={preview.result}>
+        {text.previewResult(catalog.verdictLabel[preview.result])}
+      </Text>
+      <div className={styles.actions}>
+        {preview.obstacle ? null : (
+          <Button appearance="primary" onClick={props.onApply} disabled={busy} data-testid="apply-bcc">
+            {text.apply}
+          </Button>
+        )}
+        <Button onClick={props.onCancel} disabled={busy}>
+          {text.cancel}
+        </Button>
+        {busy && <Spinner size="tiny" label={text.applying} />}
+      </div>
+      {plan.senderAdded && <Text>{text.previewSenderAdded}</Text>}
+      {plan.to.length === 0 && <Text>{text.previewToEmpty}</Text>}
+      <dl className={styles.fields}>
+        {list("to", plan.to)}
+        {list("cc", plan.cc)}
+        {list("bcc", plan.bcc)}
+      </dl>
+    </section>
+  );
+}
+
 /**
  * "Move outside recipients to BCC": a preview of To / CC / BCC after the change
  * and the verdict it would get, then Apply (placed right under the summary, so it
@@ -42,33 +117,11 @@ export function MoveToBcc(props: {
   onNotice: (notice: Notice) => void;
   onChanged: () => void;
 }) {
-  const { host, text, catalog } = props;
+  const { host, text } = props;
   const styles = useStyles();
   const [preview, setPreview] = useState<MovePreview | null>(null);
   const [stale, setStale] = useState(false);
   const [busy, setBusy] = useState(false);
-  const heading = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => {
-    if (preview) heading.current?.focus();
-  }, [preview]);
-
-  const list = (field: RecipientField, recipients: readonly DraftRecipient[]) => {
-    const shown = recipients.slice(0, SHOWN).map((r) => r.emailAddress).join(text.listSeparator);
-    const more = recipients.length > SHOWN ? catalog.andMore(recipients.length - SHOWN) : "";
-    return (
-      <>
-        <dt>
-          <Text weight="semibold">
-            {catalog.field[field]} ({recipients.length})
-          </Text>
-        </dt>
-        <dd className={styles.value} data-testid={`preview-${field}`}>
-          <Text>{recipients.length === 0 ? text.fieldEmpty : `${shown}${more}`}</Text>
-        </dd>
-      </>
-    );
-  };
 
   const apply = async () => {
     if (!preview) return;
@@ -93,71 +146,27 @@ export function MoveToBcc(props: {
     }
   };
 
-  if (!preview) {
-    const plan = planMoveToBcc(props.draft, props.policy);
-    const obstacle = plan && fixObstacle(props.draft, plan);
-    if (obstacle) {
-      return (
-        <MessageBar intent="warning" layout="multiline" data-testid="cannot-move">
-          <MessageBarBody>{text.cannotMove(obstacle)}</MessageBarBody>
-        </MessageBar>
-      );
-    }
+  if (preview) {
+    const cancel = () => {
+      setPreview(null);
+      setStale(false);
+    };
+    return <MovePreviewPanel preview={preview} stale={stale} busy={busy} text={text} catalog={props.catalog} onApply={() => void apply()} onCancel={cancel} />;
+  }
+  const plan = planMoveToBcc(props.draft, props.policy);
+  const obstacle = plan && fixObstacle(props.draft, plan);
+  if (obstacle) {
     return (
-      <div className={styles.actions}>
-        <Button appearance="primary" onClick={() => setPreview(previewMoveToBcc(props.draft, props.policy))} data-testid="move-to-bcc">
-          {text.moveToBcc}
-        </Button>
-      </div>
+      <MessageBar intent="warning" layout="multiline" data-testid="cannot-move">
+        <MessageBarBody>{text.cannotMove(obstacle)}</MessageBarBody>
+      </MessageBar>
     );
   }
-  const { plan } = preview;
-  const actions = (
-    <div className={styles.actions}>
-      {preview.obstacle ? null : (
-        <Button appearance="primary" onClick={() => void apply()} disabled={busy} data-testid="apply-bcc">
-          {text.apply}
-        </Button>
-      )}
-      <Button
-        onClick={() => {
-          setPreview(null);
-          setStale(false);
-        }}
-        disabled={busy}
-      >
-        {text.cancel}
-      </Button>
-      {busy && <Spinner size="tiny" label={text.applying} />}
-    </div>
-  );
   return (
-    <section className={styles.preview} aria-labelledby="bcc-preview-title" data-testid="bcc-preview">
-      <h3 id="bcc-preview-title" ref={heading} tabIndex={-1} style={{ margin: 0 }}>
-        <Text weight="semibold">{text.previewTitle}</Text>
-      </h3>
-      {stale && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{text.changedSincePreview}</MessageBarBody>
-        </MessageBar>
-      )}
-      {preview.obstacle && (
-        <MessageBar intent="warning" layout="multiline" data-testid="cannot-move">
-          <MessageBarBody>{text.cannotMove(preview.obstacle)}</MessageBarBody>
-        </MessageBar>
-      )}
-      <Text>{text.previewMoved(plan.moved.length)}</Text>
-      <Text weight="semibold" data-testid="preview-result" data-verdict={preview.result}>
-        {text.previewResult(catalog.verdictLabel[preview.result])}
-      </Text>
-      {actions}
-      {plan.senderAdded && <Text>{text.previewSenderAdded}</Text>}
-      {plan.to.length === 0 && <Text>{text.previewToEmpty}</Text>}
-      <dl className={styles.fields}>
-        {list("to", plan.to)}
-        {list("cc", plan.cc)}
-        {list("bcc", plan.bcc)}
-      </dl>
-    </section>
+    <div className={styles.actions}>
+      <Button appearance="primary" onClick={() => setPreview(previewMoveToBcc(props.draft, props.policy))} data-testid="move-to-bcc">
+        {text.moveToBcc}
+      </Button>
+    </div>
   );
 }

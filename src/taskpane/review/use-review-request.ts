@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { fingerprint } from "../../policy";
 import { draftSnapshot } from "../../approval/snapshot";
 import type { Review, ReviewerOption } from "../../api/contract";
@@ -7,7 +7,7 @@ import type { Checked } from "../use-sender-pane";
 import type { PaneHost } from "../host";
 import { draftForReview } from "../pane-inspection";
 import { describeError } from "../../api/error";
-import { ReviewApi } from "../../ui/review-api";
+import type { ReviewClient } from "../../ui/review-api";
 import { signInInteractively, signInSilently, type OidcClient } from "../../ui/sign-in";
 
 export type ReviewPhase = "connecting" | "sign-in" | "unavailable" | "ready";
@@ -22,14 +22,42 @@ export interface ReviewRequestState {
   error?: string | undefined;
 }
 
+/** How far the pane got signing in on its own (no click). */
+type Access = { phase: "ready" } | { phase: "sign-in"; problem: string; client: OidcClient } | { phase: "unavailable"; problem: string };
+
+/**
+ * Signs the pane in without asking the sender: development sign-in as the mailbox user, or
+ * the organisation's provider silently. Says when a click is needed or why the service cannot
+ * be used (a server with no sign-in: "no-sign-in"; otherwise the reason in words).
+ */
+async function signInQuietly(api: ReviewClient, host: Pick<PaneHost, "userEmail" | "tokenRequester">): Promise<Access> {
+  try {
+    const session = await api.session();
+    if (session.signIn.dev) {
+      // Development sign-in: the pane is the mailbox user.
+      const email = host.userEmail();
+      if (!email) throw new Error("Outlook did not say who is signed in");
+      await api.devSignIn(email);
+      return { phase: "ready" };
+    }
+    const client = session.signIn.oidc;
+    if (!client) return { phase: "unavailable", problem: "no-sign-in" };
+    const silent = await signInSilently(host.tokenRequester(client), client);
+    if (!silent.ok) return { phase: "sign-in", problem: silent.reason, client };
+    api.useToken(silent.token);
+    return { phase: "ready" };
+  } catch (error) {
+    return { phase: "unavailable", problem: describeError(error) };
+  }
+}
+
 /**
  * The sender's side of a review: sign in to the review service, offer the
  * reviewers the policy allows, send the request with a snapshot of exactly
  * what will be sent, follow its status live, and keep the approval token on
  * the item (sessionData) for the send handler, which verifies it offline.
  */
-export function useReviewRequest(host: PaneHost, checked: Checked | null) {
-  const api = useMemo(() => new ReviewApi(host.serviceBase()), [host]);
+export function useReviewRequest(api: ReviewClient, host: PaneHost, checked: Checked | null) {
   const [state, setState] = useState<ReviewRequestState>({ phase: "connecting", reviewers: [], busy: false });
   const reviewId = useRef<string | undefined>(undefined);
   /** A pending request the next one replaces (the message changed while it waited): the server cancels it. */
@@ -64,26 +92,15 @@ export function useReviewRequest(host: PaneHost, checked: Checked | null) {
   useEffect(() => {
     let disposed = false;
     void (async () => {
+      const access = await signInQuietly(api, host);
+      if (disposed) return;
+      if (access.phase === "sign-in") oidc.current = access.client;
+      if (access.phase !== "ready") {
+        setState((s) => ({ ...s, phase: access.phase, problem: access.problem }));
+        return;
+      }
       try {
-        const session = await api.session();
-        if (session.signIn.dev) {
-          // Development sign-in: the pane is the mailbox user.
-          const email = host.userEmail();
-          if (!email) throw new Error("Outlook did not say who is signed in");
-          await api.devSignIn(email);
-        } else if (session.signIn.oidc) {
-          oidc.current = session.signIn.oidc;
-          const silent = await signInSilently(host.tokenRequester(session.signIn.oidc), session.signIn.oidc);
-          if (!silent.ok) {
-            if (!disposed) setState((s) => ({ ...s, phase: "sign-in", problem: silent.reason }));
-            return;
-          }
-          api.useToken(silent.token);
-        } else {
-          setState((s) => ({ ...s, phase: "unavailable", problem: "no-sign-in" }));
-          return;
-        }
-        if (!disposed) await connect();
+        await connect();
       } catch (error) {
         if (!disposed) setState((s) => ({ ...s, phase: "unavailable", problem: describeError(error) }));
       }
