@@ -1,6 +1,9 @@
 import type { AuditRecord, CreateReviewRequest, DecisionRequest, Review, ReviewerOption, ReviewEvent, ReviewStatus } from "../../src/api/contract";
 import { ApiError } from "../../src/api/error";
+import { reviewChecks, snapshotDraft } from "../../src/approval";
+import { evaluate, type Policy } from "../../src/policy";
 import type { ReviewClient, SessionInfo } from "../../src/ui/review-api";
+import { policyOf } from "./drafts";
 
 type Method = Exclude<keyof ReviewClient, "signedIn" | "currentToken" | "useToken">;
 
@@ -23,6 +26,10 @@ export class FakeReviewApi implements ReviewClient {
   records: AuditRecord[] = [];
   private readonly failures = new Map<Method, Error>();
   private readonly holds = new Map<Method, { promise: Promise<void>; release: () => void }>();
+
+  /** The organisation's policy the server evaluates requests with. */
+  policy: Policy = policyOf();
+  private created = 0;
 
   constructor(reviews: Review[] = []) {
     for (const review of reviews) this.reviews.set(review.id, review);
@@ -107,9 +114,33 @@ export class FakeReviewApi implements ReviewClient {
     return { reviewers: this.users };
   }
 
+  /** As the server does: findings and checks from the snapshot under the policy; a request it replaces is cancelled. */
   async create(request: CreateReviewRequest): Promise<Review> {
     await this.enter("create", request);
-    throw new Error(`FakeReviewApi.create is not modelled (${request.reviewer})`);
+    const me = this.signedInAs();
+    const evaluation = evaluate(snapshotDraft(request.snapshot), this.policy);
+    this.created += 1;
+    const replaced = request.replaces ? this.reviews.get(request.replaces) : undefined;
+    if (replaced?.status === "pending") this.reviews.set(replaced.id, { ...replaced, status: "cancelled" });
+    const reviewer = this.users.find((u) => u.address === request.reviewer);
+    const review: Review = {
+      id: `rv_created${String(this.created).padStart(4, "0")}`,
+      status: "pending",
+      sender: me,
+      reviewer: request.reviewer,
+      reviewerName: reviewer?.name,
+      fingerprint: request.fingerprint,
+      verdict: evaluation.verdict,
+      snapshot: request.snapshot,
+      findings: evaluation.findings,
+      checks: reviewChecks(evaluation.findings),
+      note: request.note ?? "",
+      language: request.language ?? "ja",
+      createdAt: "2026-12-01T01:00:00.000Z",
+      expiresAt: "2026-12-02T01:00:00.000Z",
+    };
+    this.reviews.set(review.id, review);
+    return review;
   }
 
   async get(id: string): Promise<Review> {

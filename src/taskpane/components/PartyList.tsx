@@ -1,4 +1,4 @@
-import { Badge, Button, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { Badge, Button, makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Catalog, PaneText } from "../../i18n";
 import type { PartyGroup } from "../../views/recipient-groups";
@@ -41,7 +41,7 @@ export function PartyList(props: { groups: PartyGroup[]; text: PaneText; catalog
             return (
               <li key={group.id} className={styles.party} data-party={group.id} data-kind={group.kind}>
                 <div className={styles.header}>
-                  <Text className={`${styles.name} ${exposed ? styles.exposed : ""}`}>
+                  <Text className={mergeClasses(styles.name, exposed && styles.exposed)}>
                     {catalog.field[single.field]}: {single.address}
                   </Text>
                   <Badge appearance="tint" color={BADGE[group.kind]}>

@@ -1,0 +1,126 @@
+/**
+ * The sender's pane as a whole, on the pane's real Office host over the Outlook simulator
+ * (the documented contract: asynchronous calls, item events, sessionData), with the review
+ * service in memory.
+ */
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { CATALOGS, PANE_TEXT, REVIEW_TEXT } from "../../src/i18n";
+import { APPROVAL_SESSION_KEY, REVIEW_SESSION_KEY } from "../../src/shared/session-keys";
+import { createOfficeHost } from "../../src/taskpane/office-host";
+import { SenderPane } from "../../src/taskpane/SenderPane";
+import { addresses, CARRIER_DOMAINS, ORG_POLICY_FILE } from "../support/drafts";
+import { FakeReviewApi } from "../support/fake-review-api";
+import { createFakeOffice, type FakeItemSpec, type FakeOfficeOptions } from "../support/fake-office";
+import { renderUi } from "../support/render";
+
+const en = PANE_TEXT.en;
+const ja = PANE_TEXT.ja;
+const people = (list: string[]) => list.map((emailAddress) => ({ emailAddress }));
+const POLICY = {
+  ...ORG_POLICY_FILE,
+  review: { reviewers: [{ address: "kacho@mirai-shoji.co.jp", name: "山田 課長", reviews: ["@mirai-shoji.co.jp"] }] },
+};
+
+afterEach(() => {
+  delete (globalThis as { Office?: unknown }).Office;
+});
+
+function open(spec: FakeItemSpec, options: FakeOfficeOptions = {}, language: "ja" | "en" = "en", api = new FakeReviewApi()) {
+  const fake = createFakeOffice(spec, { runtime: "taskpane", mailbox: "1.15", ...options });
+  (globalThis as { Office?: unknown }).Office = fake.Office;
+  renderUi(<SenderPane host={createOfficeHost(POLICY)} api={api} language={language} />);
+  return { fake, api };
+}
+
+const verdict = () => screen.findByTestId("verdict");
+
+test("a message only inside the company: allowed, nothing to fix, no review offered", async () => {
+  open({ to: people(["jimu@mirai-shoji.co.jp"]), subject: "会議室" });
+  expect(await verdict()).toHaveAttribute("data-verdict", "allow");
+  expect(screen.getByTestId("no-findings")).toHaveTextContent(en.noFindings);
+  expect(screen.queryByTestId("request-review")).not.toBeInTheDocument();
+});
+
+test("while the first read runs, the pane says it is checking", async () => {
+  open({ to: people(["jimu@mirai-shoji.co.jp"]) }, { latencyMs: 50 });
+  expect(screen.getByText(en.checking)).toBeInTheDocument();
+  await verdict();
+});
+
+test("88 parents in CC (the Asunaro case): the exposure in one sentence, fixed with Move to BCC, then allowed", async () => {
+  const { fake } = open({ to: people(["jimu@mirai-shoji.co.jp"]), cc: people(addresses(88, CARRIER_DOMAINS)), subject: "運動会" }, {}, "ja");
+  expect(await verdict()).toHaveAttribute("data-verdict", "review");
+  const exposure = screen.getByTestId("exposure");
+  expect(within(exposure).getByTestId("exposure-intro")).toHaveTextContent(ja.exposureIntro(88, 0, 88));
+  await act(async () => fireEvent.click(within(exposure).getByTestId("move-to-bcc")));
+  // The preview names the first few and counts the rest.
+  expect(screen.getByTestId("preview-bcc")).toHaveTextContent(CATALOGS.ja.andMore(83));
+  expect(screen.getByTestId("preview-cc")).toHaveTextContent(ja.fieldEmpty);
+  await act(async () => fireEvent.click(screen.getByTestId("apply-bcc")));
+  await waitFor(() => expect(fake.sim.mailbox.bcc).toHaveLength(88));
+  expect(fake.sim.mailbox.cc).toHaveLength(0);
+  expect(await screen.findByTestId("notice")).toHaveTextContent(ja.applied(88));
+  await waitFor(() => expect(screen.getByTestId("verdict")).toHaveAttribute("data-verdict", "allow"));
+  // The notice takes focus, so that a screen reader announces it.
+  expect(document.activeElement).toBe(screen.getByTestId("notice"));
+});
+
+test("a read Outlook refuses is shown with Try again; once Outlook answers, the pane checks the message", async () => {
+  const { fake } = open({ to: people(["jimu@mirai-shoji.co.jp"]) }, { behaviour: { "to.getAsync": "fail" } });
+  expect(await screen.findByTestId("load-error")).toHaveTextContent(en.loadFailed);
+  expect(screen.getByTestId("refresh")).toHaveTextContent(en.retry);
+  expect(screen.queryByTestId("verdict")).not.toBeInTheDocument();
+  fake.sim.setFault("to.getAsync", undefined);
+  await act(async () => fireEvent.click(screen.getByTestId("refresh")));
+  expect(await verdict()).toHaveAttribute("data-verdict", "allow");
+  expect(screen.queryByTestId("load-error")).not.toBeInTheDocument();
+  expect(screen.getByTestId("refresh")).toHaveTextContent(en.refresh);
+});
+
+test("opened from the Smart Alert: says Send Guard stopped the message; from a failed check: says why", async () => {
+  open({ to: people(["a@acme.co.jp", "b@globex.co.jp"]) }, { initializationContext: JSON.stringify({ v: 1, verdict: "review", codes: ["external-exposure"], fingerprint: null }) });
+  expect(await screen.findByTestId("alert-context")).toHaveTextContent(en.fromAlert);
+});
+
+test("opened from the alert of a check that could not finish: the reason in words", async () => {
+  open({ to: people(["jimu@mirai-shoji.co.jp"]) }, { initializationContext: JSON.stringify({ v: 1, verdict: "error", codes: [], fingerprint: null, error: "timeout" }) });
+  expect(await screen.findByTestId("alert-context")).toHaveTextContent(en.fromAlertError(CATALOGS.en.failureReason.timeout));
+});
+
+test("a message that needs a review: the sender asks the policy's reviewer, and the request is kept on the item", async () => {
+  const { fake, api } = open({ to: people(["jimu@mirai-shoji.co.jp"]), cc: people(addresses(12, CARRIER_DOMAINS)), subject: "運動会" }, {}, "ja");
+  expect(await verdict()).toHaveAttribute("data-verdict", "review");
+  // Development sign-in as the mailbox user, then the reviewers this sender may ask.
+  const request = await screen.findByTestId("request");
+  expect(api.callsOf("devSignIn")).toEqual([["tanaka@mirai-shoji.co.jp"]]);
+  fireEvent.change(screen.getByTestId("note"), { target: { value: "連絡網です" } });
+  await act(async () => fireEvent.click(request));
+  const status = await screen.findByTestId("review-status");
+  expect(status).toHaveAttribute("data-status", "pending");
+  expect(status).toHaveTextContent(REVIEW_TEXT.ja.waiting("山田 課長 (kacho@mirai-shoji.co.jp)"));
+  const [created] = api.callsOf("create")[0] as [{ snapshot: { cc: unknown[] }; note: string; reviewer: string }];
+  expect(created).toMatchObject({ reviewer: "kacho@mirai-shoji.co.jp", note: "連絡網です" });
+  expect(created.snapshot.cc).toHaveLength(12);
+  const id = [...api.reviews.keys()][0]!;
+  expect(fake.sim.sessionData.get(REVIEW_SESSION_KEY)).toBe(id);
+  // No approval on the item while the request waits.
+  expect(fake.sim.sessionData.has(APPROVAL_SESSION_KEY)).toBe(false);
+});
+
+test("the review service cannot be reached: the pane still shows the findings and says the service is unavailable", async () => {
+  const api = new FakeReviewApi();
+  api.fail("session", new Error("Failed to fetch"));
+  open({ to: people(["a@acme.co.jp", "b@globex.co.jp"]) }, {}, "en", api);
+  expect(await verdict()).toHaveAttribute("data-verdict", "review");
+  expect(await screen.findByTestId("review-unavailable")).toHaveTextContent(REVIEW_TEXT.en.serviceUnavailable("Failed to fetch"));
+});
+
+test("a file with personal data: listed with Remove, and removing it takes it off the message", async () => {
+  const csv = new Uint8Array(Buffer.from("氏名,電話番号,メール\n" + Array.from({ length: 30 }, (_, i) => `山田${i},090-1234-${String(1000 + i)},p${i}@gmail.com`).join("\n"), "utf8"));
+  const { fake } = open({ to: people(["a@acme.co.jp"]), attachments: [{ id: "att-0", name: "名簿.csv", content: csv }] });
+  const file = await screen.findByTestId("flagged-file", {}, { timeout: 5000 });
+  expect(file).toHaveTextContent("名簿.csv");
+  await act(async () => fireEvent.click(within(file).getByTestId("remove-attachment")));
+  await waitFor(() => expect(fake.sim.mailbox.attachments).toHaveLength(0));
+  expect(await screen.findByTestId("notice")).toHaveTextContent(en.removed("名簿.csv"));
+});
