@@ -1,11 +1,11 @@
-import { approvalAlertText, failureText, languageOf, alertText, type FailureReason } from "../i18n";
+import { languageOf, type FailureReason } from "../i18n";
 import { ALLOW_OPTIONS, blockOptions } from "../office/alert-options";
 import { OfficeCallError } from "../office/async";
 import { readDraft } from "../office/draft";
 import { displayLanguage } from "../office/host";
 import { evaluate, formatPolicyErrors, inspectsContent, parsePolicy, type Policy } from "../policy";
 import { mergeInspectionCache, parseInspectionCache, withCachedInspections } from "../attachments/cache";
-import type { AlertContext, Draft } from "../shared/types";
+import type { Draft } from "../shared/types";
 import { decideSend } from "../approval/decide";
 import { readAttachmentContent } from "../office/attachments";
 import { APPROVAL_SESSION_KEY, INSPECTIONS_SESSION_KEY, readSessionValue, writeSessionValue } from "../office/session";
@@ -13,6 +13,7 @@ import { inspectPendingAttachments, pendingAttachments } from "../attachments/pe
 import { completeOnce } from "./complete-once";
 import { loadPolicy } from "./policy-source";
 import { reportApprovedSend } from "./report-sent";
+import { completionFor, failureCompletion, type SendCompletion } from "./send-completion";
 
 export interface SendHandlerConfig {
   /** HTTPS origin that serves policy.json, e.g. https://sendguard.example.co.jp */
@@ -39,10 +40,6 @@ function reasonOf(error: unknown): FailureReason {
   if (error instanceof OfficeCallError) return "office-error";
   if (error instanceof PolicyInvalidError) return "policy-invalid";
   return "internal";
-}
-
-function contextData(context: AlertContext): string {
-  return JSON.stringify(context);
 }
 
 function safeLanguage() {
@@ -73,28 +70,17 @@ export function createOnMessageSend(config: SendHandlerConfig) {
     let failMode: Policy["failMode"] = embedded.ok ? embedded.policy.failMode : "closed";
     let timer: ReturnType<typeof setTimeout> | undefined;
 
-    const fail = (reason: FailureReason) => {
-      if (failMode === "open") {
+    let ended = false;
+    const end = (completion: SendCompletion, token?: string) => {
+      // The first ending wins (result, failure or deadline): an approval is reported used only if this Send really goes.
+      if (ended) return;
+      ended = true;
+      if (completion.allow) {
+        if (completion.approvedReview) reportApprovedSend(config.origin, completion.approvedReview, token);
         complete(ALLOW_OPTIONS);
-        return;
-      }
-      const text = failureText(reason, language);
-      const context: AlertContext = { v: 1, verdict: "error", codes: [], fingerprint: null, error: reason };
-      complete(blockOptions({ ...text, contextData: contextData(context), promptUser: false }));
+      } else complete(blockOptions(completion.alert));
     };
-
-    const finish = (decision: ReturnType<typeof decideSend>, token: string | undefined) => {
-      if (decision.allow) {
-        if (decision.approved) reportApprovedSend(config.origin, decision.approved.rid, token);
-        complete(ALLOW_OPTIONS);
-        return;
-      }
-      const text =
-        decision.approval?.refusal === "not-covered"
-          ? approvalAlertText(decision.findings, decision.verdict, decision.approval.claims?.rvn ?? decision.approval.claims?.rev ?? "", language)
-          : alertText(decision, language);
-      complete(blockOptions({ ...text, contextData: contextData(decision.context), promptUser: decision.promptUser }));
-    };
+    const fail = (reason: FailureReason) => end(failureCompletion(reason, failMode, language));
 
     const startedAt = Date.now();
     if (typeof setTimeout === "function") timer = setTimeout(() => fail("timeout"), deadlineMs);
@@ -135,7 +121,8 @@ export function createOnMessageSend(config: SendHandlerConfig) {
         const cached = parseInspectionCache(inspections);
         return inspectPending(withCachedInspections(read, cached), policy.policy, cached).then((draft) => {
           const evaluation = evaluate(draft, policy.policy);
-          finish(decideSend({ evaluation, sender: draft.from, token, approvalKeys: policy.policy.approvalKeys, nowMs: Date.now() }), token);
+          const decision = decideSend({ evaluation, sender: draft.from, token, approvalKeys: policy.policy.approvalKeys, nowMs: Date.now() });
+          end(completionFor(decision, language), token);
         });
       })
       .catch((error: unknown) => fail(reasonOf(error)))

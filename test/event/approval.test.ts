@@ -82,6 +82,22 @@ describe("an approval on the item at Send", () => {
     );
   });
 
+  test("an approval that arrives after the deadline stopped the Send is not reported as used", async () => {
+    const token = signApproval(serverKey, claimsFor(fingerprint));
+    // Outlook answers after the handler's own deadline: the Send is stopped (timeout), and the
+    // late, approved result must neither complete again nor tell the server the message went.
+    const fake = createFakeOffice({ ...guardians, sessionData: { [POLICY_SESSION_KEY]: policyText(), ...guardians.sessionData, [APPROVAL_SESSION_KEY]: token } }, { latencyMs: 80 });
+    (globalThis as { Office?: unknown }).Office = fake.Office;
+    const handler = createOnMessageSend({ origin: ORIGIN, embeddedPolicy: ORG_POLICY_FILE, deadlineMs: 40, policyFetchMs: 10 });
+    const { event, completions, first } = createEvent();
+    handler(event as unknown as Office.AddinCommands.Event);
+    expect((await first).allowEvent).toBe(false);
+    expect(context(await first)).toMatchObject({ verdict: "error" });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(completions).toHaveLength(1);
+    expect(fetchMock).not.toHaveBeenCalledWith(expect.stringContaining("/sent"), expect.anything());
+  });
+
   test("the send goes through even when reporting it fails", async () => {
     fetchMock.mockImplementation(() => Promise.reject(new TypeError("Network request failed")));
     const options = await send(guardians, { ...guardians.sessionData, [APPROVAL_SESSION_KEY]: signApproval(serverKey, claimsFor(fingerprint)) });
