@@ -74,6 +74,25 @@ export function formatNumber(n: number): string {
   return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
+/**
+ * A file size as people read it: bytes below 1 KB, then KB / MB / GB (1,024-based, as
+ * Windows and Outlook show them) with one decimal: "500 B", "1.5 MB", "12,345.6 KB" never.
+ */
+export function formatBytes(bytes: number): string {
+  const units = ["B", "KB", "MB", "GB"];
+  let value = Math.max(0, bytes);
+  let unit = 0;
+  // Divide while the value, as it will be shown (one decimal), reaches the next unit: 1,048,575 B is "1 MB", not "1,024 KB".
+  while (unit < units.length - 1 && (unit === 0 ? value : Math.round(value * 10) / 10) >= 1024) {
+    value /= 1024;
+    unit += 1;
+  }
+  if (unit === 0) return `${formatNumber(value)} B`;
+  const rounded = Math.round(value * 10) / 10;
+  const [whole = "0", tenth] = rounded.toFixed(1).split(".");
+  return `${formatNumber(Number(whole))}${tenth && tenth !== "0" ? `.${tenth}` : ""} ${units[unit]}`;
+}
+
 /** The noun alone, in the form the count needs (English only: Japanese nouns do not change). */
 export function nounFor(n: number, noun: Noun): string {
   const [one, other] = EN[noun];

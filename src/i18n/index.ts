@@ -1,6 +1,6 @@
 export { alertText, approvalAlertText, describeFinding, remediesFor, failureText, MAX_CANCEL_LABEL, MAX_ERROR_MESSAGE, type AlertText } from "./alert";
 export { CATALOGS, languageOf, type Catalog, type FailureReason, type Language, type Remedy } from "./catalog";
-export { count, formatNumber, nounFor, partiesOf, verbFor, type Noun } from "./count";
+export { count, formatBytes, formatNumber, nounFor, partiesOf, verbFor, type Noun } from "./count";
 export { PANE_TEXT, type PaneText } from "./pane";
 export { reviewRequestedEmail, reviewExpiredEmail, type EmailText } from "./email";
 export { REVIEW_TEXT, type ReviewText, type FileCheckCode } from "./review";

@@ -1,5 +1,6 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
+import { approvable } from "../approval/decide";
 import { CATALOGS, describeFinding, PANE_TEXT, REVIEW_TEXT, type Language } from "../i18n";
 import type { Finding } from "../shared/types";
 import { FlaggedFiles } from "../ui/FlaggedFiles";
@@ -154,7 +155,7 @@ export function SenderPane(props: { host: PaneHost; api: ReviewClient; language:
           )}
           {others.length > 0 && <OtherFindings findings={others} language={language} />}
           {findings.length === 0 && <Text data-testid="no-findings">{text.noFindings}</Text>}
-          {(checked.evaluation.verdict === "review" || checked.evaluation.verdict === "confirm") && (
+          {approvable(checked.evaluation.verdict) && (
             <RequestReview review={review} checked={checked} text={REVIEW_TEXT[language]} language={language} refusedAtSend={state.alert?.approval} />
           )}
         </>

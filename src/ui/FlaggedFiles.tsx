@@ -1,6 +1,6 @@
 import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { fileLines, type Language, type PaneText } from "../i18n";
+import { fileLines, formatBytes, type Language, type PaneText } from "../i18n";
 import type { FlaggedFile } from "../views/flagged-files";
 import type { DraftAttachment } from "../shared/types";
 import type { Notice } from "./notice";
@@ -12,17 +12,6 @@ const useStyles = makeStyles({
   name: { overflowWrap: "anywhere", fontWeight: tokens.fontWeightSemibold },
   lines: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
 });
-
-function formatSize(bytes: number, language: string): string {
-  const units = ["B", "KB", "MB", "GB"];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${new Intl.NumberFormat(language, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
-}
 
 /**
  * Each flagged file with everything found about it (name keywords, counts, personal columns,
@@ -72,7 +61,7 @@ export function FlaggedFiles(props: {
         <li key={file.id ?? `${file.name}:${index}`} className={styles.file} data-testid="flagged-file" data-codes={file.codes.join(" ")}>
           <div className={styles.about}>
             <Text className={styles.name}>{file.name}</Text>
-            <Text size={200}>{formatSize(file.size, props.language)}</Text>
+            <Text size={200}>{formatBytes(file.size)}</Text>
             <ul className={styles.lines}>
               {fileLines(file, props.language).map((line, i) => (
                 <li key={i} data-code={line.code}>

@@ -1,4 +1,5 @@
 import { Button, Field, Input, Spinner, Text, Textarea } from "@fluentui/react-components";
+import { formatBytes } from "../../i18n";
 import type { Snapshot, PlaygroundStore } from "../store";
 import { usePlaygroundStyles } from "../styles";
 import type { PlaygroundText } from "../text";
@@ -57,7 +58,7 @@ export function ComposeWindow(props: { store: PlaygroundStore; state: Snapshot; 
           {m.attachments.map((a) => (
             <li key={a.id} data-testid="attachment">
               <Text size={200}>
-                📎 {a.name} ({a.size.toLocaleString()} B)
+                📎 {a.name} ({formatBytes(a.size)})
               </Text>
               <Button size="small" appearance="transparent" aria-label={text.removeFile(a.name)} onClick={() => store.removeAttachment(a.id)}>
                 ×

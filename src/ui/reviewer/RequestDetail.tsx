@@ -2,7 +2,7 @@ import { Badge, Button, MessageBar, MessageBarBody, Spinner, Text } from "@fluen
 import { useEffect, useState } from "react";
 import type { Review } from "../../api/contract";
 import { ApiError, describeError } from "../../api/error";
-import { formatDateTime, type Language, type ReviewText } from "../../i18n";
+import { formatBytes, formatDateTime, type Language, type ReviewText } from "../../i18n";
 import type { ReviewClient } from "../review-api";
 import { useLayoutStyles } from "../styles";
 import { Decision, type DecisionInput } from "./Decision";
@@ -26,7 +26,7 @@ function MessageFields(props: { snapshot: Review["snapshot"]; text: ReviewText }
       {field("CC", snapshot.cc)}
       {field("BCC", snapshot.bcc)}
       <Text>
-        <strong>{text.attachments}</strong>: {snapshot.attachments.length ? snapshot.attachments.map((a) => `${a.name} (${a.size.toLocaleString()} B)`).join(", ") : text.none}
+        <strong>{text.attachments}</strong>: {snapshot.attachments.length ? snapshot.attachments.map((a) => `${a.name} (${formatBytes(a.size)})`).join(", ") : text.none}
       </Text>
     </section>
   );
