@@ -18,15 +18,16 @@ const MAY_IMPORT = {
   views: ["policy", "shared"],
   i18n: ["api", "policy", "shared", "util", "views"],
   attachments: ["inspect", "policy", "shared", "util"],
+  memory: ["policy", "shared", "util"],
   office: ["policy", "shared", "util"],
   ui: ["api", "i18n", "policy", "shared", "util", "views"],
   // runtimes
-  event: ["approval", "attachments", "i18n", "inspect", "office", "policy", "shared", "util", "views"],
-  taskpane: ["api", "approval", "attachments", "i18n", "inspect", "office", "policy", "shared", "ui", "util", "views"],
+  event: ["approval", "attachments", "i18n", "inspect", "memory", "office", "policy", "shared", "util", "views"],
+  taskpane: ["api", "approval", "attachments", "i18n", "inspect", "memory", "office", "policy", "shared", "ui", "util", "views"],
   pages: ["api", "i18n", "policy", "shared", "ui", "util", "views"],
-  server: ["api", "approval", "i18n", "policy", "shared", "util", "views"],
-  cli: ["approval", "i18n", "inspect", "policy", "shared", "util", "views"],
-  playground: ["api", "i18n", "policy", "shared", "util", "views"],
+  server: ["api", "approval", "i18n", "memory", "policy", "shared", "util", "views"],
+  cli: ["approval", "i18n", "inspect", "memory", "policy", "shared", "util", "views"],
+  playground: ["api", "i18n", "memory", "policy", "shared", "util", "views"],
 };
 const FOLDERS = Object.keys(MAY_IMPORT);
 const zones = FOLDERS.map((folder) => {

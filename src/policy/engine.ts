@@ -1,4 +1,4 @@
-import type { Draft, Evaluation, Finding, Level, Verdict } from "../shared/types";
+import type { Draft, Evaluation, Finding, Level, SendContext, Verdict } from "../shared/types";
 import { fingerprint } from "./fingerprint";
 import type { Policy } from "./policy";
 import { classifyRecipients } from "./recipients";
@@ -8,6 +8,7 @@ import { distributionList } from "./rules/distribution-list";
 import { externalExposure } from "./rules/external-exposure";
 import type { Rule } from "./rules/rule";
 import { unresolvedRecipient } from "./rules/unresolved-recipient";
+import { threadParticipants } from "./thread";
 
 const RULES: readonly Rule[] = [
   externalExposure,
@@ -46,14 +47,17 @@ function isOnlyUnread(finding: Finding | undefined): boolean {
 }
 
 /**
- * Evaluates a draft against a policy: pure (no Office, no clock, no text).
- * Returns the verdict, the findings (codes and evidence) and the message fingerprint.
+ * Evaluates a draft against a policy: pure (no Office, no clock, no text). `context` is what
+ * is known beyond the message (how it started), as data; without it the message is judged on
+ * its own. Returns the verdict, the findings (codes and evidence) and the message fingerprint
+ * (which depends on the message only).
  */
-export function evaluate(draft: Draft, policy: Policy): Evaluation {
+export function evaluate(draft: Draft, policy: Policy, context: SendContext = {}): Evaluation {
   const recipients = classifyRecipients(draft, policy);
+  const thread = threadParticipants(context);
   const findings: Finding[] = [];
   for (const rule of RULES) {
-    const result = rule({ draft, policy, recipients });
+    const result = rule({ draft, policy, recipients, context, thread });
     if (!result) continue;
     const level = result.level ?? policy.rules[result.code];
     if (level !== "off") findings.push({ ...result, level } as Finding);

@@ -14,3 +14,6 @@ export const REVIEW_SESSION_KEY = "sendguard.review";
 
 /** Attachment inspection results for this item, keyed by attachment id, name and size (see src/attachments/cache.ts). */
 export const INSPECTIONS_SESSION_KEY = "sendguard.inspections";
+
+/** How the message started (compose type and the To/CC Outlook pre-filled), recorded by the compose-start event (see src/memory/compose-start.ts). */
+export const COMPOSE_SESSION_KEY = "sendguard.compose";

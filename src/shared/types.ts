@@ -73,6 +73,31 @@ export interface Draft {
   recipientLimit?: number | undefined;
 }
 
+/** How Outlook started the message (`getComposeTypeAsync`, Mailbox 1.10); reply-all is a reply. */
+export const COMPOSE_TYPES = ["newMail", "reply", "forward"] as const;
+export type ComposeType = (typeof COMPOSE_TYPES)[number];
+
+/**
+ * What the message held when the sender started writing it, as the compose-start launch
+ * event (OnNewMessageCompose) recorded it: a reply-all's To and CC are the thread's
+ * participants, who have already seen each other's addresses.
+ */
+export interface ComposeStart {
+  type: ComposeType;
+  /** The addresses Outlook had put in To and CC, as it reported them. */
+  to: string[];
+  cc: string[];
+}
+
+/**
+ * What is known about a message beyond the message itself, handed to the engine as data.
+ * Every part is optional: without it the verdict is what the message alone gives.
+ */
+export interface SendContext {
+  /** How the message started; absent when the compose-start event did not run (older clients, reopened drafts). */
+  composeStart?: ComposeStart | undefined;
+}
+
 export type Level = "off" | "confirm" | "review" | "block";
 export type Verdict = "allow" | "confirm" | "review" | "block";
 
@@ -86,6 +111,8 @@ export interface Party {
 
 export interface ExposedAddress {
   address: string;
+  /** True when this address was already in the thread the message replies to (seen by the thread's participants). */
+  inThread?: boolean | undefined;
   field: "to" | "cc";
   party: string;
   partyKind: Exclude<PartyKind, "internal">;
@@ -100,6 +127,11 @@ export interface ExposureEvidence {
   parties: { id: string; kind: Exclude<PartyKind, "internal">; visible: number; total: number }[];
   visibleExternalCount: number;
   massThreshold: number;
+  /**
+   * For a reply: outside addresses in To/CC that the thread's participants had already seen
+   * and that no one new sees now (left out of `exposed`: not a new exposure).
+   */
+  alreadyShared?: number | undefined;
 }
 
 export interface RecipientRef {

@@ -4,57 +4,103 @@ import type { Rule } from "./rule";
 
 type OutsideKind = Exclude<PartyKind, "internal">;
 
+interface Outside {
+  key: string;
+  party: string;
+  kind: OutsideKind;
+  visible: boolean;
+  display: string;
+  field: "to" | "cc";
+}
+
 /**
  * external-exposure: an outside address in To/CC is exposed when another
  * recipient of a different outside party (in any field: BCC recipients read To/CC
  * too) can read it, or when To/CC show more than `massThreshold` outside addresses.
  * In `any-external` mode any outside address in To/CC on a message with more than
  * one recipient is exposure.
+ *
+ * A reply is judged on what is new (`thread`: the participants at compose start). Two
+ * participants of the thread had already seen each other's addresses, so a reply-all
+ * that keeps them (or fewer) exposes nothing new; an address is exposed when someone
+ * who was not in the thread reads it, or when it was not in the thread itself. Mass
+ * exposure needs someone new among the recipients. `any-external` mode keeps its
+ * meaning: every visible outside address counts, thread or not.
  */
-export const externalExposure: Rule = ({ policy, recipients }) => {
+export const externalExposure: Rule = ({ policy, recipients, thread }) => {
   const { mode, massThreshold } = policy.exposure;
-  const seen = new Set<string>();
-  const visibleSeen = new Set<string>();
-  const parties = new Map<string, { kind: OutsideKind; visible: number; total: number }>();
-  const exposed: ExposedAddress[] = [];
-  let distinctRecipients = 0;
-
+  const distinct = new Set<string>();
+  const outside = new Map<string, Outside>();
   for (const recipient of recipients) {
     const key = recipient.address?.key ?? `invalid:${recipient.raw}`;
-    if (!seen.has(key)) distinctRecipients += 1;
-    if (!isExternal(recipient) || !recipient.address || !recipient.party) {
-      seen.add(key);
+    distinct.add(key);
+    if (!isExternal(recipient) || !recipient.address || !recipient.party) continue;
+    const known = outside.get(key);
+    if (known) {
+      // The same person twice (To and BCC): what they can read and be read by is the union.
+      if (isVisible(recipient) && !known.visible) outside.set(key, { ...known, visible: true, field: recipient.field as "to" | "cc" });
       continue;
     }
-    const kind = recipient.party.kind as OutsideKind;
-    const party = parties.get(recipient.party.id) ?? { kind, visible: 0, total: 0 };
-    if (!seen.has(key)) party.total += 1;
-    if (isVisible(recipient) && !visibleSeen.has(key)) {
-      visibleSeen.add(key);
-      party.visible += 1;
-      exposed.push({
-        address: recipient.address.display,
-        field: recipient.field as "to" | "cc",
-        party: recipient.party.id,
-        partyKind: kind,
-      });
-    }
-    seen.add(key);
-    parties.set(recipient.party.id, party);
+    outside.set(key, {
+      key,
+      party: recipient.party.id,
+      kind: recipient.party.kind as OutsideKind,
+      visible: isVisible(recipient),
+      display: recipient.address.display,
+      field: (isVisible(recipient) ? recipient.field : "to") as "to" | "cc",
+    });
   }
 
-  if (exposed.length === 0) return null;
+  const inThread = (o: Outside) => thread !== null && thread.has(o.key);
+  const all = [...outside.values()];
+  const visible = all.filter((o) => o.visible);
+  if (visible.length === 0) return null;
+  const newcomers = all.filter((o) => !inThread(o));
+
+  // Per party: how many outside recipients, and how many new ones, so that "someone of another party" is a subtraction.
+  const perParty = new Map<string, { kind: OutsideKind; total: number; fresh: number }>();
+  for (const o of all) {
+    const p = perParty.get(o.party) ?? { kind: o.kind, total: 0, fresh: 0 };
+    p.total += 1;
+    if (!inThread(o)) p.fresh += 1;
+    perParty.set(o.party, p);
+  }
+  /** Someone of another outside party reads `o`, and they had not already seen each other in the thread. */
+  const crossPartyNew = (o: Outside) => {
+    const own = perParty.get(o.party);
+    return inThread(o) ? newcomers.length - (own?.fresh ?? 0) > 0 : all.length - (own?.total ?? 0) > 0;
+  };
+
   const reasons: ExposureEvidence["reasons"] = [];
-  if (parties.size >= 2) reasons.push("cross-party");
-  if (exposed.length > massThreshold) reasons.push("mass");
-  if (mode === "any-external" && distinctRecipients > 1) reasons.push("any-external");
+  const crossExposed = visible.filter(crossPartyNew);
+  if (crossExposed.length > 0) reasons.push("cross-party");
+  if (visible.length > massThreshold && newcomers.length > 0) reasons.push("mass");
+  if (mode === "any-external" && distinct.size > 1) reasons.push("any-external");
   if (reasons.length === 0) return null;
 
-  const partyList = [...parties.entries()]
-    .map(([id, p]) => ({ id, kind: p.kind, visible: p.visible, total: p.total }))
+  // Mass and any-external: every visible outside address is shown to someone new (or counts by rule).
+  const shown = reasons.length === 1 && reasons[0] === "cross-party" ? crossExposed : visible;
+  const exposed: ExposedAddress[] = shown.map((o) => ({
+    address: o.display,
+    field: o.field,
+    party: o.party,
+    partyKind: o.kind,
+    ...(inThread(o) ? { inThread: true } : {}),
+  }));
+  const partyList = [...perParty.entries()]
+    .map(([id, p]) => ({ id, kind: p.kind, visible: shown.filter((o) => o.party === id).length, total: p.total }))
     .sort((a, b) => b.visible - a.visible || b.total - a.total || a.id.localeCompare(b.id));
+  const alreadyShared = visible.length - shown.length;
   return {
     code: "external-exposure",
-    evidence: { mode, reasons, exposed, parties: partyList, visibleExternalCount: exposed.length, massThreshold },
+    evidence: {
+      mode,
+      reasons,
+      exposed,
+      parties: partyList,
+      visibleExternalCount: exposed.length,
+      massThreshold,
+      ...(thread !== null ? { alreadyShared } : {}),
+    },
   };
 };

@@ -1,4 +1,4 @@
-import type { Draft, Finding, Level } from "../../shared/types";
+import type { Draft, Finding, Level, SendContext } from "../../shared/types";
 import type { Policy } from "../policy";
 import type { ClassifiedRecipient } from "../recipients";
 
@@ -6,6 +6,10 @@ export interface RuleContext {
   draft: Draft;
   policy: Policy;
   recipients: readonly ClassifiedRecipient[];
+  /** What is known beyond the message (how it started). */
+  context: SendContext;
+  /** For a reply: the address keys of the thread's participants at compose start (./thread.ts); null otherwise. */
+  thread: ReadonlySet<string> | null;
 }
 
 /**
