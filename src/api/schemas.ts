@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { parseAddress } from "../policy/address";
 import { FINGERPRINT_PATTERN, FINGERPRINT_VERSION } from "../policy/fingerprint";
-import { INSPECTED_KINDS, INSPECTION_STATUSES, RECIPIENT_FIELDS, RECIPIENT_TYPES } from "../shared/types";
+import { COMPOSE_TYPES, INSPECTED_KINDS, INSPECTION_STATUSES, RECIPIENT_FIELDS, RECIPIENT_TYPES } from "../shared/types";
+import { MAX_RECORDED_ADDRESSES } from "../memory/compose-start";
 import { AUDIT_ACTIONS, MAX_TOKEN_LENGTH, REVIEW_STATUSES } from "./contract";
 
 /** Office's own caps: at most 1,000 recipients per field are readable; Outlook allows far fewer attachments. */
@@ -63,6 +64,14 @@ export const snapshotSchema = z.strictObject({
     .max(LIMITS.attachments),
   truncatedFields: z.array(z.enum(RECIPIENT_FIELDS)).max(3).optional(),
   bodyExcerpt: z.string().max(LIMITS.bodyExcerpt).optional(),
+  /** How the message started (a reply-all's participants): the server judges what is new, as the pane and Send do. */
+  composeStart: z
+    .strictObject({
+      type: z.enum(COMPOSE_TYPES),
+      to: z.array(z.string().max(320)).max(MAX_RECORDED_ADDRESSES),
+      cc: z.array(z.string().max(320)).max(MAX_RECORDED_ADDRESSES),
+    })
+    .optional(),
 });
 
 export const createReviewSchema = z.strictObject({

@@ -5,7 +5,7 @@
  */
 export { reviewersFor, mayReview, isAdmin } from "./reviewers";
 export { reviewChecks } from "./checks";
-export { draftSnapshot, snapshotDraft } from "./snapshot";
+export { draftSnapshot, snapshotContext, snapshotDraft } from "./snapshot";
 export { approvalItems, coverageOf, uncoveredFindings, MAX_APPROVAL_ITEMS, type ApprovalItem } from "./coverage";
 export { approvable, decideSend, type ApprovalRefusal, type SendDecision, type SendFacts } from "./decide";
 export {

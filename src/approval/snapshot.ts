@@ -1,5 +1,5 @@
 import type { ReviewSnapshot } from "../api/contract";
-import type { AttachmentInspection, Draft } from "../shared/types";
+import type { AttachmentInspection, Draft, SendContext } from "../shared/types";
 import { addressKey } from "../policy/address";
 import { addressHash } from "../policy/fingerprint";
 
@@ -16,6 +16,11 @@ export function snapshotDraft(snapshot: ReviewSnapshot): Draft {
     attachments: snapshot.attachments.map((a) => ({ name: a.name, size: a.size, contentHash: a.contentHash, inspection: a.inspection })),
     truncatedFields: snapshot.truncatedFields,
   };
+}
+
+/** What the snapshot says beyond the message (how it started), for evaluating it as the pane and Send do. */
+export function snapshotContext(snapshot: ReviewSnapshot): SendContext {
+  return snapshot.composeStart ? { composeStart: { type: snapshot.composeStart.type, to: [...snapshot.composeStart.to], cc: [...snapshot.composeStart.cc] } } : {};
 }
 
 /** An inspection as a snapshot carries it: the distinct addresses become a count and a not-recipient count. */
@@ -36,7 +41,7 @@ function snapshotInspection(
 }
 
 /** The snapshot of a draft that the sender's pane sends with a review request. */
-export function draftSnapshot(draft: Draft, from: string): ReviewSnapshot {
+export function draftSnapshot(draft: Draft, from: string, context: SendContext = {}): ReviewSnapshot {
   const recipients = (list: Draft["to"]) =>
     list.map((r) => ({ address: r.emailAddress, name: r.displayName || undefined, type: r.recipientType }));
   const keys = new Set<string>();
@@ -53,5 +58,6 @@ export function draftSnapshot(draft: Draft, from: string): ReviewSnapshot {
     attachments: draft.attachments.map((a) => ({ name: a.name, size: a.size, contentHash: a.contentHash, inspection: snapshotInspection(a.inspection, keys) })),
     // Fields Outlook returned only up to its limit: the reviewer must see that too.
     ...(draft.truncatedFields && draft.truncatedFields.length > 0 ? { truncatedFields: [...draft.truncatedFields] } : {}),
+    ...(context.composeStart ? { composeStart: { ...context.composeStart } } : {}),
   };
 }

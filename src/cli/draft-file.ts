@@ -3,7 +3,7 @@ import PostalMime, { type Address } from "postal-mime";
 import { z } from "zod";
 import { bytesToHex } from "../policy/fingerprint";
 import { parseMailbox } from "../policy/mailbox";
-import type { Draft, DraftAttachment, DraftRecipient } from "../shared/types";
+import { COMPOSE_TYPES, type Draft, type DraftAttachment, type DraftRecipient, type SendContext } from "../shared/types";
 
 /** Largest input file the CLI reads (bytes). */
 export const MAX_INPUT_BYTES = 100 * 1024 * 1024;
@@ -32,6 +32,14 @@ const draftSchema = z.strictObject({
       }),
     )
     .default([]),
+  /** How the message started, as the compose-start event records it (a reply-all's participants). */
+  compose: z
+    .strictObject({
+      type: z.enum(COMPOSE_TYPES),
+      to: z.array(z.string()).default([]),
+      cc: z.array(z.string()).default([]),
+    })
+    .optional(),
 });
 
 function contentHash(bytes: Uint8Array): string {
@@ -47,6 +55,8 @@ function describeZodIssue(issue: z.core.$ZodIssue): string {
 export interface DraftWithContent {
   draft: Draft;
   contents: (Uint8Array | undefined)[];
+  /** What is known beyond the message (draft JSON `compose`); `{}` for a message file. */
+  context: SendContext;
 }
 
 /** A draft JSON file: `to`/`cc`/`bcc` as Office reports them, `attachments` of `{name, size, contentBase64?}`. */
@@ -78,6 +88,7 @@ export function parseDraftJson(text: string): DraftWithContent {
   return {
     draft: { from: draft.from, to: recipients(draft.to), cc: recipients(draft.cc), bcc: recipients(draft.bcc), subject: draft.subject, attachments },
     contents,
+    context: draft.compose ? { composeStart: { type: draft.compose.type, to: draft.compose.to, cc: draft.compose.cc } } : {},
   };
 }
 
@@ -132,5 +143,6 @@ export async function parseEml(bytes: Uint8Array): Promise<DraftWithContent> {
       }),
     },
     contents,
+    context: {},
   };
 }

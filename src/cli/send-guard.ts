@@ -122,8 +122,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     let unreadable = false;
     for (const file of files) {
       try {
-        const { draft, contents } = await readDraft(file, readInput(path.resolve(io.cwd, file)));
-        results.push({ file, evaluation: evaluate(await withInspections(draft, contents, policy), policy) });
+        const { draft, contents, context } = await readDraft(file, readInput(path.resolve(io.cwd, file)));
+        results.push({ file, evaluation: evaluate(await withInspections(draft, contents, policy), policy, context) });
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         unreadable = true;

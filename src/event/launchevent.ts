@@ -10,6 +10,7 @@
 import { associateHandler } from "../office/entry";
 import { createOnAttachmentsChanged, ON_ATTACHMENTS_CHANGED } from "./on-attachments-changed";
 import { createOnMessageSend, ON_MESSAGE_SEND } from "./on-message-send";
+import { createOnNewMessageCompose, ON_NEW_MESSAGE_COMPOSE } from "./on-new-message-compose";
 
 // Replaced at build time by webpack's DefinePlugin (see webpack.config.js).
 declare const __SEND_GUARD_ORIGIN__: string;
@@ -18,3 +19,4 @@ declare const __SEND_GUARD_POLICY__: unknown;
 const config = { origin: __SEND_GUARD_ORIGIN__, embeddedPolicy: __SEND_GUARD_POLICY__ };
 associateHandler(ON_MESSAGE_SEND, createOnMessageSend(config));
 associateHandler(ON_ATTACHMENTS_CHANGED, createOnAttachmentsChanged(config));
+associateHandler(ON_NEW_MESSAGE_COMPOSE, createOnNewMessageCompose());

@@ -8,7 +8,8 @@ import { mergeInspectionCache, parseInspectionCache, withCachedInspections } fro
 import type { Draft } from "../shared/types";
 import { decideSend } from "../approval/decide";
 import { readAttachmentContent } from "../office/attachments";
-import { APPROVAL_SESSION_KEY, INSPECTIONS_SESSION_KEY, readSessionValue, writeSessionValue } from "../office/session";
+import { APPROVAL_SESSION_KEY, COMPOSE_SESSION_KEY, INSPECTIONS_SESSION_KEY, readSessionValue, writeSessionValue } from "../office/session";
+import { parseComposeStart } from "../memory/compose-start";
 import { inspectPendingAttachments, pendingAttachments } from "../attachments/pending";
 import { completeOnce } from "./complete-once";
 import { loadPolicy } from "./policy-source";
@@ -113,14 +114,16 @@ export function createOnMessageSend(config: SendHandlerConfig) {
           readSessionValue(APPROVAL_SESSION_KEY),
           // Files inspected when attachments changed (launch event, task pane).
           readSessionValue(INSPECTIONS_SESSION_KEY),
+          // How the message started (the compose-start event); a failed read only means no record.
+          readSessionValue(COMPOSE_SESSION_KEY).catch(() => undefined),
         ]),
       )
-      .then(([read, policy, token, inspections]) => {
+      .then(([read, policy, token, inspections, composeText]) => {
         if (!policy.ok) throw new PolicyInvalidError(formatPolicyErrors(policy.errors));
         failMode = policy.policy.failMode;
         const cached = parseInspectionCache(inspections);
         return inspectPending(withCachedInspections(read, cached), policy.policy, cached).then((draft) => {
-          const evaluation = evaluate(draft, policy.policy);
+          const evaluation = evaluate(draft, policy.policy, { composeStart: parseComposeStart(composeText) });
           const decision = decideSend({ evaluation, sender: draft.from, token, approvalKeys: policy.policy.approvalKeys, nowMs: Date.now() });
           end(completionFor(decision, language), token);
         });

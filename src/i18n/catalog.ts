@@ -97,6 +97,18 @@ function exposureParts(e: ExposureEvidence) {
   };
 }
 
+/**
+ * For a reply: who is new to the thread (the others had already seen each other), said
+ * after the exposure so that the sender knows whom to take out, or that the thread grew on purpose.
+ */
+function threadNote(language: Language, e: ExposureEvidence): string {
+  const fresh = e.newcomers ?? [];
+  if (fresh.length === 0) return "";
+  return language === "ja"
+    ? `このスレッドに新しく加わった宛先：${sample(fresh, ja.andMore, "、")}。`
+    : ` New to this thread: ${sample(fresh, en.andMore, ", ")}.`;
+}
+
 const en: Catalog = {
   header: {
     confirm: "Send Guard: please check this message before sending.",
@@ -124,10 +136,10 @@ const en: Catalog = {
             ? `can be read by recipients of ${p.readersInBcc.length === 1 ? "another party" : `${formatNumber(p.readersInBcc.length)} other parties`} in BCC (${sample(p.readersInBcc.map((r) => r.id), en.andMore, ", ")})`
             : "can be read by every recipient";
         const policy = e.reasons.includes("any-external") && p.readersInBcc.length === 0 && !e.reasons.includes("mass") ? "; your organization keeps outside addresses in BCC" : "";
-        return `${n}${of} in To/CC ${readers}${mass}${policy}: ${sample(p.addresses, en.andMore, ", ")}.`;
+        return `${n}${of} in To/CC ${readers}${mass}${policy}: ${sample(p.addresses, en.andMore, ", ")}.${threadNote("en", e)}`;
       }
       const names = [...p.visible.filter((x) => x.kind === "organization").map((x) => `${x.id} (${formatNumber(x.visible)})`), ...p.visible.filter((x) => x.kind === "individual").map((x) => x.id)];
-      return `${n} in To/CC can be read by every recipient, across ${partiesOf("en", p.organizations, p.individuals)}${mass}: ${sample(names, en.andMore, ", ")}.`;
+      return `${n} in To/CC can be read by every recipient, across ${partiesOf("en", p.organizations, p.individuals)}${mass}: ${sample(names, en.andMore, ", ")}.${threadNote("en", e)}`;
     },
     "unresolved-recipient": (f) => {
       const { unverified, truncated } = splitUnresolved(f);
@@ -232,7 +244,7 @@ const ja: Catalog = {
             ? `BCCの別の相手（${sample(p.readersInBcc.map((r) => r.id), ja.andMore, "、")}）にも見えます`
             : "受信者全員に見えます";
         const policy = e.reasons.includes("any-external") && p.readersInBcc.length === 0 && !e.reasons.includes("mass") ? "（社外アドレスはBCCに入れる設定です）" : "";
-        return `宛先（To/CC）の${whose}${n}が${readers}${mass}${policy}：${sample(p.addresses, ja.andMore, "、")}。`;
+        return `宛先（To/CC）の${whose}${n}が${readers}${mass}${policy}：${sample(p.addresses, ja.andMore, "、")}。${threadNote("ja", e)}`;
       }
       const orgs = p.visible.filter((x) => x.kind === "organization").map((x) => `${x.id}（${formatNumber(x.visible)}件）`);
       const people = p.visible.filter((x) => x.kind === "individual").map((x) => x.id);
@@ -240,7 +252,7 @@ const ja: Catalog = {
       const rest = names.length - SAMPLE;
       const restOrgs = Math.max(0, orgs.length - SAMPLE);
       const more = rest > 0 ? ` ほか${partiesOf("ja", restOrgs, rest - restOrgs)}` : "";
-      return `宛先（To/CC）の社外アドレス${n}が受信者全員に見えます${mass}。社外の相手は${partiesOf("ja", p.organizations, p.individuals)}です：${names.slice(0, SAMPLE).join("、")}${more}。`;
+      return `宛先（To/CC）の社外アドレス${n}が受信者全員に見えます${mass}。社外の相手は${partiesOf("ja", p.organizations, p.individuals)}です：${names.slice(0, SAMPLE).join("、")}${more}。${threadNote("ja", e)}`;
     },
     "unresolved-recipient": (f) => {
       const { unverified, truncated } = splitUnresolved(f);

@@ -3,6 +3,12 @@ import type { PartyKind, Verdict } from "../shared/types";
 import type { Language } from "./catalog";
 import { count, formatNumber, partiesOf, verbFor } from "./count";
 
+/** The first five items, then how many more. */
+function listed(items: readonly string[], separator: string, more: (n: number) => string): string {
+  const shown = items.slice(0, 5).join(separator);
+  return items.length > 5 ? `${shown}${more(items.length - 5)}` : shown;
+}
+
 /** Text of the sender's task pane. */
 export interface PaneText {
   title: string;
@@ -21,6 +27,8 @@ export interface PaneText {
   exposureTitle: string;
   /** How many outside addresses stand in To/CC, and the outside parties the list below shows. */
   exposureIntro: (outside: number, organizations: number, individuals: number) => string;
+  /** For a reply: who is new to the thread (the others had already seen each other). */
+  newToThread: (addresses: readonly string[]) => string;
   partyKind: Record<PartyKind, string>;
   addressCount: (count: number) => string;
   seesOutside: (count: number) => string;
@@ -72,6 +80,8 @@ const en: PaneText = {
   exposureTitle: "Who would see outside addresses",
   exposureIntro: (outside, organizations, individuals) =>
     `${count("en", outside, "outsideAddress")} in To/CC can be read by every recipient. The recipients outside your organization: ${partiesOf("en", organizations, individuals)}.`,
+  newToThread: (addresses) =>
+    `New to this thread: ${listed(addresses, ", ", (n) => ` and ${formatNumber(n)} more`)}. The others had already seen each other's addresses in the thread.`,
   partyKind: { internal: "Internal", organization: "Outside organization", individual: "Individual" },
   addressCount: (n) => count("en", n, "address"),
   seesOutside: (n) => `sees ${count("en", n, "outsideAddress")} of others`,
@@ -130,6 +140,7 @@ const ja: PaneText = {
   exposureTitle: "社外アドレスが見える相手",
   exposureIntro: (outside, organizations, individuals) =>
     `宛先（To/CC）の社外アドレス${count("ja", outside, "outsideAddress")}が受信者全員に見えます。社外の受信者は${partiesOf("ja", organizations, individuals)}です。`,
+  newToThread: (addresses) => `このスレッドに新しく加わった宛先：${listed(addresses, "、", (n) => ` ほか${formatNumber(n)}件`)}。ほかの宛先は、スレッドの中ですでに互いのアドレスを見ています。`,
   partyKind: { internal: "社内", organization: "社外の組織", individual: "個人" },
   addressCount: (n) => `アドレス${count("ja", n, "address")}`,
   seesOutside: (n) => `他の社外アドレス${count("ja", n, "outsideAddress")}が見えます`,

@@ -89,7 +89,7 @@ export function readAttachmentList(): Promise<DraftAttachment[]> {
   return readAttachments(composeItem());
 }
 
-function readField(item: Office.MessageCompose, field: RecipientField): Promise<DraftRecipient[]> {
+export function readField(item: Office.MessageCompose, field: RecipientField): Promise<DraftRecipient[]> {
   const call = `${field}.getAsync`;
   return officeCall<unknown>(call, (cb) => item[field].getAsync(cb)).then((list) => arrayOf(call, list, "a recipient list", (r) => toRecipient(call, r)));
 }

@@ -132,6 +132,8 @@ export interface ExposureEvidence {
    * and that no one new sees now (left out of `exposed`: not a new exposure).
    */
   alreadyShared?: number | undefined;
+  /** For a reply: the outside recipients (any field) who were not in the thread, i.e. who are new to it. */
+  newcomers?: string[] | undefined;
 }
 
 export interface RecipientRef {

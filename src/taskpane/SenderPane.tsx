@@ -134,6 +134,7 @@ export function SenderPane(props: { host: PaneHost; api: ReviewClient; language:
               host={host}
               draft={checked.draft}
               policy={checked.policy}
+              context={checked.context}
               text={text}
               catalog={catalog}
               onNotice={setNotice}

@@ -1,5 +1,5 @@
 import type { PolicyResult } from "../policy";
-import type { AlertContext, Draft, DraftRecipient, RecipientField } from "../shared/types";
+import type { AlertContext, Draft, DraftRecipient, RecipientField, SendContext } from "../shared/types";
 import type { OidcClient, TokenRequester } from "../ui/sign-in";
 
 export type RecipientFields = Record<RecipientField, DraftRecipient[]>;
@@ -14,6 +14,8 @@ export interface PaneHost {
   isDarkTheme(): boolean | undefined;
   readDraft(): Promise<Draft>;
   readPolicy(): Promise<PolicyResult>;
+  /** What is known beyond the message (how it started), as the send handler reads it; `{}` when nothing is. */
+  readContext(): Promise<SendContext>;
   /** The Smart Alert's contextData when the pane was opened from it. */
   readAlertContext(): Promise<AlertContext | null>;
   /**

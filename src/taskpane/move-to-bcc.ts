@@ -1,5 +1,5 @@
 import { applyPlan, evaluate, fixObstacle, planMoveToBcc, type FixObstacle, type Policy, type RecipientPlan } from "../policy";
-import type { Draft, DraftRecipient, Verdict } from "../shared/types";
+import type { Draft, DraftRecipient, SendContext, Verdict } from "../shared/types";
 import type { PaneHost } from "./host";
 
 /** What "Move outside recipients to BCC" would do to the draft as read, and whether it may be written. */
@@ -23,10 +23,10 @@ const keyOf = (list: readonly DraftRecipient[]) => list.map((r) => r.emailAddres
 const sameRecipients = (a: Draft, b: Draft) => (["to", "cc", "bcc"] as const).every((f) => keyOf(a[f]) === keyOf(b[f]));
 
 /** The preview for a draft; null when there is nothing to move. */
-export function previewMoveToBcc(draft: Draft, policy: Policy): MovePreview | null {
+export function previewMoveToBcc(draft: Draft, policy: Policy, context: SendContext = {}): MovePreview | null {
   const plan = planMoveToBcc(draft, policy);
   if (!plan) return null;
-  return { base: draft, plan, result: evaluate(applyPlan(draft, plan), policy).verdict, obstacle: fixObstacle(draft, plan) };
+  return { base: draft, plan, result: evaluate(applyPlan(draft, plan), policy, context).verdict, obstacle: fixObstacle(draft, plan) };
 }
 
 /**
@@ -35,9 +35,9 @@ export function previewMoveToBcc(draft: Draft, policy: Policy): MovePreview | nu
  * and says why. A write that fails or loses anyone throws (RecipientWriteError) after
  * putting the fields back.
  */
-export async function applyMoveToBcc(host: PaneHost, policy: Policy, preview: MovePreview): Promise<MoveOutcome> {
+export async function applyMoveToBcc(host: PaneHost, policy: Policy, preview: MovePreview, context: SendContext = {}): Promise<MoveOutcome> {
   const fresh = await host.readDraft();
-  if (!sameRecipients(fresh, preview.base)) return { kind: "changed", preview: previewMoveToBcc(fresh, policy) };
+  if (!sameRecipients(fresh, preview.base)) return { kind: "changed", preview: previewMoveToBcc(fresh, policy, context) };
   const obstacle = fixObstacle(fresh, preview.plan);
   if (obstacle) return { kind: "refused", obstacle };
   await host.writeRecipients(preview.plan, fresh);

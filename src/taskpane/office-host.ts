@@ -6,7 +6,8 @@ import { displayLanguage, isDarkTheme, userEmail } from "../office/host";
 import { watchInitializationContext, watchItem } from "../office/item-events";
 import { parseAlertContext, readInitializationContext } from "../office/pane-context";
 import { writeRecipients } from "../office/recipients";
-import { INSPECTIONS_SESSION_KEY, POLICY_SESSION_KEY, readSessionValue, removeSessionValue, writeSessionValue } from "../office/session";
+import { COMPOSE_SESSION_KEY, INSPECTIONS_SESSION_KEY, POLICY_SESSION_KEY, readSessionValue, removeSessionValue, writeSessionValue } from "../office/session";
+import { parseComposeStart } from "../memory/compose-start";
 import type { PaneHost } from "./host";
 import { msalRequester } from "../ui/sign-in";
 
@@ -33,6 +34,8 @@ export function createOfficeHost(embeddedPolicy: unknown): PaneHost {
     readDraft: () =>
       Promise.all([readDraft(), readSessionValue(INSPECTIONS_SESSION_KEY)]).then(([draft, cache]) => withCachedInspections(draft, parseInspectionCache(cache))),
     readPolicy: () => readPolicy(embeddedPolicy),
+    // The record only ever makes a verdict milder: a failed read means none.
+    readContext: () => readSessionValue(COMPOSE_SESSION_KEY).then((text) => ({ composeStart: parseComposeStart(text) }), () => ({})),
     readAlertContext: () => readInitializationContext().then(parseAlertContext),
     watchDraft: (listener) => watchItem((_change, args) => listener(args)),
     watchAlertContext: (listener) => watchInitializationContext((data) => listener(parseAlertContext(data))),

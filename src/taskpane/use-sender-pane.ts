@@ -1,13 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { evaluate, formatPolicyErrors, type Policy } from "../policy";
 import { addedAttachmentKey } from "../attachments/cache";
-import type { AlertContext, Draft, Evaluation } from "../shared/types";
+import type { AlertContext, Draft, Evaluation, SendContext } from "../shared/types";
 import type { PaneHost } from "./host";
 import { inspectNewAttachments } from "./pane-inspection";
 
 export interface Checked {
   draft: Draft;
   policy: Policy;
+  /** What is known beyond the message (how it started), as Send will know it. */
+  context: SendContext;
   evaluation: Evaluation;
 }
 
@@ -40,9 +42,9 @@ export function useSenderPane(host: PaneHost) {
     const run = ++latest.current;
     setState((s) => ({ ...s, busy: true }));
     try {
-      const [draft, policy] = await Promise.all([host.readDraft(), host.readPolicy()]);
+      const [draft, policy, context] = await Promise.all([host.readDraft(), host.readPolicy(), host.readContext()]);
       if (!policy.ok) throw new Error(formatPolicyErrors(policy.errors));
-      const checked = { draft, policy: policy.policy, evaluation: evaluate(draft, policy.policy) };
+      const checked = { draft, policy: policy.policy, context, evaluation: evaluate(draft, policy.policy, context) };
       if (run === latest.current) setState((s) => ({ ...s, checked, error: null, busy: false }));
       // New attachments are inspected now, not at Send; their findings come with the next evaluation.
       if (!inspecting.current) {

@@ -4,10 +4,11 @@ import { ON_ATTACHMENTS_CHANGED } from "../../src/event/on-attachments-changed";
 import { ON_MESSAGE_SEND } from "../../src/event/on-message-send";
 import { TASKPANE_COMMAND_ID } from "../../src/office/alert-options";
 import { addresses, CARRIER_DOMAINS } from "../support/drafts";
-import { INSPECTIONS_SESSION_KEY } from "../../src/shared/session-keys";
+import { COMPOSE_SESSION_KEY, INSPECTIONS_SESSION_KEY } from "../../src/shared/session-keys";
 import { createEvent } from "../support/fake-office";
 import { peopleRows, shiftJis, xlsx } from "../support/files";
 import { distFile, loadLaunchEvent } from "../support/dist";
+import { ON_NEW_MESSAGE_COMPOSE } from "../../src/event/on-new-message-compose";
 
 const people = (list: string[]) => list.map((emailAddress) => ({ emailAddress }));
 
@@ -30,9 +31,19 @@ describe("dist/launchevent.js in a JavaScript-only runtime (node:vm)", () => {
     ]);
   });
 
-  test("registers the handler at top level with Office.actions.associate", () => {
+  test("registers the handlers at top level with Office.actions.associate", () => {
     const { fake } = loadLaunchEvent({});
-    expect([...fake.associated.keys()]).toEqual([ON_MESSAGE_SEND, ON_ATTACHMENTS_CHANGED]);
+    expect([...fake.associated.keys()]).toEqual([ON_MESSAGE_SEND, ON_ATTACHMENTS_CHANGED, ON_NEW_MESSAGE_COMPOSE]);
+  });
+
+  test("OnNewMessageCompose records a reply-all's participants, and Send then lets the unchanged reply go", async () => {
+    const replyAll = { composeType: "reply" as const, to: people(["a@acme.co.jp"]), cc: people(["b@globex.co.jp", "c@initech.co.jp"]) };
+    const { fake } = loadLaunchEvent(replyAll);
+    await new Promise<void>((resolve) => fake.associated.get(ON_NEW_MESSAGE_COMPOSE)?.({ completed: () => resolve() }));
+    expect(JSON.parse(fake.sim.sessionData.get(COMPOSE_SESSION_KEY) ?? "null")).toEqual({ v: 1, type: "reply", to: ["a@acme.co.jp"], cc: ["b@globex.co.jp", "c@initech.co.jp"] });
+    const { event, first } = createEvent();
+    fake.associated.get(ON_MESSAGE_SEND)?.(event);
+    expect(await first).toEqual({ allowEvent: true });
   });
 
   test("an ordinary message is sent (no fetch available: embedded policy)", async () => {

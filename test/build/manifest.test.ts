@@ -4,6 +4,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { ON_ATTACHMENTS_CHANGED } from "../../src/event/on-attachments-changed";
+import { ON_NEW_MESSAGE_COMPOSE } from "../../src/event/on-new-message-compose";
 import { ON_MESSAGE_SEND } from "../../src/event/on-message-send";
 import { TASKPANE_COMMAND_ID } from "../../src/office/alert-options";
 import { DIST, distFile, loadLaunchEvent } from "../support/dist";
@@ -81,7 +82,7 @@ describe("dist/manifest.xml", () => {
   test("every FunctionName is registered by the built bundle", () => {
     const { fake } = loadLaunchEvent({});
     const names = all(doc, "LaunchEvent").map((e) => e.getAttribute("FunctionName"));
-    expect(names).toEqual([ON_ATTACHMENTS_CHANGED, ON_MESSAGE_SEND]);
+    expect(names).toEqual([ON_ATTACHMENTS_CHANGED, ON_NEW_MESSAGE_COMPOSE, ON_MESSAGE_SEND]);
     for (const name of names) expect(fake.associated.has(name ?? "")).toBe(true);
   });
 

@@ -69,6 +69,23 @@ describe("send-guard check", () => {
     expect(stdout).toContain("88 outside addresses in To/CC can be read by every recipient, across 88 individuals");
   });
 
+  test("draft JSON `compose` says how the message started: a reply-all to people already in the thread passes, one added party is stopped", () => {
+    const thread = { to: ["a@acme.co.jp"], cc: ["b@beta.co.jp"] };
+    const recipients = { to: [{ emailAddress: "a@acme.co.jp" }], cc: [{ emailAddress: "b@beta.co.jp" }] };
+    const unchanged = write("reply-all.json", JSON.stringify({ ...recipients, compose: { type: "reply", ...thread } }));
+    const added = write("reply-all-added.json", JSON.stringify({ ...recipients, cc: [...recipients.cc, { emailAddress: "c@gamma.co.jp" }], compose: { type: "reply", ...thread } }));
+    const forwarded = write("forward.json", JSON.stringify({ ...recipients, compose: { type: "forward", to: [], cc: [] } }));
+    const { code, stdout } = run("check", "--json", unchanged, added, forwarded);
+    expect(code).toBe(3);
+    const out = JSON.parse(stdout);
+    expect(out.map((r: { verdict: string }) => r.verdict)).toEqual(["allow", "review", "review"]);
+    expect(out[1].findings[0].evidence.newcomers).toEqual(["c@gamma.co.jp"]);
+    const bad = write("bad-compose.json", JSON.stringify({ ...recipients, compose: { type: "replyAll" } }));
+    const refused = run("check", bad);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/compose\.type/);
+  });
+
   test("--json prints file, verdict and findings with evidence", () => {
     const file = write("two-customers.json", JSON.stringify({ to: [{ emailAddress: "a@acme.co.jp" }, { emailAddress: "b@beta.co.jp" }] }));
     const { code, stdout } = run("check", "--json", file, "ordinary.json");

@@ -65,3 +65,24 @@ test("the same holds for a reviewer removed from the policy altogether", async (
   policy = result.policy;
   await expect(service.decide(KACHO, review.id, { decision: "reject", comment: "x", acknowledged: [] })).rejects.toMatchObject({ code: "reviewer-not-allowed" });
 });
+
+describe("a reply is judged by the server as the pane and Send judge it", () => {
+  const start = { type: "reply" as const, to: ["a@acme.co.jp"], cc: ["b@globex.co.jp"] };
+  const reply = (cc: string[]) => draftOf({ to: ["a@acme.co.jp"], cc, subject: `RE: 打ち合わせ ${Math.random()}` });
+
+  test("a reply-all that adds a company: the request's exposure is what is new, and the thread's participants are marked", async () => {
+    policy = policyWith(["@mirai-shoji.co.jp"]);
+    const draft = reply(["b@globex.co.jp", "d@umbrella.co.jp"]);
+    const review = await service.create(TANAKA, { snapshot: draftSnapshot(draft, TANAKA.email, { composeStart: start }), fingerprint: fingerprint(draft), reviewer: KACHO.email });
+    const exposure = review.findings.find((f) => f.code === "external-exposure");
+    expect(exposure?.evidence).toMatchObject({ newcomers: ["d@umbrella.co.jp"], alreadyShared: 0 });
+    expect(review.snapshot.composeStart).toEqual(start);
+  });
+
+  test("a reply-all among the same people needs no review: the server says so instead of asking someone", async () => {
+    policy = policyWith(["@mirai-shoji.co.jp"]);
+    const draft = reply(["b@globex.co.jp"]);
+    const refused = await service.create(TANAKA, { snapshot: draftSnapshot(draft, TANAKA.email, { composeStart: start }), fingerprint: fingerprint(draft), reviewer: KACHO.email }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ status: 422, code: "nothing-to-review" });
+  });
+});

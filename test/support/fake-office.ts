@@ -21,6 +21,8 @@ export interface FakeItemSpec {
   bcc?: FakeRecipient[];
   from?: string;
   subject?: string;
+  /** How the message was started (default newMail). */
+  composeType?: "newMail" | "reply" | "forward";
   /** Files on the item; `content` is what getAttachmentContentAsync hands over (base64 of it). */
   attachments?: { id?: string; name: string; size?: number; content?: Uint8Array; attachmentType?: "file" | "item" | "cloud" }[];
   sessionData?: Record<string, string>;
@@ -65,6 +67,7 @@ export function createFakeOffice(spec: FakeItemSpec, options: FakeOfficeOptions 
     }));
   }
   sim.mailbox.subject = spec.subject ?? "";
+  sim.mailbox.composeType = spec.composeType ?? "newMail";
   for (const attachment of spec.attachments ?? []) {
     sim.mailbox.attachments.push({
       id: attachment.id ?? `att-${sim.mailbox.attachments.length}`,

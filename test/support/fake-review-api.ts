@@ -1,6 +1,6 @@
 import type { AuditRecord, CreateReviewRequest, DecisionRequest, Review, ReviewerOption, ReviewEvent, ReviewStatus } from "../../src/api/contract";
 import { ApiError } from "../../src/api/error";
-import { reviewChecks, snapshotDraft } from "../../src/approval";
+import { reviewChecks, snapshotContext, snapshotDraft } from "../../src/approval";
 import { evaluate, type Policy } from "../../src/policy";
 import type { ReviewClient, SessionInfo } from "../../src/ui/review-api";
 import { policyOf } from "./drafts";
@@ -118,7 +118,7 @@ export class FakeReviewApi implements ReviewClient {
   async create(request: CreateReviewRequest): Promise<Review> {
     await this.enter("create", request);
     const me = this.signedInAs();
-    const evaluation = evaluate(snapshotDraft(request.snapshot), this.policy);
+    const evaluation = evaluate(snapshotDraft(request.snapshot), this.policy, snapshotContext(request.snapshot));
     this.created += 1;
     const replaced = request.replaces ? this.reviews.get(request.replaces) : undefined;
     if (replaced?.status === "pending") this.reviews.set(replaced.id, { ...replaced, status: "cancelled" });

@@ -5,7 +5,7 @@
  */
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { CATALOGS, PANE_TEXT, REVIEW_TEXT } from "../../src/i18n";
-import { APPROVAL_SESSION_KEY, REVIEW_SESSION_KEY } from "../../src/shared/session-keys";
+import { APPROVAL_SESSION_KEY, COMPOSE_SESSION_KEY, REVIEW_SESSION_KEY } from "../../src/shared/session-keys";
 import { createOfficeHost } from "../../src/taskpane/office-host";
 import { SenderPane } from "../../src/taskpane/SenderPane";
 import { addresses, CARRIER_DOMAINS, ORG_POLICY_FILE } from "../support/drafts";
@@ -123,4 +123,39 @@ test("a file with personal data: listed with Remove, and removing it takes it of
   await act(async () => fireEvent.click(within(file).getByTestId("remove-attachment")));
   await waitFor(() => expect(fake.sim.mailbox.attachments).toHaveLength(0));
   expect(await screen.findByTestId("notice")).toHaveTextContent(en.removed("名簿.csv"));
+});
+
+describe("a reply-all (the compose-start record on the item)", () => {
+  const record = (cc: string[]) => JSON.stringify({ v: 1, type: "reply", to: ["a@acme.co.jp"], cc });
+  const replyAll = (cc: string[]): FakeItemSpec => ({
+    to: people(["a@acme.co.jp"]),
+    cc: people(cc),
+    subject: "RE: 打ち合わせ",
+    sessionData: { [COMPOSE_SESSION_KEY]: record(["b@globex.co.jp", "c@initech.co.jp"]) },
+  });
+
+  test("among the same people: the pane agrees with Send that nothing new is exposed", async () => {
+    open(replyAll(["b@globex.co.jp", "c@initech.co.jp"]));
+    expect(await verdict()).toHaveAttribute("data-verdict", "allow");
+    expect(screen.queryByTestId("exposure")).not.toBeInTheDocument();
+  });
+
+  test("with a company added: the pane names who is new to the thread", async () => {
+    open(replyAll(["b@globex.co.jp", "c@initech.co.jp", "d@umbrella.co.jp"]), {}, "ja");
+    expect(await verdict()).toHaveAttribute("data-verdict", "review");
+    expect(screen.getByTestId("new-to-thread")).toHaveTextContent(ja.newToThread(["d@umbrella.co.jp"]));
+  });
+
+  test("the review request carries how the message started, so that the reviewer sees the same findings", async () => {
+    const { api } = open(replyAll(["b@globex.co.jp", "c@initech.co.jp", "d@umbrella.co.jp"]), {}, "ja");
+    const request = await screen.findByTestId("request");
+    // The first reviewer is chosen just after the form appears.
+    await waitFor(() => expect(request).toBeEnabled());
+    await act(async () => fireEvent.click(request));
+    await screen.findByTestId("review-status");
+    const [created] = api.callsOf("create")[0] as [{ snapshot: { composeStart?: unknown } }];
+    expect(created.snapshot.composeStart).toEqual({ type: "reply", to: ["a@acme.co.jp"], cc: ["b@globex.co.jp", "c@initech.co.jp"] });
+    const review = [...api.reviews.values()][0]!;
+    expect(review.findings.find((f) => f.code === "external-exposure")?.evidence).toMatchObject({ newcomers: ["d@umbrella.co.jp"] });
+  });
 });

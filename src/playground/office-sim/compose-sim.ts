@@ -32,6 +32,8 @@ export interface SimAttachment {
 
 export interface SimMailbox {
   from: { displayName: string; emailAddress: string };
+  /** How the message was started (getComposeTypeAsync, Mailbox 1.10). */
+  composeType: "newMail" | "reply" | "forward";
   to: SimRecipient[];
   cc: SimRecipient[];
   bcc: SimRecipient[];
@@ -116,7 +118,7 @@ export class ComposeSim {
     this.mailboxVersion = options.mailboxVersion ?? "1.15";
     this.latencyMs = options.latencyMs ?? 0;
     this.resolveAddress = options.resolve ?? (() => "externalUser");
-    this.mailbox = { from: { ...options.user }, to: [], cc: [], bcc: [], subject: "", body: "", attachments: [] };
+    this.mailbox = { from: { ...options.user }, composeType: "newMail", to: [], cc: [], bcc: [], subject: "", body: "", attachments: [] };
   }
 
   // --- Test and playground controls -------------------------------------------------
@@ -208,6 +210,7 @@ export class ComposeSim {
     this.mailbox.subject = "";
     this.mailbox.body = "";
     this.mailbox.attachments = [];
+    this.mailbox.composeType = "newMail";
     this.sessionData.clear();
     this.emit({ kind: "recipients", fields: [...FIELDS], by: "user" });
   }

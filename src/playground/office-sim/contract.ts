@@ -20,6 +20,7 @@ export const MAILBOX_ENUMS = {
   AttachmentStatus: { Added: "added", Removed: "removed" },
   SendModeOverride: { PromptUser: "promptUser" },
   ItemType: { Message: "message", Appointment: "appointment" },
+  ComposeType: { Reply: "reply", NewMail: "newMail", Forward: "forward" },
 } as const;
 
 /** `setAsync` / `addAsync` accept at most 100 recipients per call (office.js `recipientsLimit`). */

@@ -161,6 +161,10 @@ export function buildNamespace(sim: ComposeSim, runtime: NamespaceRuntime, hooks
         sim.removeAttachment(value, runtime.kind);
       });
     },
+    // Mailbox 1.10; the coercion type is that of the body, which the simulator keeps as text.
+    ...(sim.isSupported("1.10")
+      ? { getComposeTypeAsync: (...args: unknown[]) => respond("getComposeTypeAsync", args, true, () => ({ composeType: mailbox.composeType, coercionType: "text" })) }
+      : {}),
     getInitializationContextAsync: (...args: unknown[]) => respond("getInitializationContextAsync", args, true, () => runtime.initializationContext),
     addHandlerAsync: (eventType: unknown, handler: unknown, ...args: unknown[]) => {
       const type = stringArgument("eventType", eventType);

@@ -100,7 +100,7 @@ export const externalExposure: Rule = ({ policy, recipients, thread }) => {
       parties: partyList,
       visibleExternalCount: exposed.length,
       massThreshold,
-      ...(thread !== null ? { alreadyShared } : {}),
+      ...(thread !== null ? { alreadyShared, newcomers: newcomers.map((o) => o.display) } : {}),
     },
   };
 };

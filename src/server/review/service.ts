@@ -5,7 +5,7 @@ import { addressKey } from "../../policy/address";
 import { evaluate, fingerprint, type Policy } from "../../policy";
 import { isAdmin, mayReview, reviewersFor } from "../../approval/reviewers";
 import { reviewChecks } from "../../approval/checks";
-import { snapshotDraft } from "../../approval/snapshot";
+import { snapshotContext, snapshotDraft } from "../../approval/snapshot";
 import { ApiError } from "../../api/error";
 import type { AuditRecord, CreateReviewRequest, DecisionRequest, Review, ReviewerOption, ReviewStatus } from "../../api/contract";
 import type { Identity } from "../auth/verifier";
@@ -65,7 +65,7 @@ export class ReviewService {
     if (computed !== request.fingerprint) {
       throw new ApiError(422, "fingerprint-mismatch", "the fingerprint does not match the snapshot: the message changed while the request was made; try again");
     }
-    const evaluation = evaluate(draft, policy);
+    const evaluation = evaluate(draft, policy, snapshotContext(request.snapshot));
     if (evaluation.verdict === "allow") throw new ApiError(422, "nothing-to-review", "this message needs no review: send it");
     if (!approvable(evaluation.verdict)) {
       throw new ApiError(422, "approval-not-possible", "the policy blocks this message; a review cannot approve it: change the message");

@@ -1,7 +1,7 @@
 import { makeStyles, Text, tokens } from "@fluentui/react-components";
 import type { Catalog, PaneText } from "../../i18n";
 import type { Policy } from "../../policy";
-import type { Draft, ExposureEvidence } from "../../shared/types";
+import type { Draft, ExposureEvidence, SendContext } from "../../shared/types";
 import type { Notice } from "../../ui/notice";
 import type { PartyGroup } from "../../views/recipient-groups";
 import type { PaneHost } from "../host";
@@ -24,6 +24,7 @@ export function ExposureSection(props: {
   host: PaneHost;
   draft: Draft;
   policy: Policy;
+  context: SendContext;
   text: PaneText;
   catalog: Catalog;
   onNotice: (notice: Notice) => void;
@@ -43,7 +44,8 @@ export function ExposureSection(props: {
           groups.filter((g) => g.kind === "individual").length,
         )}
       </Text>
-      <MoveToBcc host={props.host} draft={props.draft} policy={props.policy} text={text} catalog={catalog} onNotice={props.onNotice} onChanged={props.onChanged} />
+      {props.evidence.newcomers && props.evidence.newcomers.length > 0 && <Text data-testid="new-to-thread">{text.newToThread(props.evidence.newcomers)}</Text>}
+      <MoveToBcc host={props.host} draft={props.draft} policy={props.policy} context={props.context} text={text} catalog={catalog} onNotice={props.onNotice} onChanged={props.onChanged} />
       <PartyList groups={groups} text={text} catalog={catalog} />
     </section>
   );

@@ -2,7 +2,7 @@ import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens }
 import { useEffect, useRef, useState } from "react";
 import type { Catalog, PaneText } from "../../i18n";
 import { fixObstacle, planMoveToBcc, type Policy } from "../../policy";
-import type { Draft, DraftRecipient, RecipientField } from "../../shared/types";
+import type { Draft, DraftRecipient, RecipientField, SendContext } from "../../shared/types";
 import type { PaneHost } from "../host";
 import { applyMoveToBcc, previewMoveToBcc, type MovePreview } from "../move-to-bcc";
 import type { Notice } from "../../ui/notice";
@@ -112,6 +112,8 @@ export function MoveToBcc(props: {
   host: PaneHost;
   draft: Draft;
   policy: Policy;
+  /** How the message started, so the preview's verdict is the one Send will give. */
+  context?: SendContext | undefined;
   text: PaneText;
   catalog: Catalog;
   onNotice: (notice: Notice) => void;
@@ -127,7 +129,7 @@ export function MoveToBcc(props: {
     if (!preview) return;
     setBusy(true);
     try {
-      const outcome = await applyMoveToBcc(host, props.policy, preview);
+      const outcome = await applyMoveToBcc(host, props.policy, preview, props.context);
       if (outcome.kind === "changed") {
         setPreview(outcome.preview);
         setStale(true);
@@ -164,7 +166,7 @@ export function MoveToBcc(props: {
   }
   return (
     <div className={styles.actions}>
-      <Button appearance="primary" onClick={() => setPreview(previewMoveToBcc(props.draft, props.policy))} data-testid="move-to-bcc">
+      <Button appearance="primary" onClick={() => setPreview(previewMoveToBcc(props.draft, props.policy, props.context))} data-testid="move-to-bcc">
         {text.moveToBcc}
       </Button>
     </div>

@@ -135,7 +135,7 @@ export function useReviewRequest(api: ReviewClient, host: PaneHost, checked: Che
         const draft = await draftForReview(host, checked.policy);
         const from = draft.from ?? host.userEmail() ?? "";
         const review = await api.create({
-          snapshot: draftSnapshot(draft, from),
+          snapshot: draftSnapshot(draft, from, checked.context),
           fingerprint: fingerprint(draft),
           reviewer,
           note: note.trim() || undefined,

@@ -41,6 +41,9 @@ export function Risks(props: { findings: readonly Finding[]; text: ReviewText; l
               exposure.evidence.parties.filter((p) => p.visible > 0 && p.kind === "individual").length,
             )}
           </Text>
+          {exposure.evidence.newcomers && exposure.evidence.newcomers.length > 0 && (
+            <Text data-testid="new-to-thread">{PANE_TEXT[language].newToThread(exposure.evidence.newcomers)}</Text>
+          )}
           <ul className={styles.list}>
             {groupByParty(exposure.evidence.exposed).map((group) => (
               <li key={group.party} className={styles.item} data-party={group.party}>

@@ -1,7 +1,8 @@
 import { screen, within } from "@testing-library/react";
 import { describeFinding, PANE_TEXT, REVIEW_TEXT } from "../../../src/i18n";
 import { groupByParty, Risks } from "../../../src/ui/reviewer/Risks";
-import { draftOf } from "../../support/drafts";
+import { evaluate } from "../../../src/policy";
+import { draftOf, policyOf } from "../../support/drafts";
 import { renderUi } from "../../support/render";
 import { reviewFor } from "../../support/reviews";
 
@@ -63,4 +64,12 @@ test("groupByParty keeps each party's addresses together and puts the largest pa
     ["big.jp", 2],
     ["small.jp", 1],
   ]);
+});
+
+test("for a reply, the reviewer is told who is new to the thread", () => {
+  const reply = evaluate(draftOf({ to: ["a@acme.co.jp"], cc: ["b@globex.co.jp", "d@umbrella.co.jp"] }), policyOf(), {
+    composeStart: { type: "reply", to: ["a@acme.co.jp"], cc: ["b@globex.co.jp"] },
+  });
+  renderUi(<Risks findings={reply.findings} text={ja} language="ja" />);
+  expect(screen.getByTestId("new-to-thread")).toHaveTextContent(PANE_TEXT.ja.newToThread(["d@umbrella.co.jp"]));
 });
