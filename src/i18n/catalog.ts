@@ -109,6 +109,31 @@ function threadNote(language: Language, e: ExposureEvidence): string {
     : ` New to this thread: ${sample(fresh, en.andMore, ", ")}.`;
 }
 
+/**
+ * For a small set (few addresses of few parties, the sender's call): who will see whom, every
+ * address named, grouped by party: "acme.co.jp (a@…, b@…) and x@gmail.com will see each other's
+ * addresses". An individual is named by the address alone (it is the party).
+ */
+function whoSeesWhom(language: Language, e: ExposureEvidence): string {
+  const byParty = new Map<string, { kind: string; addresses: string[] }>();
+  for (const x of e.exposed) {
+    const group = byParty.get(x.party) ?? { kind: x.partyKind, addresses: [] };
+    group.addresses.push(x.address);
+    byParty.set(x.party, group);
+  }
+  const ja = language === "ja";
+  const groups = [...byParty.entries()].map(([id, g]) =>
+    g.kind === "individual" ? id : ja ? `${id}（${g.addresses.join("、")}）` : `${id} (${g.addresses.join(", ")})`,
+  );
+  const readers = e.parties.filter((p) => p.visible === 0).map((p) => p.id);
+  const join = (items: string[]) => (ja ? items.join("と") : items.length <= 2 ? items.join(" and ") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`);
+  if (groups.length === 1) {
+    return ja ? `${groups[0]}のアドレスが、BCCの${join(readers)}に見えます。` : `${groups[0]} in To/CC will be seen by ${join(readers)} in BCC.`;
+  }
+  if (ja) return `${join(groups)}の間で、互いのアドレスが見えます${readers.length > 0 ? `（BCCの${join(readers)}にも見えます）` : ""}。`;
+  return `${join(groups)} will see each other's addresses${readers.length > 0 ? `, and ${join(readers)} in BCC will see them too` : ""}.`;
+}
+
 const en: Catalog = {
   header: {
     confirm: "Send Guard: please check this message before sending.",
@@ -126,6 +151,7 @@ const en: Catalog = {
   finding: {
     "external-exposure": (f) => {
       const e = f.evidence;
+      if (e.smallSet) return `${whoSeesWhom("en", e)}${threadNote("en", e)}`;
       const p = exposureParts(e);
       const n = count("en", e.visibleExternalCount, "outsideAddress");
       const mass = e.reasons.includes("mass") ? `, more than ${formatNumber(e.massThreshold)} at once` : "";
@@ -234,6 +260,7 @@ const ja: Catalog = {
   finding: {
     "external-exposure": (f) => {
       const e = f.evidence;
+      if (e.smallSet) return `${whoSeesWhom("ja", e)}${threadNote("ja", e)}`;
       const p = exposureParts(e);
       const n = count("ja", e.visibleExternalCount, "outsideAddress");
       const mass = e.reasons.includes("mass") ? `（一度に${formatNumber(e.massThreshold)}件を超えています）` : "";

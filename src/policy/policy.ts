@@ -31,6 +31,19 @@ const policySchema = z.strictObject({
     z.strictObject({
       mode: z._default(z.enum(["cross-party", "any-external"]), "cross-party"),
       massThreshold: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(100000)), 10),
+      /**
+       * A small new set (a counterparty and its counsel, three family members) is the sender's
+       * call: at most `maxAddresses` newly exposed outside addresses of at most `maxParties`
+       * outside parties get `level` instead of the rule's. Mass and any-external mode never do.
+       */
+      smallSet: z.prefault(
+        z.strictObject({
+          maxAddresses: z._default(z.number().check(z.int(), z.minimum(0), z.maximum(1000)), 5),
+          maxParties: z._default(z.number().check(z.int(), z.minimum(2), z.maximum(1000)), 3),
+          level: z._default(level, "confirm"),
+        }),
+        {},
+      ),
     }),
     {},
   ),
@@ -93,7 +106,7 @@ export interface Policy {
   internalDomains: string[];
   trustedDomains: string[];
   consumerDomains: string[];
-  exposure: { mode: "cross-party" | "any-external"; massThreshold: number };
+  exposure: { mode: "cross-party" | "any-external"; massThreshold: number; smallSet: { maxAddresses: number; maxParties: number; level: Level } };
   attachmentKeywords: string[];
   rules: Record<FindingCode, Level>;
   failMode: "closed" | "open";

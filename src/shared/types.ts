@@ -134,6 +134,8 @@ export interface ExposureEvidence {
   alreadyShared?: number | undefined;
   /** For a reply: the outside recipients (any field) who were not in the thread, i.e. who are new to it. */
   newcomers?: string[] | undefined;
+  /** A small new set (policy `exposure.smallSet`): few addresses of few parties, the sender's call; the text names who sees whom. */
+  smallSet?: boolean | undefined;
 }
 
 export interface RecipientRef {

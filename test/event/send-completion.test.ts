@@ -16,7 +16,8 @@ const decide = (draft: ReturnType<typeof draftOf>, token?: string, p = policy) =
   decideSend({ evaluation: evaluate(draft, p), sender: draft.from, token, approvalKeys: [key.publicKeyHex], nowMs: Date.now() });
 
 const inside = draftOf({ to: ["jimu@mirai-shoji.co.jp"] });
-const twoCompanies = draftOf({ to: ["a@acme.co.jp", "b@globex.co.jp"] });
+/** Two companies, three addresses each: beyond the small set the sender may confirm alone. */
+const twoCompanies = draftOf({ to: ["a@acme.co.jp", "a2@acme.co.jp", "a3@acme.co.jp"], cc: ["b@globex.co.jp", "b2@globex.co.jp", "b3@globex.co.jp"] });
 const asunaro = draftOf({ to: ["jimu@mirai-shoji.co.jp"], cc: addresses(88, CARRIER_DOMAINS) });
 
 test("allowed: the Send goes, nothing reported", () => {

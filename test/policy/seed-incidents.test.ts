@@ -48,8 +48,14 @@ const seeds: [string, Draft, Verdict, string[]][] = [
     ["external-exposure"],
   ],
   [
-    "Asunaro pattern with only two guardians: two individuals at the same free-mail domain",
+    "Asunaro pattern with only two guardians: two individuals at the same free-mail domain (a small set: the sender confirms, told who sees whom)",
     draftOf({ to: ["保護者A <hogosha.a@gmail.com>"], cc: ["保護者B <hogosha.b@gmail.com>"] }),
+    "confirm",
+    ["external-exposure"],
+  ],
+  [
+    "Asunaro pattern with six guardians: more individuals than the small set, a second person decides",
+    draftOf({ to: ["jimu@mirai-shoji.co.jp"], cc: addresses(6, CARRIER_DOMAINS) }),
     "review",
     ["external-exposure"],
   ],

@@ -32,9 +32,10 @@ describe("a reply-all among people who already saw each other", () => {
     expect(judge(spec, replyAll).verdict).toBe("allow");
   });
 
-  test("without the compose-start record the same message is judged as today (three companies see each other)", () => {
+  test("without the compose-start record the same message is judged as a new one (three companies see each other: a small set, the sender confirms)", () => {
     const { verdict, exposure } = judge({ to: ["a@acme.co.jp"], cc: ["b@globex.co.jp", "c@initech.co.jp"] });
-    expect(verdict).toBe("review");
+    expect(verdict).toBe("confirm");
+    expect(exposure?.smallSet).toBe(true);
     expect(exposure?.alreadyShared).toBeUndefined();
   });
 });

@@ -110,7 +110,7 @@ test("a message that needs a review: the sender asks the policy's reviewer, and 
 test("the review service cannot be reached: the pane still shows the findings and says the service is unavailable", async () => {
   const api = new FakeReviewApi();
   api.fail("session", new Error("Failed to fetch"));
-  open({ to: people(["a@acme.co.jp", "b@globex.co.jp"]) }, {}, "en", api);
+  open({ to: people(["a@acme.co.jp", "a2@acme.co.jp", "a3@acme.co.jp"]), cc: people(["b@globex.co.jp", "b2@globex.co.jp", "b3@globex.co.jp"]) }, {}, "en", api);
   expect(await verdict()).toHaveAttribute("data-verdict", "review");
   expect(await screen.findByTestId("review-unavailable")).toHaveTextContent(REVIEW_TEXT.en.serviceUnavailable("Failed to fetch"));
 });

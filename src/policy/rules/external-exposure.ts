@@ -1,4 +1,5 @@
-import type { ExposedAddress, ExposureEvidence, PartyKind } from "../../shared/types";
+import type { ExposedAddress, ExposureEvidence, Level, PartyKind } from "../../shared/types";
+import type { Policy } from "../policy";
 import { isExternal, isVisible } from "../recipients";
 import type { Rule } from "./rule";
 
@@ -11,6 +12,19 @@ interface Outside {
   visible: boolean;
   display: string;
   field: "to" | "cc";
+}
+
+const ORDER: Record<Level, number> = { off: 0, confirm: 1, review: 2, block: 3 };
+
+/** The milder of two levels: a small set never makes the rule stricter, and a rule switched off stays off. */
+const milder = (a: Level, b: Level): Level => (ORDER[a] <= ORDER[b] ? a : b);
+
+/**
+ * A small new set: only cross-party exposure (never mass, never any-external mode), at most
+ * `maxAddresses` newly exposed addresses among at most `maxParties` outside parties (BCC readers count).
+ */
+function isSmallSet(small: Policy["exposure"]["smallSet"], reasons: ExposureEvidence["reasons"], exposed: number, parties: number): boolean {
+  return reasons.length === 1 && reasons[0] === "cross-party" && exposed <= small.maxAddresses && parties <= small.maxParties;
 }
 
 /**
@@ -91,8 +105,10 @@ export const externalExposure: Rule = ({ policy, recipients, thread }) => {
     .map(([id, p]) => ({ id, kind: p.kind, visible: shown.filter((o) => o.party === id).length, total: p.total }))
     .sort((a, b) => b.visible - a.visible || b.total - a.total || a.id.localeCompare(b.id));
   const alreadyShared = visible.length - shown.length;
+  const small = isSmallSet(policy.exposure.smallSet, reasons, exposed.length, partyList.length);
   return {
     code: "external-exposure",
+    ...(small ? { level: milder(policy.rules["external-exposure"], policy.exposure.smallSet.level) } : {}),
     evidence: {
       mode,
       reasons,
@@ -101,6 +117,7 @@ export const externalExposure: Rule = ({ policy, recipients, thread }) => {
       visibleExternalCount: exposed.length,
       massThreshold,
       ...(thread !== null ? { alreadyShared, newcomers: newcomers.map((o) => o.display) } : {}),
+      ...(small ? { smallSet: true } : {}),
     },
   };
 };
