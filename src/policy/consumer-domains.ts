@@ -1,10 +1,14 @@
+import EMAIL_PROVIDERS from "email-providers/all.json";
+
 /**
- * Built-in consumer / free-mail / mobile-carrier domains. An address at one of these
- * (or a subdomain, e.g. ISP mailboxes like `abc.biglobe.ne.jp`) is its own party:
- * two parents on gmail.com do not know each other. Policies add to this list with
- * `consumerDomains` and may switch it off with `builtInConsumerDomains: false`.
+ * Consumer / free-mail / home-ISP / mobile-carrier domains. An address at one of these (or a
+ * subdomain: ISP mailboxes like `abc.biglobe.ne.jp`, `houston.rr.com`) is its own party: two
+ * parents on gmail.com do not know each other. The built-in set is the `email-providers`
+ * package (about 8,800 provider domains, maintained from the goware list) plus the Japanese
+ * carriers and ISPs below, which it lacks. Policies add to it with `consumerDomains` and may
+ * switch it off with `builtInConsumerDomains: false`.
  */
-export const BUILT_IN_CONSUMER_DOMAINS: readonly string[] = [
+export const JAPANESE_CONSUMER_DOMAINS: readonly string[] = [
   // Japanese mobile carriers (including MVNO and legacy carrier mail)
   "docomo.ne.jp", "ezweb.ne.jp", "au.com", "softbank.ne.jp", "i.softbank.jp", "disney.ne.jp",
   "ymobile.ne.jp", "ymobile1.ne.jp", "y-mobile.ne.jp", "emobile.ne.jp", "willcom.com", "pdx.ne.jp",
@@ -22,3 +26,30 @@ export const BUILT_IN_CONSUMER_DOMAINS: readonly string[] = [
   "yandex.com", "yandex.ru", "mail.ru", "qq.com", "163.com", "126.com", "naver.com", "daum.net",
   "hanmail.net", "tutanota.com", "fastmail.com",
 ];
+
+let builtIn: Set<string> | undefined;
+
+/** Built on first use, so that a Send with no outside recipient never pays for it. */
+function builtInSet(): Set<string> {
+  if (!builtIn) {
+    builtIn = new Set<string>(JAPANESE_CONSUMER_DOMAINS);
+    for (const domain of EMAIL_PROVIDERS as readonly string[]) builtIn.add(domain);
+  }
+  return builtIn;
+}
+
+/** How many domains the built-in set holds (the README and the tests quote it). */
+export function builtInConsumerDomainCount(): number {
+  return builtInSet().size;
+}
+
+/** True when `domain` (normalised ASCII) or a parent domain of it is a built-in consumer domain. */
+export function isBuiltInConsumerDomain(domain: string): boolean {
+  const set = builtInSet();
+  for (let at = -1; ; ) {
+    const candidate = at < 0 ? domain : domain.slice(at + 1);
+    if (set.has(candidate)) return true;
+    at = domain.indexOf(".", at + 1);
+    if (at < 0) return false;
+  }
+}

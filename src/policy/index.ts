@@ -18,7 +18,7 @@ export {
   type PolicyResult,
 } from "./policy";
 export { resolvePolicy, type PolicySources } from "./source";
-export { BUILT_IN_CONSUMER_DOMAINS } from "./consumer-domains";
+export { builtInConsumerDomainCount, isBuiltInConsumerDomain, JAPANESE_CONSUMER_DOMAINS } from "./consumer-domains";
 export { DEFAULT_ATTACHMENT_KEYWORDS } from "./attachment-keywords";
 export { planMoveToBcc, applyPlan, fixObstacle, type FixObstacle, type RecipientPlan } from "./fixes";
 export type { ReviewerEntry, ReviewPolicy } from "./policy";

@@ -1,12 +1,15 @@
 import { getDomain } from "tldts-icann";
 import type { Party, PartyKind } from "../shared/types";
 import { isDomainOrSubdomain, type ParsedAddress } from "./address";
+import { isBuiltInConsumerDomain } from "./consumer-domains";
 
 export interface PartyContext {
   /** Internal and trusted domains: all of them are "us". Normalised ASCII. */
   usDomains: readonly string[];
   /** Consumer domains: each address is its own party. Normalised ASCII. */
   consumerDomains: readonly string[];
+  /** Whether the built-in consumer set (email-providers + Japanese carriers) applies. */
+  builtInConsumerDomains: boolean;
   /** Optional per-evaluation cache of each domain's kind (a message repeats few domains). */
   kinds?: Map<string, PartyKind>;
 }
@@ -47,7 +50,7 @@ function domainKind(domain: string, context: PartyContext): PartyKind {
   if (known) return known;
   const kind: PartyKind = matchesAny(domain, context.usDomains)
     ? "internal"
-    : matchesAny(domain, context.consumerDomains)
+    : (context.builtInConsumerDomains && isBuiltInConsumerDomain(domain)) || matchesAny(domain, context.consumerDomains)
       ? "individual"
       : "organization";
   context.kinds?.set(domain, kind);

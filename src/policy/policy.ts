@@ -2,7 +2,6 @@ import { z } from "zod/mini";
 import type { FindingCode, Level } from "../shared/types";
 import { addressKey, normalizeDomain, parseAddress } from "./address";
 import { DEFAULT_ATTACHMENT_KEYWORDS } from "./attachment-keywords";
-import { BUILT_IN_CONSUMER_DOMAINS } from "./consumer-domains";
 
 const LEVELS = ["off", "confirm", "review", "block"] as const;
 
@@ -105,7 +104,9 @@ export type PolicyFile = z.output<typeof policySchema>;
 export interface Policy {
   internalDomains: string[];
   trustedDomains: string[];
+  /** The policy's own consumer domains (normalised), in addition to the built-in set when `builtInConsumerDomains`. */
   consumerDomains: string[];
+  builtInConsumerDomains: boolean;
   exposure: { mode: "cross-party" | "any-external"; massThreshold: number; smallSet: { maxAddresses: number; maxParties: number; level: Level } };
   attachmentKeywords: string[];
   rules: Record<FindingCode, Level>;
@@ -217,13 +218,13 @@ export function parsePolicy(input: unknown): PolicyResult {
     return { ok: false, errors: result.error.issues.flatMap((issue) => describeIssue(issue as IssueLike)) };
   }
   const file = result.data;
-  const consumer = file.builtInConsumerDomains ? [...BUILT_IN_CONSUMER_DOMAINS, ...file.consumerDomains] : file.consumerDomains;
   return {
     ok: true,
     policy: {
       internalDomains: normalizeAll(file.internalDomains),
       trustedDomains: normalizeAll(file.trustedDomains),
-      consumerDomains: normalizeAll(consumer),
+      consumerDomains: normalizeAll(file.consumerDomains),
+      builtInConsumerDomains: file.builtInConsumerDomains,
       exposure: file.exposure,
       attachmentKeywords: [...(file.attachmentKeywords ?? DEFAULT_ATTACHMENT_KEYWORDS)],
       rules: file.rules,

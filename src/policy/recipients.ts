@@ -29,6 +29,7 @@ export function partyContextOf(policy: Policy): PartyContext {
   return {
     usDomains: [...policy.internalDomains, ...policy.trustedDomains],
     consumerDomains: policy.consumerDomains,
+    builtInConsumerDomains: policy.builtInConsumerDomains,
     kinds: new Map(),
   };
 }

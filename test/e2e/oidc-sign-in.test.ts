@@ -40,7 +40,7 @@ describe("a server that signs people in with the organisation's provider (no dev
       const pg = new Playground(sender.page, server.url);
       await pg.open("en");
       await pg.type("to", "encho@mirai-shoji.co.jp");
-      await pg.type("cc", "a@docomo.ne.jp; b@gmail.com");
+      await pg.type("cc", "a@docomo.ne.jp; b@gmail.com; c@ezweb.ne.jp; d@yahoo.co.jp");
       await pg.send();
       await pg.alert.waitFor();
       await pg.page.getByTestId("alert-action").click();
