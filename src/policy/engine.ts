@@ -55,9 +55,10 @@ function isOnlyUnread(finding: Finding | undefined): boolean {
 export function evaluate(draft: Draft, policy: Policy, context: SendContext = {}): Evaluation {
   const recipients = classifyRecipients(draft, policy);
   const thread = threadParticipants(context);
+  const memory = policy.memory.enabled ? (context.memory ?? null) : null;
   const findings: Finding[] = [];
   for (const rule of RULES) {
-    const result = rule({ draft, policy, recipients, context, thread });
+    const result = rule({ draft, policy, recipients, context, thread, memory });
     if (!result) continue;
     const level = result.level ?? policy.rules[result.code];
     if (level !== "off") findings.push({ ...result, level } as Finding);

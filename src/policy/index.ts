@@ -6,6 +6,7 @@ export { addressKey, sameAddress, parseAddress, normalizeDomain, isDomainOrSubdo
 export { evaluate, verdictOf, inspectsContent } from "./engine";
 export { fingerprint, canonicalMessage, contentHash, FINGERPRINT_VERSION, utf8Bytes } from "./fingerprint";
 export { partyOf, US_PARTY } from "./parties";
+export { classifyRecipients, isExternal, isVisible, type ClassifiedRecipient } from "./recipients";
 export {
   parsePolicy,
   parsePolicyText,
@@ -13,6 +14,7 @@ export {
   DEFAULT_POLICY,
   type Policy,
   type InspectionPolicy,
+  type MemoryPolicy,
   type PolicyFile,
   type PolicyError,
   type PolicyResult,

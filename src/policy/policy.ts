@@ -60,6 +60,22 @@ const policySchema = z.strictObject({
     {},
   ),
   failMode: z._default(z.enum(["closed", "open"]), "closed"),
+  /** The correspondence memory (src/memory/correspondence.ts): what the sender's mailbox already knows. */
+  memory: z.prefault(
+    z.strictObject({
+      /** Judge with the memory (a group addressed together before passes). */
+      enabled: z._default(z.boolean(), true),
+      /** Learn from messages that go out. */
+      learn: z._default(z.boolean(), true),
+      /** Learn a group when the sender is shown a confirm alert (Outlook never tells an add-in whether Send Anyway was chosen). */
+      learnOnConfirm: z._default(z.boolean(), true),
+      /** Remember groups larger than exposure.massThreshold (off: a mass mailing is judged every time). */
+      massGroups: z._default(z.boolean(), false),
+      /** Remember groups that include private individuals (a family, a club). */
+      individualGroups: z._default(z.boolean(), true),
+    }),
+    {},
+  ),
   inspection: z.prefault(
     z.strictObject({
       /** Distinct addresses in one file from which it counts as an address list. */
@@ -111,9 +127,18 @@ export interface Policy {
   attachmentKeywords: string[];
   rules: Record<FindingCode, Level>;
   failMode: "closed" | "open";
+  memory: MemoryPolicy;
   review: ReviewPolicy;
   approvalKeys: string[];
   inspection: InspectionPolicy;
+}
+
+export interface MemoryPolicy {
+  enabled: boolean;
+  learn: boolean;
+  learnOnConfirm: boolean;
+  massGroups: boolean;
+  individualGroups: boolean;
 }
 
 export interface InspectionPolicy {
@@ -229,6 +254,7 @@ export function parsePolicy(input: unknown): PolicyResult {
       attachmentKeywords: [...(file.attachmentKeywords ?? DEFAULT_ATTACHMENT_KEYWORDS)],
       rules: file.rules,
       failMode: file.failMode,
+      memory: file.memory,
       review: {
         reviewers: file.review.reviewers.map((entry) => ({
           address: addressKeyOf(entry.address),

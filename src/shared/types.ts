@@ -96,6 +96,22 @@ export interface ComposeStart {
 export interface SendContext {
   /** How the message started; absent when the compose-start event did not run (older clients, reopened drafts). */
   composeStart?: ComposeStart | undefined;
+  /** What the sender's mailbox already knows (the correspondence memory); absent when there is none or it is off. */
+  memory?: KnownCorrespondence | undefined;
+}
+
+/**
+ * The correspondence memory as the engine asks it (src/memory/correspondence.ts holds it as
+ * salted hashes): outside addresses the sender has written to, their domains, and groups of
+ * outside addresses already addressed together in To/CC (who have seen each other).
+ */
+export interface KnownCorrespondence {
+  /** Has the sender written to this address (address key) before? */
+  knowsAddress(key: string): boolean;
+  /** Has the sender written to an address at this domain (normalised ASCII, as in the address key) before? */
+  knowsDomain(domain: string): boolean;
+  /** Ids of the known groups this address (address key) belongs to; empty when none. */
+  groupsOf(key: string): readonly number[];
 }
 
 export type Level = "off" | "confirm" | "review" | "block";
@@ -113,6 +129,8 @@ export interface ExposedAddress {
   address: string;
   /** True when this address was already in the thread the message replies to (seen by the thread's participants). */
   inThread?: boolean | undefined;
+  /** True when the correspondence memory is in use and the sender has never written to this address. */
+  firstTime?: boolean | undefined;
   field: "to" | "cc";
   party: string;
   partyKind: Exclude<PartyKind, "internal">;

@@ -12,7 +12,11 @@ interface Outside {
   visible: boolean;
   display: string;
   field: "to" | "cc";
+  /** Groups of people who have seen each other (-1: the thread; others: the memory's groups). */
+  cliques: readonly number[];
 }
+
+const THREAD_CLIQUE = -1;
 
 const ORDER: Record<Level, number> = { off: 0, confirm: 1, review: 2, block: 3 };
 
@@ -41,7 +45,7 @@ function isSmallSet(small: Policy["exposure"]["smallSet"], reasons: ExposureEvid
  * exposure needs someone new among the recipients. `any-external` mode keeps its
  * meaning: every visible outside address counts, thread or not.
  */
-export const externalExposure: Rule = ({ policy, recipients, thread }) => {
+export const externalExposure: Rule = ({ policy, recipients, thread, memory }) => {
   const { mode, massThreshold } = policy.exposure;
   const distinct = new Set<string>();
   const outside = new Map<string, Outside>();
@@ -57,6 +61,7 @@ export const externalExposure: Rule = ({ policy, recipients, thread }) => {
     }
     outside.set(key, {
       key,
+      cliques: [...(thread?.has(key) ? [THREAD_CLIQUE] : []), ...(memory ? memory.groupsOf(key) : [])],
       party: recipient.party.id,
       kind: recipient.party.kind as OutsideKind,
       visible: isVisible(recipient),
@@ -71,24 +76,41 @@ export const externalExposure: Rule = ({ policy, recipients, thread }) => {
   if (visible.length === 0) return null;
   const newcomers = all.filter((o) => !inThread(o));
 
-  // Per party: how many outside recipients, and how many new ones, so that "someone of another party" is a subtraction.
-  const perParty = new Map<string, { kind: OutsideKind; total: number; fresh: number }>();
+  // Per party: how many outside recipients, so that "someone of another party" is a subtraction.
+  const perParty = new Map<string, { kind: OutsideKind; total: number }>();
   for (const o of all) {
-    const p = perParty.get(o.party) ?? { kind: o.kind, total: 0, fresh: 0 };
+    const p = perParty.get(o.party) ?? { kind: o.kind, total: 0 };
     p.total += 1;
-    if (!inThread(o)) p.fresh += 1;
     perParty.set(o.party, p);
   }
-  /** Someone of another outside party reads `o`, and they had not already seen each other in the thread. */
+  // Who is in each group (thread or memory) among this message's outside recipients.
+  const members = new Map<number, Outside[]>();
+  for (const o of all) {
+    for (const c of o.cliques) {
+      const list = members.get(c);
+      if (list) list.push(o);
+      else members.set(c, [o]);
+    }
+  }
+  /** Someone of another outside party reads `o`, and they had not already seen each other (in the thread, or addressed together before). */
   const crossPartyNew = (o: Outside) => {
-    const own = perParty.get(o.party);
-    return inThread(o) ? newcomers.length - (own?.fresh ?? 0) > 0 : all.length - (own?.total ?? 0) > 0;
+    const others = all.length - (perParty.get(o.party)?.total ?? 0);
+    if (o.cliques.length === 0) return others > 0;
+    const seen = new Set<string>();
+    for (const c of o.cliques) for (const m of members.get(c) ?? []) if (m.party !== o.party) seen.add(m.key);
+    return others - seen.size > 0;
+  };
+  /** Every outside recipient was in one group together before: nobody new for a mass exposure. */
+  const allTogether = () => {
+    let common = new Set(all[0]?.cliques ?? []);
+    for (const o of all) common = new Set(o.cliques.filter((c) => common.has(c)));
+    return common.size > 0;
   };
 
   const reasons: ExposureEvidence["reasons"] = [];
   const crossExposed = visible.filter(crossPartyNew);
   if (crossExposed.length > 0) reasons.push("cross-party");
-  if (visible.length > massThreshold && newcomers.length > 0) reasons.push("mass");
+  if (visible.length > massThreshold && !allTogether()) reasons.push("mass");
   if (mode === "any-external" && distinct.size > 1) reasons.push("any-external");
   if (reasons.length === 0) return null;
 
@@ -100,6 +122,7 @@ export const externalExposure: Rule = ({ policy, recipients, thread }) => {
     party: o.party,
     partyKind: o.kind,
     ...(inThread(o) ? { inThread: true } : {}),
+    ...(memory && !memory.knowsAddress(o.key) ? { firstTime: true } : {}),
   }));
   const partyList = [...perParty.entries()]
     .map(([id, p]) => ({ id, kind: p.kind, visible: shown.filter((o) => o.party === id).length, total: p.total }))

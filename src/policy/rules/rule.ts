@@ -1,4 +1,4 @@
-import type { Draft, Finding, Level, SendContext } from "../../shared/types";
+import type { Draft, Finding, KnownCorrespondence, Level, SendContext } from "../../shared/types";
 import type { Policy } from "../policy";
 import type { ClassifiedRecipient } from "../recipients";
 
@@ -10,6 +10,8 @@ export interface RuleContext {
   context: SendContext;
   /** For a reply: the address keys of the thread's participants at compose start (./thread.ts); null otherwise. */
   thread: ReadonlySet<string> | null;
+  /** The correspondence memory when the policy uses it (`memory.enabled`); null otherwise. */
+  memory: KnownCorrespondence | null;
 }
 
 /**
