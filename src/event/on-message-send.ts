@@ -8,8 +8,12 @@ import { mergeInspectionCache, parseInspectionCache, withCachedInspections } fro
 import type { Draft } from "../shared/types";
 import { decideSend } from "../approval/decide";
 import { readAttachmentContent } from "../office/attachments";
-import { APPROVAL_SESSION_KEY, COMPOSE_SESSION_KEY, INSPECTIONS_SESSION_KEY, readSessionValue, writeSessionValue } from "../office/session";
+import { APPROVAL_SESSION_KEY, COMPOSE_SESSION_KEY, INSPECTIONS_SESSION_KEY, readSessionValue, TAUGHT_SESSION_KEY, writeSessionValue } from "../office/session";
 import { parseComposeStart } from "../memory/compose-start";
+import { CorrespondenceMemory, MEMORY_SETTING_KEY } from "../memory/correspondence";
+import { lessonOf } from "../memory/lesson";
+import { readRoamingValue, saveRoamingValue } from "../office/roaming";
+import { within } from "../util/within";
 import { inspectPendingAttachments, pendingAttachments } from "../attachments/pending";
 import { completeOnce } from "./complete-once";
 import { loadPolicy } from "./policy-source";
@@ -34,8 +38,21 @@ export const DEFAULT_DEADLINE_MS = 3000;
 export const DEFAULT_POLICY_FETCH_MS = 1500;
 /** Reading files at Send stops this long before the deadline (at most a quarter of it), leaving time to decide and complete. */
 export const SEND_INSPECTION_MARGIN_MS = 600;
+/** Saving what a Send taught the memory waits at most this long, and never past the deadline less this margin. */
+export const MEMORY_SAVE_MS = 1000;
+const MEMORY_SAVE_MARGIN_MS = 250;
 
 class PolicyInvalidError extends Error {}
+
+/** The address keys recorded under TAUGHT_SESSION_KEY; none when absent or not a list of text. */
+function taughtKeys(text: string | undefined): string[] {
+  try {
+    const value: unknown = text ? JSON.parse(text) : [];
+    return Array.isArray(value) && value.every((k) => typeof k === "string") ? (value as string[]) : [];
+  } catch {
+    return [];
+  }
+}
 
 function reasonOf(error: unknown): FailureReason {
   if (error instanceof OfficeCallError) return "office-error";
@@ -106,6 +123,30 @@ export function createOnMessageSend(config: SendHandlerConfig) {
       });
     };
 
+    /**
+     * What a message that goes out teaches the memory (allowed, approved, or shown a confirm
+     * alert when the policy learns on confirm), saved before the event completes: Outlook
+     * may end the runtime right after. Best effort within the deadline; a failed or slow
+     * save only means the memory did not grow.
+     */
+    const learn = (draft: Draft, policy: Policy, memory: CorrespondenceMemory | undefined, completion: SendCompletion): Promise<void> => {
+      const onConfirm = !completion.allow && completion.alert.promptUser;
+      if (!policy.memory.learn || !(completion.allow || (onConfirm && policy.memory.learnOnConfirm))) return Promise.resolve();
+      const target = memory ?? CorrespondenceMemory.empty();
+      const lesson = lessonOf(draft, policy);
+      const newGroup = lesson.group.length > 0 && !target.hasGroup(lesson.group);
+      if (!target.learn(lesson, Date.now())) return Promise.resolve();
+      const left = startedAt + deadlineMs - MEMORY_SAVE_MARGIN_MS - Date.now();
+      if (left <= 0) return Promise.resolve();
+      const writes = [saveRoamingValue(MEMORY_SETTING_KEY, target.encode())];
+      // Shown a confirm, the sender may still not send: this item is asked again next time.
+      if (onConfirm && newGroup) writes.push(writeSessionValue(TAUGHT_SESSION_KEY, JSON.stringify(lesson.group)));
+      return within(Promise.all(writes), Math.min(MEMORY_SAVE_MS, left)).then(
+        () => undefined,
+        () => undefined,
+      );
+    };
+
     Promise.resolve()
       .then(() =>
         Promise.all([
@@ -116,16 +157,21 @@ export function createOnMessageSend(config: SendHandlerConfig) {
           readSessionValue(INSPECTIONS_SESSION_KEY),
           // How the message started (the compose-start event); a failed read only means no record.
           readSessionValue(COMPOSE_SESSION_KEY).catch(() => undefined),
+          // A group this item taught the memory on an earlier confirm (not to be used for it).
+          readSessionValue(TAUGHT_SESSION_KEY).catch(() => undefined),
         ]),
       )
-      .then(([read, policy, token, inspections, composeText]) => {
+      .then(([read, policy, token, inspections, composeText, taughtText]) => {
         if (!policy.ok) throw new PolicyInvalidError(formatPolicyErrors(policy.errors));
         failMode = policy.policy.failMode;
         const cached = parseInspectionCache(inspections);
+        // The memory is read from the copy Outlook loaded with the add-in: no Office round.
+        const memory = CorrespondenceMemory.decode(readRoamingValue(MEMORY_SETTING_KEY));
         return inspectPending(withCachedInspections(read, cached), policy.policy, cached).then((draft) => {
-          const evaluation = evaluate(draft, policy.policy, { composeStart: parseComposeStart(composeText) });
+          const evaluation = evaluate(draft, policy.policy, { composeStart: parseComposeStart(composeText), memory: memory?.without(memory.groupIdOf(taughtKeys(taughtText))) });
           const decision = decideSend({ evaluation, sender: draft.from, token, approvalKeys: policy.policy.approvalKeys, nowMs: Date.now() });
-          end(completionFor(decision, language), token);
+          const completion = completionFor(decision, language);
+          return learn(draft, policy.policy, memory, completion).then(() => end(completion, token));
         });
       })
       .catch((error: unknown) => fail(reasonOf(error)))

@@ -246,6 +246,29 @@ export class CorrespondenceMemory implements KnownCorrespondence {
     return this.lookup().groups.get(this.hashOf("a", key)) ?? [];
   }
 
+  /** The id of the remembered group with exactly these members (address keys), if any. */
+  groupIdOf(keys: readonly string[]): number | undefined {
+    const members = [...new Set(keys.map((key) => this.hashOf("a", key)))].sort((x, y) => x - y);
+    const at = this.groups.findIndex((g) => sameMembers(g, members));
+    return at < 0 ? undefined : at;
+  }
+
+  /** Whether a group with these members (or more) is remembered. */
+  hasGroup(keys: readonly string[]): boolean {
+    const members = [...new Set(keys.map((key) => this.hashOf("a", key)))].sort((x, y) => x - y);
+    return members.length >= 2 && this.groups.some((g) => isSubset(members, g));
+  }
+
+  /** The same memory as the engine sees it, without one group (a group this very item taught on a confirm). */
+  without(groupId: number | undefined): KnownCorrespondence {
+    if (groupId === undefined) return this;
+    return {
+      knowsAddress: (key) => this.knowsAddress(key),
+      knowsDomain: (domain) => this.knowsDomain(domain),
+      groupsOf: (key) => this.groupsOf(key).filter((id) => id !== groupId),
+    };
+  }
+
   /**
    * Learns from a message that went out. Returns whether anything worth saving changed: a new
    * address, domain or group, or a known one that had fallen into the older half (so that a
@@ -253,7 +276,7 @@ export class CorrespondenceMemory implements KnownCorrespondence {
    */
   learn(lesson: Lesson, nowMs: number): boolean {
     const addresses = lesson.addresses.map((key) => this.hashOf("a", key)).filter((h) => h >= 0);
-    const domains = lesson.addresses.map((key) => this.hashOf("d", key.slice(key.lastIndexOf("@") + 1))).filter((h) => h >= 0);
+    const domains = [...lesson.group, ...lesson.addresses].map((key) => this.hashOf("d", key.slice(key.lastIndexOf("@") + 1))).filter((h) => h >= 0);
     const members = [...new Set(lesson.group.map((key) => this.hashOf("a", key)).filter((h) => h >= 0))].sort((x, y) => x - y);
     const rememberGroup = members.length >= 2 && members.length <= MEMORY_LIMITS.groupSize;
     // Every group member is an address too.

@@ -17,3 +17,10 @@ export const INSPECTIONS_SESSION_KEY = "sendguard.inspections";
 
 /** How the message started (compose type and the To/CC Outlook pre-filled), recorded by the compose-start event (see src/memory/compose-start.ts). */
 export const COMPOSE_SESSION_KEY = "sendguard.compose";
+
+/**
+ * The group this item taught the memory when its confirm alert was shown (JSON array of address
+ * keys): Outlook never says whether Send Anyway was chosen, so a second Send of the same item
+ * is judged without that group and the sender is asked again.
+ */
+export const TAUGHT_SESSION_KEY = "sendguard.taught";

@@ -78,7 +78,8 @@ describe("send-guard check", () => {
     const { code, stdout } = run("check", "--json", unchanged, added, forwarded);
     expect(code).toBe(3);
     const out = JSON.parse(stdout);
-    expect(out.map((r: { verdict: string }) => r.verdict)).toEqual(["allow", "review", "review"]);
+    // Three companies, or two: small sets, the sender's to confirm.
+    expect(out.map((r: { verdict: string }) => r.verdict)).toEqual(["allow", "confirm", "confirm"]);
     expect(out[1].findings[0].evidence.newcomers).toEqual(["c@gamma.co.jp"]);
     const bad = write("bad-compose.json", JSON.stringify({ ...recipients, compose: { type: "replyAll" } }));
     const refused = run("check", bad);
@@ -92,7 +93,7 @@ describe("send-guard check", () => {
     expect(code).toBe(3);
     const out = JSON.parse(stdout);
     expect(out).toHaveLength(2);
-    expect(out[0]).toMatchObject({ file, verdict: "review", findings: [{ code: "external-exposure", level: "review", evidence: { visibleExternalCount: 2 } }] });
+    expect(out[0]).toMatchObject({ file, verdict: "confirm", findings: [{ code: "external-exposure", level: "confirm", evidence: { visibleExternalCount: 2, smallSet: true } }] });
     expect(out[1]).toMatchObject({ file: "ordinary.json", verdict: "allow", findings: [] });
   });
 
@@ -104,7 +105,9 @@ describe("send-guard check", () => {
 
   test("--lang ja prints Japanese sentences", () => {
     const { stdout } = run("check", "--lang", "ja", "two-customers.json");
-    expect(stdout).toContain("社外アドレス2件が受信者全員に見えます。社外の相手は2社です");
+    expect(stdout).toContain("acme.co.jp（a@acme.co.jp）とbeta.co.jp（b@beta.co.jp）の間で、互いのアドレスが見えます。");
+    const six = write("six-customers.json", JSON.stringify({ to: ["a", "b", "c", "d", "e", "f"].map((n, i) => ({ emailAddress: `${n}@${i % 2 ? "beta" : "acme"}.co.jp` })) }));
+    expect(run("check", "--lang", "ja", six).stdout).toContain("社外アドレス6件が受信者全員に見えます。社外の相手は2社です");
   });
 
   test("--policy overrides ./policy.json", () => {

@@ -5,7 +5,7 @@
  * per-field limits, sessionData per item, item events) and lets any call fail,
  * throw, or never call back.
  */
-import { ComposeSim, type Fault, type SimRecipientType, type SimRuntime } from "../../src/playground/office-sim";
+import { ComposeSim, SimRoamingStore, type Fault, type SimRecipientType, type SimRuntime } from "../../src/playground/office-sim";
 
 export type Behaviour = "ok" | Fault;
 
@@ -39,6 +39,8 @@ export interface FakeOfficeOptions {
   /** "event" (a Send) or "taskpane". */
   runtime?: "event" | "taskpane";
   initializationContext?: string;
+  /** The mailbox's roaming settings, shared between items (a new empty store when not given). */
+  roaming?: SimRoamingStore;
 }
 
 export interface FakeOffice {
@@ -58,6 +60,7 @@ export function createFakeOffice(spec: FakeItemSpec, options: FakeOfficeOptions 
     mailboxVersion: options.mailbox ?? "1.14",
     latencyMs: options.latencyMs ?? 0,
     resolve: (address) => (address.toLowerCase().endsWith("@mirai-shoji.co.jp") ? "user" : "externalUser"),
+    ...(options.roaming ? { roaming: options.roaming } : {}),
   });
   for (const field of ["to", "cc", "bcc"] as const) {
     sim.mailbox[field] = (spec[field] ?? []).map((r) => ({

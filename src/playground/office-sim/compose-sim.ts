@@ -55,6 +55,21 @@ export const FAULTS: readonly Fault[] = ["fail", "never", "throw", "no-value", "
 
 export type RuntimeKind = "event" | "taskpane";
 
+/**
+ * The mailbox's roaming settings for this add-in (Office.context.roamingSettings), shared by
+ * every compose item of one mailbox. Each runtime gets a copy when it starts, as Outlook loads
+ * them with the add-in; `saveAsync` replaces what is stored with that runtime's copy (the
+ * last save wins), within 32 KB.
+ */
+export class SimRoamingStore {
+  stored: Record<string, unknown> = {};
+  /** Every successful save, in order (tests count them). */
+  readonly saves: Record<string, unknown>[] = [];
+  snapshot(): Record<string, unknown> {
+    return JSON.parse(JSON.stringify(this.stored)) as Record<string, unknown>;
+  }
+}
+
 export interface SimOptions {
   user: { displayName: string; emailAddress: string };
   displayLanguage?: string;
@@ -62,6 +77,8 @@ export interface SimOptions {
   mailboxVersion?: string;
   /** Milliseconds before each callback (default 0: a later macrotask, never synchronously). */
   latencyMs?: number;
+  /** The mailbox's roaming settings (shared between items); a new empty one when not given. */
+  roaming?: SimRoamingStore;
   /** How the host resolves an address an add-in writes (Exchange decides in Outlook). */
   resolve?: (emailAddress: string) => SimRecipientType;
 }
@@ -101,6 +118,7 @@ const FIELDS: readonly SimField[] = ["to", "cc", "bcc"];
 export class ComposeSim {
   readonly mailbox: SimMailbox;
   readonly sessionData = new Map<string, string>();
+  readonly roaming: SimRoamingStore;
   /** Every Office call made by an add-in, in order ("to.getAsync", ...). */
   readonly calls: string[] = [];
   displayLanguage: string;
@@ -118,6 +136,7 @@ export class ComposeSim {
     this.mailboxVersion = options.mailboxVersion ?? "1.15";
     this.latencyMs = options.latencyMs ?? 0;
     this.resolveAddress = options.resolve ?? (() => "externalUser");
+    this.roaming = options.roaming ?? new SimRoamingStore();
     this.mailbox = { from: { ...options.user }, composeType: "newMail", to: [], cc: [], bcc: [], subject: "", body: "", attachments: [] };
   }
 

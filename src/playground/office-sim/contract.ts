@@ -38,6 +38,7 @@ export const HOST_ERRORS = {
   NumberOfRecipientsExceeded: 9012,
   InvalidEventType: 5000,
   SessionObjectMaxLengthExceeded: 9051,
+  GenericSettingsError: 9019,
   InternalServerError: 9042,
 } as const;
 
@@ -57,6 +58,16 @@ export function recipientLimit(mailboxVersion: string): number {
 /** sessionData size per add-in per item: 50,000 characters before Mailbox 1.16, then 2,621,440. */
 export function sessionDataLimit(mailboxVersion: string): number {
   return versionAtLeast(mailboxVersion, "1.16") ? 2_621_440 : 50_000;
+}
+
+/** Roaming settings: all of an add-in's settings, serialised as office.js does, may hold 32 KB characters (`settingsMaxNumberOfCharacters`). */
+export const ROAMING_SETTINGS_LIMIT = 32 * 1024;
+
+/** office.js `serializeSettings`: each value as JSON text, then the whole bag as JSON, is what the limit counts. */
+export function serializedSettingsLength(values: Readonly<Record<string, unknown>>): number {
+  const bag: Record<string, string> = {};
+  for (const [key, value] of Object.entries(values)) bag[key] = JSON.stringify(value);
+  return JSON.stringify(bag).length;
 }
 
 /** The exceptions office.js throws synchronously for bad arguments (before reaching the host). */

@@ -10,6 +10,8 @@ import {
   MAILBOX_ENUMS,
   RECIPIENTS_PER_CALL,
   recipientLimit,
+  ROAMING_SETTINGS_LIMIT,
+  serializedSettingsLength,
   SMTP_ADDRESS_LIMIT,
 } from "./contract";
 
@@ -202,6 +204,27 @@ export function buildNamespace(sim: ComposeSim, runtime: NamespaceRuntime, hooks
     },
   };
 
+  // Loaded when the runtime starts; later saves by other runtimes are not seen here (as in Outlook).
+  const roamingCopy = sim.roaming.snapshot();
+  const roamingSettings = {
+    get: (name: unknown) => {
+      const key = stringArgument("name", name);
+      return Object.prototype.hasOwnProperty.call(roamingCopy, key) ? roamingCopy[key] : null;
+    },
+    set: (name: unknown, value: unknown) => {
+      roamingCopy[stringArgument("name", name)] = JSON.parse(JSON.stringify(value ?? null)) as unknown;
+    },
+    remove: (name: unknown) => {
+      delete roamingCopy[stringArgument("name", name)];
+    },
+    saveAsync: (...args: unknown[]) =>
+      respond("roamingSettings.saveAsync", args, false, () => {
+        if (serializedSettingsLength(roamingCopy) > ROAMING_SETTINGS_LIMIT) throw new HostError("GenericSettingsError", "The settings could not be saved.");
+        sim.roaming.stored = JSON.parse(JSON.stringify(roamingCopy)) as Record<string, unknown>;
+        sim.roaming.saves.push(sim.roaming.snapshot());
+      }),
+  };
+
   let initialize: ((reason: unknown) => void) | undefined;
   const office = {
     AsyncResultStatus: ASYNC_RESULT_STATUS,
@@ -220,6 +243,7 @@ export function buildNamespace(sim: ComposeSim, runtime: NamespaceRuntime, hooks
       requirements: {
         isSetSupported: (name: string, version?: string) => name === "Mailbox" && sim.isSupported(version ?? "1.1"),
       },
+      roamingSettings,
       mailbox: {
         item,
         userProfile: { displayName: mailbox.from.displayName, emailAddress: mailbox.from.emailAddress, accountType: "office365", timeZone: "Tokyo Standard Time" },

@@ -1,0 +1,135 @@
+/**
+ * The correspondence memory at Send, on the Outlook simulator: read from roaming settings
+ * without an Office round, learned from messages that go out and saved before the event
+ * completes, never at the cost of the Send.
+ */
+import { createOnMessageSend } from "../../src/event/on-message-send";
+import { CorrespondenceMemory, MEMORY_SETTING_KEY } from "../../src/memory/correspondence";
+import { SimRoamingStore } from "../../src/playground/office-sim";
+import { TAUGHT_SESSION_KEY } from "../../src/shared/session-keys";
+import { ORG_POLICY_FILE } from "../support/drafts";
+import { createEvent, createFakeOffice, type FakeItemSpec } from "../support/fake-office";
+
+const ORIGIN = "https://sendguard.mirai-shoji.co.jp";
+const people = (list: string[]) => list.map((emailAddress) => ({ emailAddress }));
+const TWO_COMPANIES: FakeItemSpec = { to: people(["a@acme.co.jp", "b@globex.co.jp"]), subject: "打ち合わせ" };
+const COUNSEL: FakeItemSpec = { to: people(["a@acme.co.jp", "a2@acme.co.jp", "a3@acme.co.jp"]), cc: people(["x@law-office.jp", "y@law-office.jp", "z@law-office.jp"]) };
+
+beforeEach(() => {
+  (globalThis as { fetch?: unknown }).fetch = jest.fn(() => Promise.reject(new TypeError("Network request failed")));
+});
+afterEach(() => {
+  delete (globalThis as { Office?: unknown }).Office;
+});
+
+/** One compose item of the mailbox whose roaming settings are `roaming`. */
+function item(spec: FakeItemSpec, roaming: SimRoamingStore, options: { latencyMs?: number } = {}) {
+  const fake = createFakeOffice(spec, { roaming, ...options });
+  (globalThis as { Office?: unknown }).Office = fake.Office;
+  return fake;
+}
+
+async function send(policy: Record<string, unknown> = {}, deadlineMs = 1500): Promise<Record<string, unknown>> {
+  const handler = createOnMessageSend({ origin: ORIGIN, embeddedPolicy: { ...ORG_POLICY_FILE, ...policy }, deadlineMs, policyFetchMs: 20 });
+  const { event, first } = createEvent();
+  handler(event as unknown as Office.AddinCommands.Event);
+  return first;
+}
+
+const stored = (roaming: SimRoamingStore) => CorrespondenceMemory.decode(roaming.stored[MEMORY_SETTING_KEY]);
+
+test("an allowed Send teaches its outside address, saved in roaming settings as hashes before the event completes", async () => {
+  const roaming = new SimRoamingStore();
+  const fake = item({ to: people(["yamada@acme.co.jp"]), cc: people(["sato@mirai-shoji.co.jp"]) }, roaming);
+  expect(await send()).toEqual({ allowEvent: true });
+  expect(fake.calls).toContain("roamingSettings.saveAsync");
+  expect(stored(roaming)?.knowsAddress("yamada@acme.co.jp")).toBe(true);
+  expect(JSON.stringify(roaming.stored)).not.toContain("acme");
+});
+
+test("sending again to the same people saves nothing (no write to the mailbox on every Send)", async () => {
+  const roaming = new SimRoamingStore();
+  item({ to: people(["yamada@acme.co.jp"]) }, roaming);
+  await send();
+  item({ to: people(["yamada@acme.co.jp"]) }, roaming);
+  await send();
+  expect(roaming.saves).toHaveLength(1);
+});
+
+test("a confirm teaches its group; the same item is asked again, a new message to the same group goes", async () => {
+  const roaming = new SimRoamingStore();
+  const first = item(TWO_COMPANIES, roaming);
+  expect(await send()).toMatchObject({ allowEvent: false, sendModeOverride: "promptUser" });
+  expect(stored(roaming)?.counts()).toMatchObject({ addresses: 2, groups: 1 });
+  expect(JSON.parse(first.sim.sessionData.get(TAUGHT_SESSION_KEY) ?? "[]")).toEqual(["a@acme.co.jp", "b@globex.co.jp"]);
+
+  // The sender dismissed the alert and pressed Send again on the same item: asked again.
+  const again = createFakeOffice(TWO_COMPANIES, { roaming });
+  for (const [key, value] of first.sim.sessionData) again.sim.sessionData.set(key, value);
+  (globalThis as { Office?: unknown }).Office = again.Office;
+  expect(await send()).toMatchObject({ allowEvent: false, sendModeOverride: "promptUser" });
+
+  // A later message to the same two people: they have seen each other.
+  item(TWO_COMPANIES, roaming);
+  expect(await send()).toEqual({ allowEvent: true });
+});
+
+test("with memory.learnOnConfirm false a confirm teaches nothing", async () => {
+  const roaming = new SimRoamingStore();
+  item(TWO_COMPANIES, roaming);
+  await send({ memory: { learnOnConfirm: false } });
+  expect(roaming.saves).toHaveLength(0);
+});
+
+test("a review teaches nothing: the group was not approved", async () => {
+  const roaming = new SimRoamingStore();
+  item(COUNSEL, roaming);
+  expect(await send()).toMatchObject({ allowEvent: false });
+  expect(roaming.saves).toHaveLength(0);
+  item(COUNSEL, roaming);
+  expect(await send()).toMatchObject({ allowEvent: false });
+});
+
+test("a group remembered before passes at once, and reading the memory adds no Office call to the round", async () => {
+  const roaming = new SimRoamingStore();
+  const memory = CorrespondenceMemory.empty();
+  memory.learn({ addresses: [], group: ["a@acme.co.jp", "a2@acme.co.jp", "a3@acme.co.jp", "x@law-office.jp", "y@law-office.jp", "z@law-office.jp"] }, Date.now());
+  roaming.stored[MEMORY_SETTING_KEY] = memory.encode();
+  const fake = item(COUNSEL, roaming);
+  expect(await send()).toEqual({ allowEvent: true });
+  expect(fake.calls.filter((c) => c.startsWith("roaming"))).toEqual([]);
+});
+
+test.each(["fail", "never", "throw"] as const)("a save that %s: the Send still goes, within the deadline", async (fault) => {
+  const roaming = new SimRoamingStore();
+  const fake = item({ to: people(["yamada@acme.co.jp"]) }, roaming);
+  fake.sim.setFault("roamingSettings.saveAsync", fault);
+  const started = Date.now();
+  expect(await send({}, 1500)).toEqual({ allowEvent: true });
+  expect(Date.now() - started).toBeLessThan(1500);
+  expect(roaming.saves).toHaveLength(0);
+});
+
+test("memory.learn false: nothing is saved", async () => {
+  const roaming = new SimRoamingStore();
+  item({ to: people(["yamada@acme.co.jp"]) }, roaming);
+  await send({ memory: { learn: false } });
+  expect(roaming.saves).toHaveLength(0);
+});
+
+test("a stored value that is not a memory is ignored (judged as a new mailbox) and replaced by the next lesson", async () => {
+  const roaming = new SimRoamingStore();
+  roaming.stored[MEMORY_SETTING_KEY] = { v: 1, t: 0, s: "broken", a: "", d: "", g: "" };
+  item(TWO_COMPANIES, roaming);
+  expect(await send()).toMatchObject({ allowEvent: false });
+  expect(stored(roaming)?.counts().groups).toBe(1);
+});
+
+test("a client without roaming settings: judged without memory, nothing saved, the Send unaffected", async () => {
+  const roaming = new SimRoamingStore();
+  const fake = item({ to: people(["yamada@acme.co.jp"]) }, roaming);
+  const office = fake.Office as { context: Record<string, unknown> };
+  Object.defineProperty(office.context, "roamingSettings", { value: undefined });
+  expect(await send()).toEqual({ allowEvent: true });
+  expect(roaming.saves).toHaveLength(0);
+});
