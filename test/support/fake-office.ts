@@ -5,7 +5,8 @@
  * per-field limits, sessionData per item, item events) and lets any call fail,
  * throw, or never call back.
  */
-import { ComposeSim, SimRoamingStore, type Fault, type SimRecipientType, type SimRuntime } from "../../src/playground/office-sim";
+import type { SimRoamingStore} from "../../src/playground/office-sim";
+import { ComposeSim, type Fault, type SimRecipientType, type SimRuntime } from "../../src/playground/office-sim";
 
 export type Behaviour = "ok" | Fault;
 
