@@ -20,7 +20,9 @@ import type { Finding } from "../shared/types";
  * - attachment-name (per file name): size and keywords of each file of that name;
  * - attachment-personal-data: size, counts per kind, header rows (where, columns, rows);
  * - attachment-address-list: size, how many addresses, how many not recipients;
- * - attachment-unscannable: size, reason and archive entry of each unreadable part.
+ * - attachment-unscannable: size, reason and archive entry of each unreadable part;
+ * - lookalike-domain, first-time-recipient: every `field:address>suggestion`;
+ * - new-domain-in-reply: every `field:address`, and the thread's domains.
  */
 export const COVERAGE_DIGEST_LENGTH = 16;
 
@@ -68,6 +70,11 @@ function facts(finding: Finding, attachment: string | undefined): string[] {
       return sorted(finding.evidence.attachments.filter((a) => a.name === attachment).map((a) => `${a.size}|${a.addresses}|${a.notRecipients}`));
     case "attachment-unscannable":
       return sorted(finding.evidence.attachments.filter((a) => a.name === attachment).map((a) => `${a.size}|${a.reason}|${a.entry ?? ""}`));
+    case "lookalike-domain":
+    case "first-time-recipient":
+      return sorted(finding.evidence.recipients.map((r) => `${r.field}:${lower(r.address)}>${lower(r.suggestion)}`));
+    case "new-domain-in-reply":
+      return [...sorted(finding.evidence.recipients.map((r) => `${r.field}:${lower(r.address)}`)), `thread:${sorted(finding.evidence.threadDomains).join(",")}`];
   }
 }
 

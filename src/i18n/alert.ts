@@ -35,9 +35,10 @@ export function remediesFor(findings: readonly Finding[]): Remedy[] {
   for (const finding of findings) {
     if (finding.code === "external-exposure") remedies.add("move-to-bcc");
     else if (ATTACHMENT_CODES.includes(finding.code)) remedies.add("remove-file");
+    else if (finding.code === "lookalike-domain" || finding.code === "first-time-recipient") remedies.add("fix-address");
     else remedies.add("check-recipients");
   }
-  return (["move-to-bcc", "remove-file", "check-recipients"] as const).filter((r) => remedies.has(r));
+  return (["move-to-bcc", "remove-file", "fix-address", "check-recipients"] as const).filter((r) => remedies.has(r));
 }
 
 /** Everything found about one file, as the parts of one sentence. */

@@ -7,7 +7,7 @@ export type Language = "ja" | "en";
 export type FailureReason = "office-error" | "timeout" | "policy-invalid" | "internal";
 
 /** What the sender can do about a set of findings, named in the alert's last sentence. */
-export type Remedy = "move-to-bcc" | "remove-file" | "check-recipients";
+export type Remedy = "move-to-bcc" | "remove-file" | "fix-address" | "check-recipients";
 
 /** One thing found about a flagged file (the alert says all of them in one sentence per file). */
 export type FilePart =
@@ -43,6 +43,7 @@ const SAMPLE = 3;
 const EN_REMEDY: Record<Remedy, string> = {
   "move-to-bcc": "move the outside recipients to BCC",
   "remove-file": "remove the file",
+  "fix-address": "correct the address",
   "check-recipients": "check the recipients",
 };
 
@@ -51,6 +52,7 @@ type JaPhrase = readonly [string, string, string];
 const JA_REMEDY: Record<Remedy, JaPhrase> = {
   "move-to-bcc": ["社外の宛先をBCCへ移し", "社外の宛先をBCCへ移す", "社外の宛先をBCCへ移して"],
   "remove-file": ["添付ファイルを削除し", "添付ファイルを削除する", "添付ファイルを削除して"],
+  "fix-address": ["宛先のアドレスを直し", "宛先のアドレスを直す", "宛先のアドレスを直して"],
   "check-recipients": ["宛先を確認し", "宛先を確認する", "宛先を確認して"],
 };
 const JA_FIX_MESSAGE: JaPhrase = ["メールを修正し", "メールを修正する", "メールを修正して"];
@@ -196,6 +198,21 @@ const en: Catalog = {
       )}.`,
     "attachment-unscannable": (f) =>
       `Send Guard could not inspect ${sample(f.evidence.attachments.map((a) => `${a.name} (${en.unscannable(a.reason)})`), en.andMore, "; ")}.`,
+    "lookalike-domain": (f) => {
+      const items = f.evidence.recipients;
+      const whose = { internal: "your organization's domain", memory: "a domain you have written to", consumer: "a well-known mail service" } as const;
+      const first = items[0];
+      if (items.length === 1 && first) return `${first.address} looks like a slip of ${first.known} (${whose[first.reference]}). Did you mean ${first.suggestion}?`;
+      return `These addresses look like slips of known domains: ${sample(items.map((r) => `${r.address} (did you mean ${r.suggestion}?)`), en.andMore, "; ")}.`;
+    },
+    "first-time-recipient": (f) => {
+      const items = f.evidence.recipients;
+      const first = items[0];
+      if (items.length === 1 && first) return `You have never written to ${first.address}. Did you mean ${first.suggestion}, whom you have written to?`;
+      return `You have never written to these addresses, each close to one you have: ${sample(items.map((r) => `${r.address} (${r.suggestion}?)`), en.andMore, "; ")}.`;
+    },
+    "new-domain-in-reply": (f) =>
+      `This reply adds ${f.evidence.recipients.length === 1 ? "a recipient at a domain" : "recipients at domains"} no one in the thread had: ${sample(f.evidence.recipients.map((r) => r.address), en.andMore, ", ")}.`,
   },
   file: (name, parts) =>
     `${name}: ${parts
@@ -290,6 +307,21 @@ const ja: Catalog = {
     },
     "distribution-list": (f) =>
       `配布リスト ${sample(f.evidence.recipients.map((r) => r.address), ja.andMore, "、")} のメンバーは確認できず、社外アドレスが見えてしまいます。`,
+    "lookalike-domain": (f) => {
+      const items = f.evidence.recipients;
+      const whose = { internal: "自組織のドメイン", memory: "送信したことのあるドメイン", consumer: "よく使われるメールサービス" } as const;
+      const first = items[0];
+      if (items.length === 1 && first) return `${first.address} は ${first.known}（${whose[first.reference]}）に似ています。${first.suggestion} の誤りではありませんか。`;
+      return `よく知られたドメインに似た宛先があります：${sample(items.map((r) => `${r.address}（${r.suggestion} の誤り？）`), ja.andMore, "、")}。`;
+    },
+    "first-time-recipient": (f) => {
+      const items = f.evidence.recipients;
+      const first = items[0];
+      if (items.length === 1 && first) return `${first.address} は初めての宛先です。送信したことのある ${first.suggestion} の誤りではありませんか。`;
+      return `送信したことのあるアドレスに似た、初めての宛先があります：${sample(items.map((r) => `${r.address}（${r.suggestion} の誤り？）`), ja.andMore, "、")}。`;
+    },
+    "new-domain-in-reply": (f) =>
+      `この返信には、スレッドになかったドメインの宛先が加わっています：${sample(f.evidence.recipients.map((r) => r.address), ja.andMore, "、")}。`,
     "attachment-name": (f) => `ファイル名が個人情報を示す添付ファイル：${sample(f.evidence.attachments.map((a) => a.name), ja.andMore, "、")}。`,
     "attachment-personal-data": (f) =>
       `添付ファイルに個人情報が含まれています：${sample(

@@ -56,6 +56,8 @@ export interface MemoryCounts {
 export interface Lesson {
   addresses: readonly string[];
   group: readonly string[];
+  /** Registrable domains of the addresses (`acme.co.jp` for `sales.acme.co.jp`); the domain part of each address when not given. */
+  domains?: readonly string[];
 }
 
 function randomSalt(): Uint8Array {
@@ -276,7 +278,8 @@ export class CorrespondenceMemory implements KnownCorrespondence {
    */
   learn(lesson: Lesson, nowMs: number): boolean {
     const addresses = lesson.addresses.map((key) => this.hashOf("a", key)).filter((h) => h >= 0);
-    const domains = [...lesson.group, ...lesson.addresses].map((key) => this.hashOf("d", key.slice(key.lastIndexOf("@") + 1))).filter((h) => h >= 0);
+    const domainNames = lesson.domains ?? [...lesson.group, ...lesson.addresses].map((key) => key.slice(key.lastIndexOf("@") + 1));
+    const domains = [...new Set(domainNames)].map((domain) => this.hashOf("d", domain)).filter((h) => h >= 0);
     const members = [...new Set(lesson.group.map((key) => this.hashOf("a", key)).filter((h) => h >= 0))].sort((x, y) => x - y);
     const rememberGroup = members.length >= 2 && members.length <= MEMORY_LIMITS.groupSize;
     // Every group member is an address too.

@@ -1,4 +1,4 @@
-import { classifyRecipients, isExternal, isVisible, type Policy } from "../policy";
+import { classifyRecipients, domainParts, isExternal, isVisible, type Policy } from "../policy";
 import type { Draft } from "../shared/types";
 import type { Lesson } from "./correspondence";
 
@@ -19,5 +19,6 @@ export function lessonOf(draft: Draft, policy: Policy): Lesson {
     group.length >= 2 &&
     (policy.memory.massGroups || group.length <= policy.exposure.massThreshold) &&
     (policy.memory.individualGroups || shown.every((r) => r.party?.kind !== "individual"));
-  return { addresses, group: eligible ? group : [] };
+  const domains = [...new Set(outside.map((r) => domainParts(r.address?.domain as string).registrable))];
+  return { addresses, group: eligible ? group : [], domains };
 }

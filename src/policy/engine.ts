@@ -8,6 +8,7 @@ import { distributionList } from "./rules/distribution-list";
 import { externalExposure } from "./rules/external-exposure";
 import type { Rule } from "./rules/rule";
 import { unresolvedRecipient } from "./rules/unresolved-recipient";
+import { firstTimeRecipient, lookalikeDomain, newDomainInReply } from "./rules/wrong-recipient";
 import { threadParticipants } from "./thread";
 
 const RULES: readonly Rule[] = [
@@ -18,6 +19,9 @@ const RULES: readonly Rule[] = [
   attachmentPersonalData,
   attachmentAddressList,
   attachmentUnscannable,
+  lookalikeDomain,
+  firstTimeRecipient,
+  newDomainInReply,
 ];
 
 const RANK: Record<Level, number> = { off: 0, confirm: 1, review: 2, block: 3 };

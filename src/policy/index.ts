@@ -7,6 +7,7 @@ export { evaluate, verdictOf, inspectsContent } from "./engine";
 export { fingerprint, canonicalMessage, contentHash, FINGERPRINT_VERSION, utf8Bytes } from "./fingerprint";
 export { partyOf, US_PARTY } from "./parties";
 export { classifyRecipients, isExternal, isVisible, type ClassifiedRecipient } from "./recipients";
+export { domainParts } from "./lookalike";
 export {
   parsePolicy,
   parsePolicyText,

@@ -194,6 +194,36 @@ export interface UnscannableEvidence {
   attachments: { name: string; size: number; reason: string; entry?: string | undefined }[];
 }
 
+/** How a recipient's domain or address is a near miss of one the sender knows. */
+export type NearMissReason = "edit" | "transposition" | "adjacent-key" | "homoglyph" | "suffix";
+
+/** What the near miss was compared with: our own domains, the correspondence memory, or a well-known consumer domain. */
+export type NearMissReference = "internal" | "memory" | "consumer";
+
+export interface NearMiss extends RecipientRef {
+  /** The address as written. */
+  address: string;
+  /** The address the sender most likely meant (the same address with the known domain or local part). */
+  suggestion: string;
+  reason: NearMissReason;
+}
+
+export interface LookalikeDomainEvidence {
+  recipients: (NearMiss & { domain: string; known: string; reference: NearMissReference })[];
+}
+
+export interface FirstTimeRecipientEvidence {
+  /** Outside addresses never written to that are a near miss of an address written to before. */
+  recipients: (NearMiss & { part: "local" | "domain" })[];
+}
+
+export interface NewDomainInReplyEvidence {
+  /** Outside recipients of a reply at a domain (registrable) no thread participant had. */
+  recipients: (RecipientRef & { domain: string })[];
+  /** The thread's outside domains (registrable). */
+  threadDomains: string[];
+}
+
 export type Finding =
   | { code: "external-exposure"; level: Exclude<Level, "off">; evidence: ExposureEvidence }
   | { code: "unresolved-recipient"; level: Exclude<Level, "off">; evidence: UnresolvedEvidence }
@@ -201,7 +231,10 @@ export type Finding =
   | { code: "attachment-name"; level: Exclude<Level, "off">; evidence: AttachmentNameEvidence }
   | { code: "attachment-personal-data"; level: Exclude<Level, "off">; evidence: PersonalDataEvidence }
   | { code: "attachment-address-list"; level: Exclude<Level, "off">; evidence: AddressListEvidence }
-  | { code: "attachment-unscannable"; level: Exclude<Level, "off">; evidence: UnscannableEvidence };
+  | { code: "attachment-unscannable"; level: Exclude<Level, "off">; evidence: UnscannableEvidence }
+  | { code: "lookalike-domain"; level: Exclude<Level, "off">; evidence: LookalikeDomainEvidence }
+  | { code: "first-time-recipient"; level: Exclude<Level, "off">; evidence: FirstTimeRecipientEvidence }
+  | { code: "new-domain-in-reply"; level: Exclude<Level, "off">; evidence: NewDomainInReplyEvidence };
 
 export type FindingCode = Finding["code"];
 
@@ -213,6 +246,9 @@ export const FINDING_CODES: readonly FindingCode[] = [
   "attachment-personal-data",
   "attachment-address-list",
   "attachment-unscannable",
+  "lookalike-domain",
+  "first-time-recipient",
+  "new-domain-in-reply",
 ];
 
 /** Findings about attachments: shown per file, acknowledged per file. */

