@@ -33,6 +33,10 @@ const draftSchema = z.strictObject({
     )
     .default([]),
   /** How the message started, as the compose-start event records it (a reply-all's participants). */
+  /** When it was sent (ISO 8601), its Message-ID and the Message-ID it replies to: for `send-guard simulate`. */
+  date: z.iso.datetime({ offset: true }).optional(),
+  messageId: z.string().min(1).optional(),
+  inReplyTo: z.string().min(1).optional(),
   compose: z
     .strictObject({
       type: z.enum(COMPOSE_TYPES),
@@ -42,7 +46,7 @@ const draftSchema = z.strictObject({
     .optional(),
 });
 
-function contentHash(bytes: Uint8Array): string {
+export function contentHash(bytes: Uint8Array): string {
   return `sha256:${bytesToHex(sha256(bytes))}`;
 }
 
@@ -57,6 +61,29 @@ export interface DraftWithContent {
   contents: (Uint8Array | undefined)[];
   /** What is known beyond the message (draft JSON `compose`); `{}` for a message file. */
   context: SendContext;
+  /** Where the message stands in time and in its thread (headers of a message file, optional fields of a draft). */
+  meta: MessageMeta;
+}
+
+export interface MessageMeta {
+  date?: Date | undefined;
+  messageId?: string | undefined;
+  inReplyTo?: string | undefined;
+  /** The References header's ids, oldest first. */
+  references?: string[] | undefined;
+}
+
+/** `<id>` lists as in In-Reply-To and References, without the brackets, lower-cased for matching. */
+export function messageIds(text: string | undefined): string[] {
+  if (!text) return [];
+  const ids = text.match(/<[^<>\s]+>/g) ?? (text.trim() ? [text.trim()] : []);
+  return ids.map((id) => id.replace(/^<|>$/g, "").toLowerCase());
+}
+
+function dateOf(value: string | undefined): Date | undefined {
+  if (!value) return undefined;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
 /** A draft JSON file: `to`/`cc`/`bcc` as Office reports them, `attachments` of `{name, size, contentBase64?}`. */
@@ -89,6 +116,7 @@ export function parseDraftJson(text: string): DraftWithContent {
     draft: { from: draft.from, to: recipients(draft.to), cc: recipients(draft.cc), bcc: recipients(draft.bcc), subject: draft.subject, attachments },
     contents,
     context: draft.compose ? { composeStart: { type: draft.compose.type, to: draft.compose.to, cc: draft.compose.cc } } : {},
+    meta: { date: dateOf(draft.date), messageId: messageIds(draft.messageId)[0], inReplyTo: messageIds(draft.inReplyTo)[0] },
   };
 }
 
@@ -144,5 +172,6 @@ export async function parseEml(bytes: Uint8Array): Promise<DraftWithContent> {
     },
     contents,
     context: {},
+    meta: { date: dateOf(email.date), messageId: messageIds(email.messageId)[0], inReplyTo: messageIds(email.inReplyTo)[0], references: messageIds(email.references) },
   };
 }
