@@ -10,7 +10,7 @@ import { decideSend } from "../approval/decide";
 import { readAttachmentContent } from "../office/attachments";
 import { APPROVAL_SESSION_KEY, COMPOSE_SESSION_KEY, INSPECTIONS_SESSION_KEY, readSessionValue, TAUGHT_SESSION_KEY, writeSessionValue } from "../office/session";
 import { parseComposeStart } from "../memory/compose-start";
-import { CorrespondenceMemory, MEMORY_SETTING_KEY } from "../memory/correspondence";
+import { CorrespondenceMemory, MEMORY_SETTING_KEY, taughtKeys } from "../memory/correspondence";
 import { lessonOf } from "../memory/lesson";
 import { readRoamingValue, saveRoamingValue } from "../office/roaming";
 import { within } from "../util/within";
@@ -44,15 +44,6 @@ const MEMORY_SAVE_MARGIN_MS = 250;
 
 class PolicyInvalidError extends Error {}
 
-/** The address keys recorded under TAUGHT_SESSION_KEY; none when absent or not a list of text. */
-function taughtKeys(text: string | undefined): string[] {
-  try {
-    const value: unknown = text ? JSON.parse(text) : [];
-    return Array.isArray(value) && value.every((k) => typeof k === "string") ? (value as string[]) : [];
-  } catch {
-    return [];
-  }
-}
 
 function reasonOf(error: unknown): FailureReason {
   if (error instanceof OfficeCallError) return "office-error";

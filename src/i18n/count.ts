@@ -16,7 +16,8 @@ export type Noun =
   | "file"
   | "row"
   | "record"
-  | "item";
+  | "item"
+  | "group";
 
 const EN: Record<Noun, readonly [one: string, other: string]> = {
   address: ["address", "addresses"],
@@ -30,6 +31,7 @@ const EN: Record<Noun, readonly [one: string, other: string]> = {
   row: ["row", "rows"],
   record: ["record", "records"],
   item: ["item", "items"],
+  group: ["group", "groups"],
 };
 
 /** The Japanese counter for each thing (the noun itself is part of the sentence). */
@@ -45,6 +47,7 @@ const JA: Record<Noun, string> = {
   row: "行",
   record: "件",
   item: "件",
+  group: "件",
 };
 
 type PluralRule = (n: number) => "one" | "other";

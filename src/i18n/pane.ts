@@ -29,6 +29,16 @@ export interface PaneText {
   exposureIntro: (outside: number, organizations: number, individuals: number) => string;
   /** For a reply: who is new to the thread (the others had already seen each other). */
   newToThread: (addresses: readonly string[]) => string;
+  memoryTitle: string;
+  memorySummary: (addresses: number, groups: number) => string;
+  memoryEmpty: string;
+  memoryOff: string;
+  memoryClear: string;
+  memoryConfirm: string;
+  memoryConfirmYes: string;
+  memoryCancel: string;
+  memoryCleared: string;
+  memoryClearFailed: (reason: string) => string;
   partyKind: Record<PartyKind, string>;
   addressCount: (count: number) => string;
   seesOutside: (count: number) => string;
@@ -80,6 +90,17 @@ const en: PaneText = {
   exposureTitle: "Who would see outside addresses",
   exposureIntro: (outside, organizations, individuals) =>
     `${count("en", outside, "outsideAddress")} in To/CC can be read by every recipient. The recipients outside your organization: ${partiesOf("en", organizations, individuals)}.`,
+  memoryTitle: "What Send Guard remembers",
+  memorySummary: (addresses, groups) =>
+    `${count("en", addresses, "address")} you have written to, and ${count("en", groups, "group")} of outside recipients addressed together. Kept in your mailbox as codes, never as addresses, so that messages to people who already know each other go without a prompt.`,
+  memoryEmpty: "Nothing yet: Send Guard learns from your messages as they go out.",
+  memoryOff: "Your organization has turned this memory off.",
+  memoryClear: "Clear memory",
+  memoryConfirm: "Clear what Send Guard remembers? Messages to people you write to often may be checked again.",
+  memoryConfirmYes: "Clear",
+  memoryCancel: "Cancel",
+  memoryCleared: "Send Guard's memory is cleared.",
+  memoryClearFailed: (reason) => `The memory could not be cleared (${reason}). Nothing was changed.`,
   newToThread: (addresses) =>
     `New to this thread: ${listed(addresses, ", ", (n) => ` and ${formatNumber(n)} more`)}. The others had already seen each other's addresses in the thread.`,
   partyKind: { internal: "Internal", organization: "Outside organization", individual: "Individual" },
@@ -140,6 +161,17 @@ const ja: PaneText = {
   exposureTitle: "社外アドレスが見える相手",
   exposureIntro: (outside, organizations, individuals) =>
     `宛先（To/CC）の社外アドレス${count("ja", outside, "outsideAddress")}が受信者全員に見えます。社外の受信者は${partiesOf("ja", organizations, individuals)}です。`,
+  memoryTitle: "Send Guardが覚えている宛先",
+  memorySummary: (addresses, groups) =>
+    `送信したことのある宛先${count("ja", addresses, "address")}、一緒に送った社外の宛先のグループ${count("ja", groups, "group")}。アドレスそのものではなく符号としてメールボックスに保存し、互いに知っている相手へのメールで確認を出さないために使います。`,
+  memoryEmpty: "まだありません。送信したメールから覚えていきます。",
+  memoryOff: "組織の設定で、この機能は無効になっています。",
+  memoryClear: "覚えた宛先を消去",
+  memoryConfirm: "Send Guardが覚えた宛先を消去しますか？よく送る相手へのメールでも、再び確認が出ることがあります。",
+  memoryConfirmYes: "消去",
+  memoryCancel: "キャンセル",
+  memoryCleared: "覚えた宛先を消去しました。",
+  memoryClearFailed: (reason) => `消去できませんでした（${reason}）。何も変更していません。`,
   newToThread: (addresses) => `このスレッドに新しく加わった宛先：${listed(addresses, "、", (n) => ` ほか${formatNumber(n)}件`)}。ほかの宛先は、スレッドの中ですでに互いのアドレスを見ています。`,
   partyKind: { internal: "社内", organization: "社外の組織", individual: "個人" },
   addressCount: (n) => `アドレス${count("ja", n, "address")}`,

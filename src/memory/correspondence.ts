@@ -341,3 +341,13 @@ export class CorrespondenceMemory implements KnownCorrespondence {
     return CorrespondenceMemory.empty();
   }
 }
+
+/** The address keys recorded under TAUGHT_SESSION_KEY (JSON array); none when absent or not a list of text. */
+export function taughtKeys(text: string | undefined): string[] {
+  try {
+    const value: unknown = text ? JSON.parse(text) : [];
+    return Array.isArray(value) && value.every((k) => typeof k === "string") ? (value as string[]) : [];
+  } catch {
+    return [];
+  }
+}

@@ -17,6 +17,11 @@ function settings(): Office.RoamingSettings | undefined {
   }
 }
 
+/** Whether this client gives the add-in roaming settings. */
+export function hasRoamingSettings(): boolean {
+  return settings() !== undefined;
+}
+
 /** The stored value, or undefined when there is none or the client has no roaming settings (a throw is "none" too). */
 export function readRoamingValue(key: string): unknown {
   try {
@@ -27,12 +32,21 @@ export function readRoamingValue(key: string): unknown {
   }
 }
 
-/** Sets and saves one value; rejects when the client has no roaming settings or the save fails (e.g. over 32 KB). */
+/**
+ * Sets and saves one value; rejects when the client has no roaming settings or the save fails
+ * (e.g. over 32 KB), and then puts the previous value back in this runtime's copy, so that
+ * what the add-in reads afterwards is what the mailbox holds.
+ */
 export function saveRoamingValue(key: string, value: unknown): Promise<void> {
   const store = settings();
   if (!store) return Promise.reject(new Error("roaming settings are not available"));
+  const before: unknown = store.get(key);
   store.set(key, value);
-  return officeCall<void>("roamingSettings.saveAsync", (cb) => store.saveAsync(cb));
+  return officeCall<void>("roamingSettings.saveAsync", (cb) => store.saveAsync(cb)).catch((error: unknown) => {
+    if (before === null || before === undefined) store.remove(key);
+    else store.set(key, before);
+    throw error;
+  });
 }
 
 /** Removes one value and saves. */

@@ -14,6 +14,7 @@ import { VerdictBanner } from "./components/VerdictBanner";
 import type { PaneHost } from "./host";
 import { approvalStatus, type ApprovalStatus } from "./review/approval-status";
 import { RequestReview } from "./review/RequestReview";
+import { MemorySection } from "./components/MemorySection";
 import { useReviewRequest } from "./review/use-review-request";
 import { useSenderPane, type Checked } from "./use-sender-pane";
 
@@ -98,6 +99,8 @@ export function SenderPane(props: { host: PaneHost; api: ReviewClient; language:
   const { state, refresh } = useSenderPane(host);
   const review = useReviewRequest(props.api, host, state.checked);
   const [notice, setNotice] = useState<Notice | null>(null);
+  // Read once: the memory changes only when a message goes out (another compose window) or is cleared here.
+  const [memoryCounts] = useState(() => host.memoryCounts());
   useFirstRenderMark(state.checked !== null);
 
   const checked = state.checked;
@@ -167,6 +170,15 @@ export function SenderPane(props: { host: PaneHost; api: ReviewClient; language:
         </Button>
         {checked && state.busy && <Spinner size="extra-tiny" aria-label={text.checking} />}
       </div>
+      {checked && (
+        <MemorySection
+          counts={memoryCounts}
+          enabled={checked.policy.memory.enabled}
+          text={text}
+          onNotice={setNotice}
+          clear={() => host.clearMemory().then(() => void refresh())}
+        />
+      )}
     </main>
   );
 }

@@ -1,3 +1,4 @@
+import type { MemoryCounts } from "../memory/correspondence";
 import type { PolicyResult } from "../policy";
 import type { AlertContext, Draft, DraftRecipient, RecipientField, SendContext } from "../shared/types";
 import type { OidcClient, TokenRequester } from "../ui/sign-in";
@@ -14,8 +15,12 @@ export interface PaneHost {
   isDarkTheme(): boolean | undefined;
   readDraft(): Promise<Draft>;
   readPolicy(): Promise<PolicyResult>;
-  /** What is known beyond the message (how it started), as the send handler reads it; `{}` when nothing is. */
+  /** What is known beyond the message (how it started, the correspondence memory), as the send handler reads it; `{}` when nothing is. */
   readContext(): Promise<SendContext>;
+  /** How much the correspondence memory holds (counts only); null where the client has no roaming settings. */
+  memoryCounts(): MemoryCounts | null;
+  /** Forgets the correspondence memory (a new salt too); rejects when it could not be saved. */
+  clearMemory(): Promise<void>;
   /** The Smart Alert's contextData when the pane was opened from it. */
   readAlertContext(): Promise<AlertContext | null>;
   /**

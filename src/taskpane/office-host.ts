@@ -6,8 +6,10 @@ import { displayLanguage, isDarkTheme, userEmail } from "../office/host";
 import { watchInitializationContext, watchItem } from "../office/item-events";
 import { parseAlertContext, readInitializationContext } from "../office/pane-context";
 import { writeRecipients } from "../office/recipients";
-import { COMPOSE_SESSION_KEY, INSPECTIONS_SESSION_KEY, POLICY_SESSION_KEY, readSessionValue, removeSessionValue, writeSessionValue } from "../office/session";
+import { COMPOSE_SESSION_KEY, INSPECTIONS_SESSION_KEY, POLICY_SESSION_KEY, readSessionValue, removeSessionValue, TAUGHT_SESSION_KEY, writeSessionValue } from "../office/session";
+import { hasRoamingSettings, readRoamingValue, saveRoamingValue } from "../office/roaming";
 import { parseComposeStart } from "../memory/compose-start";
+import { CorrespondenceMemory, MEMORY_SETTING_KEY, taughtKeys } from "../memory/correspondence";
 import type { PaneHost } from "./host";
 import { msalRequester } from "../ui/sign-in";
 
@@ -35,7 +37,15 @@ export function createOfficeHost(embeddedPolicy: unknown): PaneHost {
       Promise.all([readDraft(), readSessionValue(INSPECTIONS_SESSION_KEY)]).then(([draft, cache]) => withCachedInspections(draft, parseInspectionCache(cache))),
     readPolicy: () => readPolicy(embeddedPolicy),
     // The record only ever makes a verdict milder: a failed read means none.
-    readContext: () => readSessionValue(COMPOSE_SESSION_KEY).then((text) => ({ composeStart: parseComposeStart(text) }), () => ({})),
+    // Both only ever make a verdict milder: a failed read means none. The memory is read as the
+    // send handler reads it, without the group this item taught on a confirm.
+    readContext: () =>
+      Promise.all([readSessionValue(COMPOSE_SESSION_KEY).catch(() => undefined), readSessionValue(TAUGHT_SESSION_KEY).catch(() => undefined)]).then(([compose, taught]) => {
+        const memory = CorrespondenceMemory.decode(readRoamingValue(MEMORY_SETTING_KEY));
+        return { composeStart: parseComposeStart(compose), memory: memory?.without(memory.groupIdOf(taughtKeys(taught))) };
+      }),
+    memoryCounts: () => (hasRoamingSettings() ? (CorrespondenceMemory.decode(readRoamingValue(MEMORY_SETTING_KEY))?.counts() ?? { addresses: 0, domains: 0, groups: 0 }) : null),
+    clearMemory: () => saveRoamingValue(MEMORY_SETTING_KEY, CorrespondenceMemory.cleared().encode()),
     readAlertContext: () => readInitializationContext().then(parseAlertContext),
     watchDraft: (listener) => watchItem((_change, args) => listener(args)),
     watchAlertContext: (listener) => watchInitializationContext((data) => listener(parseAlertContext(data))),

@@ -11,6 +11,8 @@ import { SenderPane } from "../../src/taskpane/SenderPane";
 import { addresses, CARRIER_DOMAINS, ORG_POLICY_FILE } from "../support/drafts";
 import { FakeReviewApi } from "../support/fake-review-api";
 import { createFakeOffice, type FakeItemSpec, type FakeOfficeOptions } from "../support/fake-office";
+import { CorrespondenceMemory, MEMORY_SETTING_KEY } from "../../src/memory/correspondence";
+import { SimRoamingStore } from "../../src/playground/office-sim";
 import { renderUi } from "../support/render";
 
 const en = PANE_TEXT.en;
@@ -157,5 +159,60 @@ describe("a reply-all (the compose-start record on the item)", () => {
     expect(created.snapshot.composeStart).toEqual({ type: "reply", to: ["a@acme.co.jp"], cc: ["b@globex.co.jp", "c@initech.co.jp"] });
     const review = [...api.reviews.values()][0]!;
     expect(review.findings.find((f) => f.code === "external-exposure")?.evidence).toMatchObject({ newcomers: ["d@umbrella.co.jp"] });
+  });
+});
+
+describe("the correspondence memory in the pane", () => {
+  const COUNSEL = { to: people(["a@acme.co.jp", "a2@acme.co.jp", "a3@acme.co.jp"]), cc: people(["x@law-office.jp", "y@law-office.jp", "z@law-office.jp"]) };
+  const remembered = () => {
+    const roaming = new SimRoamingStore();
+    const memory = CorrespondenceMemory.empty();
+    memory.learn({ addresses: ["b@globex.co.jp"], group: [...COUNSEL.to, ...COUNSEL.cc].map((r) => r.emailAddress) }, Date.now());
+    roaming.stored[MEMORY_SETTING_KEY] = memory.encode();
+    return roaming;
+  };
+
+  test("the pane judges with the memory as Send does: a group addressed together before passes", async () => {
+    open(COUNSEL, { roaming: remembered() });
+    expect(await verdict()).toHaveAttribute("data-verdict", "allow");
+    expect(screen.getByTestId("memory-summary")).toHaveTextContent(en.memorySummary(7, 1));
+  });
+
+  test("clearing asks first, then forgets everything: the same message now needs a review", async () => {
+    const roaming = remembered();
+    open(COUNSEL, { roaming }, "ja");
+    expect(await verdict()).toHaveAttribute("data-verdict", "allow");
+    await act(async () => fireEvent.click(screen.getByTestId("memory-clear")));
+    expect(screen.getByTestId("memory-confirm")).toHaveTextContent(ja.memoryConfirm);
+    await act(async () => fireEvent.click(screen.getByTestId("memory-clear-cancel")));
+    expect(CorrespondenceMemory.decode(roaming.stored[MEMORY_SETTING_KEY])?.counts().addresses).toBe(7);
+    await act(async () => fireEvent.click(screen.getByTestId("memory-clear")));
+    await act(async () => fireEvent.click(screen.getByTestId("memory-clear-yes")));
+    await waitFor(() => expect(screen.getByTestId("notice")).toHaveTextContent(ja.memoryCleared));
+    expect(CorrespondenceMemory.decode(roaming.stored[MEMORY_SETTING_KEY])?.counts()).toEqual({ addresses: 0, domains: 0, groups: 0 });
+    await waitFor(() => expect(screen.getByTestId("verdict")).toHaveAttribute("data-verdict", "review"));
+    expect(screen.getByTestId("memory-summary")).toHaveTextContent(ja.memoryEmpty);
+  });
+
+  test("a save that fails says so and that nothing changed", async () => {
+    const roaming = remembered();
+    const { fake } = open(COUNSEL, { roaming });
+    await verdict();
+    fake.sim.setFault("roamingSettings.saveAsync", "fail");
+    await act(async () => fireEvent.click(screen.getByTestId("memory-clear")));
+    await act(async () => fireEvent.click(screen.getByTestId("memory-clear-yes")));
+    await waitFor(() => expect(screen.getByTestId("notice")).toHaveTextContent(/could not be cleared .* Nothing was changed\./));
+    expect(CorrespondenceMemory.decode(roaming.stored[MEMORY_SETTING_KEY])?.counts().addresses).toBe(7);
+    // The pane's own copy is put back too: still judged with the memory.
+    expect(screen.getByTestId("memory-summary")).toHaveTextContent(en.memorySummary(7, 1));
+    await act(async () => fireEvent.click(screen.getByTestId("refresh")));
+    await waitFor(() => expect(screen.getByTestId("verdict")).toHaveAttribute("data-verdict", "allow"));
+  });
+
+  test("a new mailbox: nothing yet, no clear button", async () => {
+    open({ to: people(["a@acme.co.jp"]) });
+    await verdict();
+    expect(screen.getByTestId("memory-summary")).toHaveTextContent(en.memoryEmpty);
+    expect(screen.queryByTestId("memory-clear")).not.toBeInTheDocument();
   });
 });
