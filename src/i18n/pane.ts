@@ -29,6 +29,12 @@ export interface PaneText {
   exposureIntro: (outside: number, organizations: number, individuals: number) => string;
   /** For a reply: who is new to the thread (the others had already seen each other). */
   newToThread: (addresses: readonly string[]) => string;
+  replaceWith: (address: string) => string;
+  removeRecipient: (address: string) => string;
+  replaced: (from: string, to: string) => string;
+  recipientRemoved: (address: string) => string;
+  fixGone: (address: string) => string;
+  cannotFix: (obstacle: FixObstacle) => string;
   memoryTitle: string;
   memorySummary: (addresses: number, groups: number) => string;
   memoryEmpty: string;
@@ -90,6 +96,13 @@ const en: PaneText = {
   exposureTitle: "Who would see outside addresses",
   exposureIntro: (outside, organizations, individuals) =>
     `${count("en", outside, "outsideAddress")} in To/CC can be read by every recipient. The recipients outside your organization: ${partiesOf("en", organizations, individuals)}.`,
+  replaceWith: (address) => `Replace with ${address}`,
+  removeRecipient: (address) => `Remove ${address}`,
+  replaced: (from, to) => `Replaced ${from} with ${to}.`,
+  recipientRemoved: (address) => `Removed ${address} from the recipients.`,
+  fixGone: (address) => `${address} is no longer among the recipients; nothing was changed.`,
+  cannotFix: (o) =>
+    `Send Guard cannot change the recipients here: Outlook gives add-ins only the first ${o.limit} recipients of ${o.reason === "truncated" ? o.fields.map((f) => f.toUpperCase()).join(" and ") : o.field.toUpperCase()}, and rewriting would drop the others. Nothing was changed; correct the address in the message itself.`,
   memoryTitle: "What Send Guard remembers",
   memorySummary: (addresses, groups) =>
     `${count("en", addresses, "address")} you have written to, and ${count("en", groups, "group")} of outside recipients addressed together. Kept in your mailbox as codes, never as addresses, so that messages to people who already know each other go without a prompt.`,
@@ -161,6 +174,13 @@ const ja: PaneText = {
   exposureTitle: "社外アドレスが見える相手",
   exposureIntro: (outside, organizations, individuals) =>
     `宛先（To/CC）の社外アドレス${count("ja", outside, "outsideAddress")}が受信者全員に見えます。社外の受信者は${partiesOf("ja", organizations, individuals)}です。`,
+  replaceWith: (address) => `${address} に置き換え`,
+  removeRecipient: (address) => `${address} を宛先から外す`,
+  replaced: (from, to) => `${from} を ${to} に置き換えました。`,
+  recipientRemoved: (address) => `${address} を宛先から外しました。`,
+  fixGone: (address) => `${address} はもう宛先にありません。何も変更していません。`,
+  cannotFix: (o) =>
+    `ここでは宛先を変更できません：Outlookがアドインに渡す${o.reason === "truncated" ? o.fields.map((f) => (f === "to" ? "宛先(To)" : f.toUpperCase())).join("・") : o.field.toUpperCase()}の宛先は先頭の${o.limit}件までで、書き換えると残りの宛先が消えてしまいます。何も変更していません。メールの宛先欄で直接直してください。`,
   memoryTitle: "Send Guardが覚えている宛先",
   memorySummary: (addresses, groups) =>
     `送信したことのある宛先${count("ja", addresses, "address")}、一緒に送った社外の宛先のグループ${count("ja", groups, "group")}。アドレスそのものではなく符号としてメールボックスに保存し、互いに知っている相手へのメールで確認を出さないために使います。`,

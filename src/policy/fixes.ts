@@ -1,5 +1,5 @@
 import type { Draft, DraftRecipient, RecipientField, RecipientRef } from "../shared/types";
-import { parseAddress } from "./address";
+import { addressKey, parseAddress } from "./address";
 import type { Policy } from "./policy";
 import { classifyRecipients, isExternal } from "./recipients";
 
@@ -83,4 +83,30 @@ export function fixObstacle(draft: Draft, plan: RecipientPlan): FixObstacle | nu
     if (plan[field].length > limit) return { reason: "over-limit", field, count: plan[field].length, limit };
   }
   return null;
+}
+
+/** One recipient to put right: replace its address (a look-alike, a near miss) or take it out (null). */
+export interface RecipientFix {
+  field: RecipientField;
+  /** The address as the finding names it. */
+  address: string;
+  replacement: string | null;
+}
+
+/**
+ * The fields after one recipient fix: every entry of `field` whose address is `address` is
+ * replaced by `replacement` (display name dropped: it belonged to the wrong address) or
+ * removed. Null when the address is no longer there.
+ */
+export function planRecipientFix(draft: Draft, fix: RecipientFix): RecipientPlan | null {
+  const target = addressKey(fix.address);
+  if (target === undefined) return null;
+  let found = false;
+  const next = draft[fix.field].flatMap((recipient): DraftRecipient[] => {
+    if (addressKey(recipient.emailAddress) !== target) return [recipient];
+    found = true;
+    return fix.replacement === null ? [] : [{ emailAddress: fix.replacement }];
+  });
+  if (!found) return null;
+  return { to: draft.to, cc: draft.cc, bcc: draft.bcc, [fix.field]: next, moved: [], senderAdded: false };
 }

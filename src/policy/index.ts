@@ -23,5 +23,5 @@ export {
 export { resolvePolicy, type PolicySources } from "./source";
 export { builtInConsumerDomainCount, isBuiltInConsumerDomain, JAPANESE_CONSUMER_DOMAINS } from "./consumer-domains";
 export { DEFAULT_ATTACHMENT_KEYWORDS } from "./attachment-keywords";
-export { planMoveToBcc, applyPlan, fixObstacle, type FixObstacle, type RecipientPlan } from "./fixes";
+export { planMoveToBcc, planRecipientFix, applyPlan, fixObstacle, type FixObstacle, type RecipientFix, type RecipientPlan } from "./fixes";
 export type { ReviewerEntry, ReviewPolicy } from "./policy";

@@ -15,6 +15,7 @@ import type { PaneHost } from "./host";
 import { approvalStatus, type ApprovalStatus } from "./review/approval-status";
 import { RequestReview } from "./review/RequestReview";
 import { MemorySection } from "./components/MemorySection";
+import { fixesOf, RecipientFixes } from "./components/RecipientFixes";
 import { useReviewRequest } from "./review/use-review-request";
 import { useSenderPane, type Checked } from "./use-sender-pane";
 
@@ -70,8 +71,8 @@ function PaneVerdict(props: { checked: Checked; approval: ApprovalStatus; langua
   return <VerdictBanner verdict={verdict} label={CATALOGS[props.language].verdictLabel[verdict]} text={text} />;
 }
 
-/** Findings that are neither the exposure nor about a file, in words. */
-function OtherFindings(props: { findings: Finding[]; language: Language }) {
+/** Findings that are neither the exposure nor about a file, in words, with the one-click fix where there is one. */
+function OtherFindings(props: { findings: Finding[]; language: Language; host: PaneHost; onNotice: (notice: Notice) => void; onChanged: () => void }) {
   const styles = useStyles();
   const text = PANE_TEXT[props.language];
   return (
@@ -83,6 +84,7 @@ function OtherFindings(props: { findings: Finding[]; language: Language }) {
         {props.findings.map((finding) => (
           <li key={finding.code} data-code={finding.code}>
             <Text>{describeFinding(finding, props.language)}</Text>
+            <RecipientFixes fixes={fixesOf(finding)} host={props.host} text={text} onNotice={props.onNotice} onChanged={props.onChanged} />
           </li>
         ))}
       </ul>
@@ -157,7 +159,7 @@ export function SenderPane(props: { host: PaneHost; api: ReviewClient; language:
               />
             </section>
           )}
-          {others.length > 0 && <OtherFindings findings={others} language={language} />}
+          {others.length > 0 && <OtherFindings findings={others} language={language} host={host} onNotice={setNotice} onChanged={changed} />}
           {findings.length === 0 && <Text data-testid="no-findings">{text.noFindings}</Text>}
           {approvable(checked.evaluation.verdict) && (
             <RequestReview review={review} checked={checked} text={REVIEW_TEXT[language]} language={language} refusedAtSend={state.alert?.approval} />

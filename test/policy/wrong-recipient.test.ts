@@ -4,7 +4,7 @@
  */
 import { CorrespondenceMemory } from "../../src/memory/correspondence";
 import { lessonOf } from "../../src/memory/lesson";
-import { evaluate } from "../../src/policy";
+import { evaluate, planRecipientFix } from "../../src/policy";
 import { adjacentKeys, domainNearMiss, osaDistance, skeleton, slipVariants } from "../../src/policy/lookalike";
 import type { ComposeStart, Finding, NearMissReason } from "../../src/shared/types";
 import { draftOf, policyOf, type DraftSpec } from "../support/drafts";
@@ -173,5 +173,21 @@ describe("new-domain-in-reply", () => {
   test("a forward or a new message is not a reply: nothing", () => {
     expect(findingOf("new-domain-in-reply", { to: ["x@globex.co.jp"] }, { composeStart: { ...thread, type: "forward" } })).toBeUndefined();
     expect(findingOf("new-domain-in-reply", { to: ["x@globex.co.jp"] })).toBeUndefined();
+  });
+});
+
+describe("the one-click fix: planRecipientFix", () => {
+  const draft = draftOf({ to: ["a@acme.co.jp", "山田 <yamada@gmial.com>", "b@acme.co.jp"], cc: ["yamada@gmial.com"] });
+
+  test("replaces the address in its field only, in place, without the wrong address's display name", () => {
+    const plan = planRecipientFix(draft, { field: "to", address: "YAMADA@gmial.com", replacement: "yamada@gmail.com" });
+    expect(plan?.to.map((r) => [r.emailAddress, r.displayName])).toEqual([["a@acme.co.jp", "a@acme.co.jp"], ["yamada@gmail.com", undefined], ["b@acme.co.jp", "b@acme.co.jp"]]);
+    expect(plan?.cc).toBe(draft.cc);
+  });
+
+  test("removes, or says there is nothing to do when the address is gone", () => {
+    expect(planRecipientFix(draft, { field: "cc", address: "yamada@gmial.com", replacement: null })?.cc).toEqual([]);
+    expect(planRecipientFix(draft, { field: "bcc", address: "yamada@gmial.com", replacement: null })).toBeNull();
+    expect(planRecipientFix(draft, { field: "to", address: "not an address", replacement: null })).toBeNull();
   });
 });
