@@ -179,6 +179,8 @@ async function main() {
   await require("./review").run();
   console.log("");
   await require("./inspect").run();
+  console.log("");
+  await require("./memory").run();
 }
 
 main().catch((error) => {

@@ -108,8 +108,31 @@ export function slipOf(written: string, known: string, nameLength: number): Near
     if (diff.length === 1 && adjacentKeys(written[i as number] as string, known[i as number] as string)) return "adjacent-key";
   }
   if (nameLength <= 4) return null;
+  const allowed = nameLength >= 12 ? 2 : 1;
+  if (bagDistance(written, known) > allowed) return null;
   const distance = osaDistance(written, known, 2);
   return distance <= (nameLength >= 12 ? 2 : 1) ? "edit" : null;
+}
+
+/** A lower bound of the edit distance from the letters alone (how many of one string the other lacks), cheap enough to run first. */
+const BAG = new Int16Array(128);
+function bagDistance(a: string, b: string): number {
+  for (let i = 0; i < a.length; i++) if (a.charCodeAt(i) > 127) return 0;
+  for (let i = 0; i < b.length; i++) if (b.charCodeAt(i) > 127) return 0;
+  for (let i = 0; i < a.length; i++) BAG[a.charCodeAt(i)] = (BAG[a.charCodeAt(i)] as number) + 1;
+  let extra = 0;
+  for (let i = 0; i < b.length; i++) {
+    const c = b.charCodeAt(i);
+    if ((BAG[c] as number) > 0) BAG[c] = (BAG[c] as number) - 1;
+    else extra += 1;
+  }
+  let missing = 0;
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i);
+    missing += BAG[c] as number;
+    BAG[c] = 0;
+  }
+  return Math.max(extra, missing);
 }
 
 /** Optimal string alignment distance (edits and adjacent swaps), giving up above `max`. */
@@ -165,37 +188,125 @@ export function domainNearMissAt(written: string, known: string): { reason: Near
   return reason ? { reason, prefix } : null;
 }
 
-/** The parts of a written domain a memory search varies: its registrable domain, and its last three labels when they differ (a slip in the suffix). */
-export function searchedTails(domain: string): string[] {
-  const { registrable } = domainParts(domain);
-  const three = tail(domain, 3).tail;
-  return three !== registrable && three.split(".").length === 3 ? [registrable, three] : [registrable];
+interface IndexedDomain {
+  /** Position in the order given (the first match wins). */
+  order: number;
+  domain: string;
+  labels: number;
+  skeleton: string;
+  parts: DomainParts;
 }
 
-const DOMAIN_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789-";
-const LOCAL_ALPHABET = `${DOMAIN_ALPHABET}._+`;
+/**
+ * Known domains prepared once (skeletons, parts), so that a written domain is compared with
+ * hundreds of them in microseconds: a length filter before any edit distance, skeletons
+ * compared as strings, suffix swaps looked up by name.
+ */
+export class NearMissIndex {
+  private readonly entries: IndexedDomain[];
+  /** Entries by label count, then by length: only lengths within two of a written domain are compared. */
+  private readonly byShape = new Map<number, Map<number, IndexedDomain[]>>();
+  private readonly byLabel = new Map<string, IndexedDomain[]>();
+  private readonly bySkeleton = new Map<string, IndexedDomain>();
+  private readonly labelCounts: number[];
+
+  constructor(domains: Iterable<string>) {
+    this.entries = [...new Set(domains)].map((domain, order) => ({ order, domain, labels: domain.split(".").length, skeleton: skeleton(unicodeOf(domain)), parts: domainParts(domain) }));
+    for (const entry of this.entries) {
+      const lengths = this.byShape.get(entry.labels) ?? new Map<number, IndexedDomain[]>();
+      lengths.set(entry.domain.length, [...(lengths.get(entry.domain.length) ?? []), entry]);
+      this.byShape.set(entry.labels, lengths);
+      this.byLabel.set(entry.parts.label, [...(this.byLabel.get(entry.parts.label) ?? []), entry]);
+      if (!this.bySkeleton.has(entry.skeleton)) this.bySkeleton.set(entry.skeleton, entry);
+    }
+    this.labelCounts = [...new Set(this.entries.map((e) => e.labels))];
+  }
+
+  /** The first known domain `written` is a near miss of, in the order given; null when none. */
+  find(written: string): { known: string; reason: NearMissReason; prefix: string } | null {
+    const w = domainParts(written);
+    if (SWAPPABLE_SUFFIXES.includes(w.suffix)) {
+      for (const k of this.byLabel.get(w.label) ?? []) {
+        if (k.parts.registrable !== w.registrable && k.parts.suffix !== w.suffix && SWAPPABLE_SUFFIXES.includes(k.parts.suffix)) return { known: k.domain, reason: "suffix", prefix: w.prefix };
+      }
+    }
+    const tails = new Map(this.labelCounts.map((n) => [n, tail(written, n)]));
+    for (const [, t] of tails) {
+      const k = this.bySkeleton.get(skeleton(unicodeOf(t.tail)));
+      if (k && k.domain !== t.tail && k.parts.registrable !== w.registrable) return { known: k.domain, reason: "homoglyph", prefix: t.prefix };
+    }
+    let best: { known: string; reason: NearMissReason; prefix: string; order: number } | null = null;
+    for (const [n, t] of tails) {
+      const lengths = this.byShape.get(n);
+      for (let length = t.tail.length - 2; length <= t.tail.length + 2; length++) {
+        for (const k of lengths?.get(length) ?? []) {
+          if (t.tail === k.domain || k.parts.registrable === w.registrable) continue;
+          if (best && best.order < k.order) continue;
+          const reason = slipOf(t.tail, k.domain, k.parts.label.length);
+          if (reason) best = { known: k.domain, reason, prefix: t.prefix, order: k.order };
+        }
+      }
+    }
+    return best && { known: best.known, reason: best.reason, prefix: best.prefix };
+  }
+}
+
+let wellKnownIndex: NearMissIndex | undefined;
+export function wellKnownIndexOf(): NearMissIndex {
+  wellKnownIndex ??= new NearMissIndex(wellKnownConsumerDomains());
+  return wellKnownIndex;
+}
+
+/** The parts of a written domain a memory search varies: its registrable domain, and its last three labels when they differ (a slip in the suffix). */
+export function searchedTails(domain: string): string[] {
+  const { registrable, label } = domainParts(domain);
+  // A registrable domain like `co.jo` or `ne.jo` means the suffix itself was mistyped: vary the name with it.
+  const three = tail(domain, 3).tail;
+  return label.length <= 3 && three !== registrable && three.split(".").length === 3 ? [three] : [registrable];
+}
+
 /** ASCII look-alikes a variant search tries both ways (TR39 maps them so; the search cannot use skeletons of hashes). */
 const ASCII_HOMOGLYPHS: readonly [string, string][] = [["rn", "m"], ["vv", "w"], ["cl", "d"], ["0", "o"], ["1", "l"], ["1", "i"], ["l", "i"]];
 
+/** Keys that touch `ch` on a QWERTY keyboard. */
+function neighbours(ch: string): string[] {
+  return [...KEY_POSITION.keys()].filter((other) => adjacentKeys(ch, other));
+}
+
+const SEPARATORS = [".", "-", "_"];
+const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+
 /**
- * Every string `slipOf(variant, text)` would accept at one step from `text`, plus ASCII
- * homoglyph swaps: what a search of hashed memory entries has to try. Names of up to 4
- * characters: swapped pairs and neighbouring keys only; longer: one edit (two-edit variants
- * of long names are not enumerated: thousands of hashes per address).
+ * The slips of `text` a search of hashed memory entries tries (it cannot compare skeletons or
+ * distances with hashes, so it lists candidates): the typing errors people make — two letters
+ * swapped, a letter left out or typed twice, a neighbouring key hit instead of or next to the
+ * right one, a separator for another (`.` `-` `_`) — and ASCII look-alikes (`rn`/`m`, `0`/`o`,
+ * `1`/`l`). A hundred or two variants per name rather than the ~1,500 of every single edit,
+ * each one a SHA-256. Names of up to 4 characters: swaps and neighbouring keys only.
  */
 export function slipVariants(text: string, nameLength: number, alphabet: "domain" | "local"): Set<string> {
-  const letters = alphabet === "domain" ? DOMAIN_ALPHABET : LOCAL_ALPHABET;
   const out = new Set<string>();
+  const short = nameLength <= 4;
   for (let i = 0; i + 1 < text.length; i++) out.add(text.slice(0, i) + text[i + 1] + text[i] + text.slice(i + 2));
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] as string;
-    for (const other of letters) {
-      if (other === ch) continue;
-      if (nameLength > 4 || adjacentKeys(ch, other)) out.add(text.slice(0, i) + other + text.slice(i + 1));
+    const before = text.slice(0, i);
+    const after = text.slice(i + 1);
+    for (const other of neighbours(ch)) {
+      out.add(before + other + after);
+      if (!short) {
+        out.add(before + other + ch + after);
+        out.add(before + ch + other + after);
+      }
     }
-    if (nameLength > 4) out.add(text.slice(0, i) + text.slice(i + 1));
+    if (!short) {
+      out.add(before + after);
+      out.add(before + ch + ch + after);
+      // A letter left out can be any letter (the commonest slip): try each where it could have been.
+      for (const letter of LETTERS) out.add(before + letter + ch + after);
+      if (SEPARATORS.includes(ch)) for (const other of SEPARATORS) if (other !== ch && (alphabet === "local" || other !== "_")) out.add(before + other + after);
+    }
   }
-  if (nameLength > 4) for (let i = 0; i <= text.length; i++) for (const other of letters) out.add(text.slice(0, i) + other + text.slice(i));
   for (const [a, b] of ASCII_HOMOGLYPHS) {
     for (const [from, to] of [[a, b], [b, a]] as const) {
       for (let at = text.indexOf(from); at >= 0; at = text.indexOf(from, at + 1)) out.add(text.slice(0, at) + to + text.slice(at + from.length));

@@ -1,6 +1,6 @@
 import type { FirstTimeRecipientEvidence, LookalikeDomainEvidence, NearMissReason, NearMissReference, NewDomainInReplyEvidence } from "../../shared/types";
 import { addressKey } from "../address";
-import { domainNearMiss, domainNearMissAt, domainParts, inDomainSet, domainVariants, searchedTails, slipVariants, wellKnownConsumerDomains } from "../lookalike";
+import { domainNearMiss, domainNearMissAt, domainParts, domainVariants, inDomainSet, NearMissIndex, searchedTails, slipVariants, wellKnownConsumerDomains, wellKnownIndexOf } from "../lookalike";
 import { partyOf } from "../parties";
 import { isExternal, partyContextOf, type ClassifiedRecipient } from "../recipients";
 import type { Rule, RuleContext } from "./rule";
@@ -41,12 +41,16 @@ interface Lookalike {
 }
 
 /** The near miss of the written `domain` among our domains, the memory and the well-known consumer domains, or null. */
+const OUR_INDEXES = new WeakMap<object, NearMissIndex>();
+
 function lookalikeOf({ policy, memory }: RuleContext, domain: string, searchMemory: boolean): Lookalike | null {
-  const ours = [...policy.internalDomains, ...policy.trustedDomains].map((d) => domainParts(d).registrable);
-  for (const known of ours) {
-    const hit = domainNearMissAt(domain, known);
-    if (hit) return { known, reference: "internal", ...hit };
+  let ours = OUR_INDEXES.get(policy);
+  if (!ours) {
+    ours = new NearMissIndex([...policy.internalDomains, ...policy.trustedDomains].map((d) => domainParts(d).registrable));
+    OUR_INDEXES.set(policy, ours);
   }
+  const internal = ours.find(domain);
+  if (internal) return { reference: "internal", ...internal };
   if (memory && searchMemory) {
     for (const compared of searchedTails(domain)) {
       for (const variant of domainVariants(compared)) {
@@ -56,12 +60,8 @@ function lookalikeOf({ policy, memory }: RuleContext, domain: string, searchMemo
       }
     }
   }
-  for (const known of wellKnownConsumerDomains()) {
-    if (Math.abs(known.length - domain.length) > 2 && !domain.endsWith(`.${known.split(".").slice(-1)[0] ?? ""}`)) continue;
-    const hit = domainNearMissAt(domain, known);
-    if (hit) return { known, reference: "consumer", ...hit };
-  }
-  return null;
+  const consumer = wellKnownIndexOf().find(domain);
+  return consumer ? { reference: "consumer", ...consumer } : null;
 }
 
 /** Both wrong-recipient rules look at the same recipients once per evaluation. */
