@@ -1,5 +1,5 @@
 import { CorrespondenceMemory } from "../memory/correspondence";
-import { lessonOf } from "../memory/lesson";
+import { lessonOf, threadLessonOf } from "../memory/lesson";
 import { addressKey, evaluate, isDomainOrSubdomain, type Policy } from "../policy";
 import type { ComposeStart, Evaluation, FindingCode, Level, Verdict } from "../shared/types";
 import type { ExportItem, ExportMessage } from "./mail-export";
@@ -18,7 +18,7 @@ export interface SimulatedSend {
   verdict: Verdict;
   fingerprint: string;
   findings: { code: FindingCode; level: Exclude<Level, "off">; evidence: unknown }[];
-  /** Whether the sender's memory changed after this send. */
+  /** Whether the sender's memory changed with this send (its reply thread, or the send itself). */
   learned: boolean;
   /** Judged as a reply (with the parent's participants as the compose-start record). */
   reply: boolean;
@@ -133,12 +133,14 @@ export async function simulate(items: readonly ExportItem[], policy: Policy, opt
     const parentId = meta.inReplyTo ?? meta.references?.[meta.references.length - 1];
     const parent = parentId ? threads.get(parentId) : undefined;
     const composeStart = message.context.composeStart ?? (parent ? replyAllOf(parent, draft.from) : undefined);
+    // As the compose-start event does: a reply's participants had received the message together.
+    const taughtByThread = composeStart && policy.memory.learn ? memory.learn(threadLessonOf(composeStart, policy), meta.date?.getTime() ?? 0) : false;
     const inspected = await options.inspect(message);
     // As in the add-in, a mailbox that never learned anything has no memory at all (no "first time" marks).
     const known = policy.memory.enabled && memory.counts().addresses > 0 ? memory : undefined;
     const evaluation: Evaluation = evaluate(inspected, policy, { composeStart, memory: known });
     const goesOut = evaluation.verdict !== "block" && (evaluation.verdict !== "confirm" || policy.memory.learnOnConfirm);
-    const learned = policy.memory.learn && goesOut ? memory.learn(lessonOf(inspected, policy), meta.date?.getTime() ?? 0) : false;
+    const learned = (policy.memory.learn && goesOut ? memory.learn(lessonOf(inspected, policy), meta.date?.getTime() ?? 0) : false) || taughtByThread;
     if (meta.messageId) threads.set(meta.messageId, participants);
 
     const reply = composeStart?.type === "reply";

@@ -19,4 +19,4 @@ declare const __SEND_GUARD_POLICY__: unknown;
 const config = { origin: __SEND_GUARD_ORIGIN__, embeddedPolicy: __SEND_GUARD_POLICY__ };
 associateHandler(ON_MESSAGE_SEND, createOnMessageSend(config));
 associateHandler(ON_ATTACHMENTS_CHANGED, createOnAttachmentsChanged(config));
-associateHandler(ON_NEW_MESSAGE_COMPOSE, createOnNewMessageCompose());
+associateHandler(ON_NEW_MESSAGE_COMPOSE, createOnNewMessageCompose({ embeddedPolicy: config.embeddedPolicy }));

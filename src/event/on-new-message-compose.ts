@@ -1,4 +1,9 @@
 import { serializeComposeStart } from "../memory/compose-start";
+import { CorrespondenceMemory, MEMORY_SETTING_KEY } from "../memory/correspondence";
+import { threadLessonOf } from "../memory/lesson";
+import { readRoamingValue, saveRoamingValue } from "../office/roaming";
+import { parsePolicy } from "../policy";
+import type { ComposeStart } from "../shared/types";
 import { readComposeStart } from "../office/compose";
 import { COMPOSE_SESSION_KEY, writeSessionValue } from "../office/session";
 import { completeOnce } from "./complete-once";
@@ -12,12 +17,30 @@ export const COMPOSE_DEADLINE_MS = 10_000;
 /**
  * Creates the OnNewMessageCompose handler (Mailbox 1.10): records on the item how the
  * message started (compose type, and the To and CC Outlook pre-filled: a reply-all's
- * participants), so that Send can tell what is new in a reply. It decides nothing and shows
+ * participants), so that Send can tell what is new in a reply, and teaches the memory that those
+ * participants have seen each other (received mail). It decides nothing and shows
  * nothing; any failure just leaves no record, and the message is judged on its own.
  * Completes the event exactly once.
  * https://learn.microsoft.com/office/dev/add-ins/outlook/autolaunch
  */
-export function createOnNewMessageCompose(config: { deadlineMs?: number } = {}) {
+export function createOnNewMessageCompose(config: { deadlineMs?: number; embeddedPolicy?: unknown } = {}) {
+  const embedded = config.embeddedPolicy === undefined ? undefined : parsePolicy(config.embeddedPolicy);
+  const policy = embedded?.ok ? embedded.policy : undefined;
+
+  /**
+   * A reply's participants received the message together: the memory learns them as a group
+   * (received mail). Classified with the policy built in (no network at compose start). Best
+   * effort: a failed save only means the memory did not grow.
+   */
+  const learnThread = (start: ComposeStart): Promise<void> => {
+    if (!policy || !policy.memory.learn) return Promise.resolve();
+    const lesson = threadLessonOf(start, policy);
+    if (lesson.group.length === 0) return Promise.resolve();
+    const memory = CorrespondenceMemory.decode(readRoamingValue(MEMORY_SETTING_KEY)) ?? CorrespondenceMemory.empty();
+    if (!memory.learn(lesson, Date.now())) return Promise.resolve();
+    return saveRoamingValue(MEMORY_SETTING_KEY, memory.encode()).catch(() => undefined);
+  };
+
   return function onNewMessageComposeHandler(event: { completed: () => void }): void {
     const complete = completeOnce(event);
     const timer = typeof setTimeout === "function" ? setTimeout(() => complete(), config.deadlineMs ?? COMPOSE_DEADLINE_MS) : undefined;
@@ -25,7 +48,7 @@ export function createOnNewMessageCompose(config: { deadlineMs?: number } = {}) 
       .then(readComposeStart)
       .then((start) => {
         const text = start && serializeComposeStart(start);
-        return text === undefined ? undefined : writeSessionValue(COMPOSE_SESSION_KEY, text);
+        return Promise.all([text === undefined ? undefined : writeSessionValue(COMPOSE_SESSION_KEY, text), start ? learnThread(start) : undefined]);
       })
       .catch(() => undefined)
       .then(() => {

@@ -1,5 +1,5 @@
 import { classifyRecipients, domainParts, isExternal, isVisible, type Policy } from "../policy";
-import type { Draft } from "../shared/types";
+import type { ComposeStart, Draft } from "../shared/types";
 import type { Lesson } from "./correspondence";
 
 /**
@@ -21,4 +21,18 @@ export function lessonOf(draft: Draft, policy: Policy): Lesson {
     (policy.memory.individualGroups || shown.every((r) => r.party?.kind !== "individual"));
   const domains = [...new Set(outside.map((r) => domainParts(r.address?.domain as string).registrable))];
   return { addresses, group: eligible ? group : [], domains };
+}
+
+/**
+ * What a reply teaches when it is opened: the message being answered was received by its
+ * participants together, so its outside To/CC (the reply-all's pre-filled recipients) have
+ * seen each other — received mail, learned the one way an add-in sees it without reading the
+ * mailbox. The same group rules as for sent mail; a reply to nobody outside teaches nothing.
+ */
+export function threadLessonOf(start: ComposeStart, policy: Policy): Lesson {
+  if (start.type !== "reply") return { addresses: [], group: [] };
+  const draft: Draft = { to: start.to.map((emailAddress) => ({ emailAddress })), cc: start.cc.map((emailAddress) => ({ emailAddress })), bcc: [], subject: "", attachments: [] };
+  const lesson = lessonOf(draft, policy);
+  // Only the group: nobody here was written to by the sender, so no address is learned outside it.
+  return { addresses: [], group: lesson.group, domains: lesson.group.length > 0 ? (lesson.domains ?? []) : [] };
 }

@@ -4,6 +4,7 @@
  * completes, never at the cost of the Send.
  */
 import { createOnMessageSend } from "../../src/event/on-message-send";
+import { createOnNewMessageCompose } from "../../src/event/on-new-message-compose";
 import { CorrespondenceMemory, MEMORY_SETTING_KEY } from "../../src/memory/correspondence";
 import { SimRoamingStore } from "../../src/playground/office-sim";
 import { TAUGHT_SESSION_KEY } from "../../src/shared/session-keys";
@@ -132,4 +133,29 @@ test("a client without roaming settings: judged without memory, nothing saved, t
   Object.defineProperty(office.context, "roamingSettings", { value: undefined });
   expect(await send()).toEqual({ allowEvent: true });
   expect(roaming.saves).toHaveLength(0);
+});
+
+describe("a reply teaches the thread at compose start (received mail)", () => {
+  const compose = (deadlineMs = 2000) =>
+    new Promise<void>((resolve) => createOnNewMessageCompose({ deadlineMs, embeddedPolicy: ORG_POLICY_FILE })({ completed: () => setTimeout(resolve, 20) }));
+
+  test("the participants of the message answered are remembered as a group, before anything is sent", async () => {
+    const roaming = new SimRoamingStore();
+    item({ composeType: "reply", to: people(["a@acme.co.jp"]), cc: people(["b@globex.co.jp", "kacho@mirai-shoji.co.jp"]) }, roaming);
+    await compose();
+    const memory = stored(roaming);
+    expect(memory?.counts()).toEqual({ addresses: 2, domains: 2, groups: 1 });
+    // A new message to the same two later passes: they had written to each other.
+    item({ to: people(["a@acme.co.jp", "b@globex.co.jp"]) }, roaming);
+    expect(await send()).toEqual({ allowEvent: true });
+  });
+
+  test("a new message or a forward teaches nothing; a thread of more than the mass threshold neither", async () => {
+    const roaming = new SimRoamingStore();
+    item({ composeType: "forward", to: people(["a@acme.co.jp", "b@globex.co.jp"]) }, roaming);
+    await compose();
+    item({ composeType: "reply", to: people(["a@acme.co.jp"]), cc: people(Array.from({ length: 11 }, (_, i) => `g${i}@guardian${i}.jp`)) }, roaming);
+    await compose();
+    expect(roaming.saves).toHaveLength(0);
+  });
 });
