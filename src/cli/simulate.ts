@@ -1,5 +1,5 @@
 import { CorrespondenceMemory } from "../memory/correspondence";
-import { lessonOf, threadLessonOf } from "../memory/lesson";
+import { doubtedAddresses, lessonOf, threadLessonOf } from "../memory/lesson";
 import { addressKey, evaluate, isDomainOrSubdomain, type Policy } from "../policy";
 import type { ComposeStart, Evaluation, FindingCode, Level, Verdict } from "../shared/types";
 import type { ExportItem, ExportMessage } from "./mail-export";
@@ -140,7 +140,9 @@ export async function simulate(items: readonly ExportItem[], policy: Policy, opt
     const known = policy.memory.enabled && memory.counts().addresses > 0 ? memory : undefined;
     const evaluation: Evaluation = evaluate(inspected, policy, { composeStart, memory: known });
     const goesOut = evaluation.verdict !== "block" && (evaluation.verdict !== "confirm" || policy.memory.learnOnConfirm);
-    const learned = (policy.memory.learn && goesOut ? memory.learn(lessonOf(inspected, policy), meta.date?.getTime() ?? 0) : false) || taughtByThread;
+    // As the add-in: a confirm teaches nothing about the addresses it asks about; a review is assumed approved and teaches all.
+    const doubted = evaluation.verdict === "confirm" ? doubtedAddresses(evaluation.findings) : new Set<string>();
+    const learned = (policy.memory.learn && goesOut ? memory.learn(lessonOf(inspected, policy, doubted), meta.date?.getTime() ?? 0) : false) || taughtByThread;
     if (meta.messageId) threads.set(meta.messageId, participants);
 
     const reply = composeStart?.type === "reply";

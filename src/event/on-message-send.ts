@@ -5,13 +5,13 @@ import { readDraft } from "../office/draft";
 import { displayLanguage } from "../office/host";
 import { evaluate, formatPolicyErrors, inspectsContent, parsePolicy, type Policy } from "../policy";
 import { mergeInspectionCache, parseInspectionCache, withCachedInspections } from "../attachments/cache";
-import type { Draft } from "../shared/types";
+import type { Draft, Finding } from "../shared/types";
 import { decideSend } from "../approval/decide";
 import { readAttachmentContent } from "../office/attachments";
 import { APPROVAL_SESSION_KEY, COMPOSE_SESSION_KEY, INSPECTIONS_SESSION_KEY, readSessionValue, TAUGHT_SESSION_KEY, writeSessionValue } from "../office/session";
 import { parseComposeStart } from "../memory/compose-start";
 import { CorrespondenceMemory, MEMORY_SETTING_KEY, taughtKeys } from "../memory/correspondence";
-import { lessonOf } from "../memory/lesson";
+import { doubtedAddresses, lessonOf } from "../memory/lesson";
 import { readRoamingValue, saveRoamingValue } from "../office/roaming";
 import { within } from "../util/within";
 import { inspectPendingAttachments, pendingAttachments } from "../attachments/pending";
@@ -120,11 +120,12 @@ export function createOnMessageSend(config: SendHandlerConfig) {
      * may end the runtime right after. Best effort within the deadline; a failed or slow
      * save only means the memory did not grow.
      */
-    const learn = (draft: Draft, policy: Policy, memory: CorrespondenceMemory | undefined, completion: SendCompletion): Promise<void> => {
+    const learn = (draft: Draft, policy: Policy, memory: CorrespondenceMemory | undefined, completion: SendCompletion, findings: Finding[]): Promise<void> => {
       const onConfirm = !completion.allow && completion.alert.promptUser;
       if (!policy.memory.learn || !(completion.allow || (onConfirm && policy.memory.learnOnConfirm))) return Promise.resolve();
       const target = memory ?? CorrespondenceMemory.empty();
-      const lesson = lessonOf(draft, policy);
+      // A confirm never teaches the addresses it asks about (a slip learned once would pass ever after).
+      const lesson = lessonOf(draft, policy, onConfirm ? doubtedAddresses(findings) : new Set());
       const newGroup = lesson.group.length > 0 && !target.hasGroup(lesson.group);
       if (!target.learn(lesson, Date.now())) return Promise.resolve();
       const left = startedAt + deadlineMs - MEMORY_SAVE_MARGIN_MS - Date.now();
@@ -162,7 +163,7 @@ export function createOnMessageSend(config: SendHandlerConfig) {
           const evaluation = evaluate(draft, policy.policy, { composeStart: parseComposeStart(composeText), memory: memory?.without(memory.groupIdOf(taughtKeys(taughtText))) });
           const decision = decideSend({ evaluation, sender: draft.from, token, approvalKeys: policy.policy.approvalKeys, nowMs: Date.now() });
           const completion = completionFor(decision, language);
-          return learn(draft, policy.policy, memory, completion).then(() => end(completion, token));
+          return learn(draft, policy.policy, memory, completion, evaluation.findings).then(() => end(completion, token));
         });
       })
       .catch((error: unknown) => fail(reasonOf(error)))

@@ -105,10 +105,23 @@ function exposureParts(e: ExposureEvidence) {
  */
 function threadNote(language: Language, e: ExposureEvidence): string {
   const fresh = e.newcomers ?? [];
-  if (fresh.length === 0) return "";
-  return language === "ja"
-    ? `このスレッドに新しく加わった宛先：${sample(fresh, ja.andMore, "、")}。`
-    : ` New to this thread: ${sample(fresh, en.andMore, ", ")}.`;
+  if (fresh.length > 0) {
+    return language === "ja"
+      ? `このスレッドに新しく加わった宛先：${sample(fresh, ja.andMore, "、")}。`
+      : ` New to this thread: ${sample(fresh, en.andMore, ", ")}.`;
+  }
+  const first = firstTimeAmongKnown(e);
+  if (first.length === 0) return "";
+  return language === "ja" ? `初めて送る宛先：${sample(first, ja.andMore, "、")}。` : ` Never written to before: ${sample(first, en.andMore, ", ")}.`;
+}
+
+/**
+ * With the memory: the exposed addresses never written to, when others were (a known group
+ * with someone added). When every one is new there is nothing to single out.
+ */
+export function firstTimeAmongKnown(e: ExposureEvidence): string[] {
+  const first = e.exposed.filter((x) => x.firstTime).map((x) => x.address);
+  return first.length > 0 && first.length < e.exposed.length ? first : [];
 }
 
 /**

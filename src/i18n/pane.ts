@@ -29,6 +29,8 @@ export interface PaneText {
   exposureIntro: (outside: number, organizations: number, individuals: number) => string;
   /** For a reply: who is new to the thread (the others had already seen each other). */
   newToThread: (addresses: readonly string[]) => string;
+  /** With the memory: who was never written to, beside people who were (a known group with someone added). */
+  neverWrittenTo: (addresses: readonly string[]) => string;
   replaceWith: (address: string) => string;
   removeRecipient: (address: string) => string;
   replaced: (from: string, to: string) => string;
@@ -114,6 +116,7 @@ const en: PaneText = {
   memoryCancel: "Cancel",
   memoryCleared: "Send Guard's memory is cleared.",
   memoryClearFailed: (reason) => `The memory could not be cleared (${reason}). Nothing was changed.`,
+  neverWrittenTo: (addresses) => `Never written to before: ${listed(addresses, ", ", (n) => ` and ${formatNumber(n)} more`)}. You have written to the others together before.`,
   newToThread: (addresses) =>
     `New to this thread: ${listed(addresses, ", ", (n) => ` and ${formatNumber(n)} more`)}. The others had already seen each other's addresses in the thread.`,
   partyKind: { internal: "Internal", organization: "Outside organization", individual: "Individual" },
@@ -192,6 +195,7 @@ const ja: PaneText = {
   memoryCancel: "キャンセル",
   memoryCleared: "覚えた宛先を消去しました。",
   memoryClearFailed: (reason) => `消去できませんでした（${reason}）。何も変更していません。`,
+  neverWrittenTo: (addresses) => `初めて送る宛先：${listed(addresses, "、", (n) => ` ほか${formatNumber(n)}件`)}。ほかの宛先には、これまでに一緒に送ったことがあります。`,
   newToThread: (addresses) => `このスレッドに新しく加わった宛先：${listed(addresses, "、", (n) => ` ほか${formatNumber(n)}件`)}。ほかの宛先は、スレッドの中ですでに互いのアドレスを見ています。`,
   partyKind: { internal: "社内", organization: "社外の組織", individual: "個人" },
   addressCount: (n) => `アドレス${count("ja", n, "address")}`,

@@ -1,5 +1,5 @@
-import { classifyRecipients, domainParts, isExternal, isVisible, type Policy } from "../policy";
-import type { ComposeStart, Draft } from "../shared/types";
+import { addressKey, classifyRecipients, domainParts, isExternal, isVisible, type Policy } from "../policy";
+import type { ComposeStart, Draft, Finding } from "../shared/types";
 import type { Lesson } from "./correspondence";
 
 /**
@@ -10,8 +10,8 @@ import type { Lesson } from "./correspondence";
  * by default), one with private individuals only with `memory.individualGroups`. BCC
  * recipients saw To/CC but nobody saw them, so they never join a group.
  */
-export function lessonOf(draft: Draft, policy: Policy): Lesson {
-  const outside = classifyRecipients(draft, policy).filter((r) => isExternal(r) && r.address);
+export function lessonOf(draft: Draft, policy: Policy, exclude: ReadonlySet<string> = new Set()): Lesson {
+  const outside = classifyRecipients(draft, policy).filter((r) => isExternal(r) && r.address && !exclude.has(r.address.key));
   const addresses = [...new Set(outside.map((r) => r.address?.key as string))];
   const shown = outside.filter(isVisible);
   const group = [...new Set(shown.map((r) => r.address?.key as string))];
@@ -35,4 +35,23 @@ export function threadLessonOf(start: ComposeStart, policy: Policy): Lesson {
   const lesson = lessonOf(draft, policy);
   // Only the group: nobody here was written to by the sender, so no address is learned outside it.
   return { addresses: [], group: lesson.group, domains: lesson.group.length > 0 ? (lesson.domains ?? []) : [] };
+}
+
+/**
+ * Addresses a sender is asked about as possibly wrong (look-alike, near miss, a domain new to
+ * the reply). A confirm alert that names them teaches nothing about them: the sender may not
+ * choose Send Anyway, and a slip learned once would pass silently ever after (the Hakodate
+ * case: a mistyped address used for three years). Only an approval or a message that passes
+ * without them being named teaches them.
+ */
+export function doubtedAddresses(findings: readonly Finding[]): Set<string> {
+  const out = new Set<string>();
+  for (const finding of findings) {
+    if (finding.code !== "lookalike-domain" && finding.code !== "first-time-recipient" && finding.code !== "new-domain-in-reply") continue;
+    for (const r of finding.evidence.recipients) {
+      const key = addressKey(r.address);
+      if (key) out.add(key);
+    }
+  }
+  return out;
 }

@@ -38,6 +38,7 @@ export function PlaygroundApp(props: { store: PlaygroundStore }) {
             <Text as="h2" id="sent-title" size={500} weight="semibold">
               {text.sent}
             </Text>
+            <Text data-testid="playground-memory">{text.memory(state.memory.addresses, state.memory.groups)}</Text>
             <SentList sent={state.sent} text={text} fieldLabel={(field) => catalog.field[field]} />
           </section>
           <PolicyEditor store={store} state={state} text={text} />

@@ -4,6 +4,8 @@ export interface ManifestInfo {
   onSendFunction: string;
   /** FunctionName of the OnMessageAttachmentsChanged LaunchEvent, when the manifest declares one. */
   onAttachmentsChangedFunction: string | undefined;
+  /** FunctionName of the OnNewMessageCompose LaunchEvent, when the manifest declares one. */
+  onNewMessageComposeFunction: string | undefined;
   sendMode: "PromptUser" | "SoftBlock" | "Block";
   /** Ids of compose-surface controls whose action shows a task pane (valid Smart Alerts `commandId`s). */
   composePaneCommands: string[];
@@ -34,8 +36,10 @@ export function readManifestInfo(xml: string, parser: { parseFromString(text: st
     .map((url) => url.getAttribute("DefaultValue") ?? "")
     .find((value) => /^https?:\/\//.test(value));
   const attachmentsChanged = all("LaunchEvent").find((e) => e.getAttribute("Type") === "OnMessageAttachmentsChanged");
+  const newCompose = all("LaunchEvent").find((e) => e.getAttribute("Type") === "OnNewMessageCompose");
   return {
     onSendFunction: launch.getAttribute("FunctionName") ?? "",
+    onNewMessageComposeFunction: newCompose?.getAttribute("FunctionName") ?? undefined,
     onAttachmentsChangedFunction: attachmentsChanged?.getAttribute("FunctionName") ?? undefined,
     sendMode,
     composePaneCommands,

@@ -2,6 +2,8 @@ import { languageOf, type Language } from "../i18n";
 import { formatPolicyErrors, parsePolicyText, type Policy } from "../policy";
 import type { Draft } from "../shared/types";
 import { POLICY_SESSION_KEY } from "../shared/session-keys";
+import { CorrespondenceMemory, MEMORY_SETTING_KEY, type MemoryCounts } from "../memory/correspondence";
+import type { Example } from "./examples";
 import type { ManifestInfo } from "./manifest-info";
 import { ComposeSim, type Fault, type SimChange, type SimField, type SimMailbox, type SimRecipient, type SimRuntime } from "./office-sim";
 import { parseTyped, resolverFor } from "./recipients";
@@ -47,6 +49,8 @@ export interface Snapshot {
   unavailable: boolean;
   pane: { open: boolean; generation: number };
   sent: SentMessage[];
+  /** Send Guard's memory in this mailbox (it persists across sends, as roaming settings do). */
+  memory: MemoryCounts;
 }
 
 export const FAULT_CALLS = [
@@ -118,6 +122,7 @@ export class PlaygroundStore {
       resolve: (address) => resolverFor(this.policy, this.lists)(address),
     });
     this.sim.sessionData.set(POLICY_SESSION_KEY, policyText);
+    this.sim.roaming.onSave = () => this.update({ memory: this.memoryCounts() });
     this.state = {
       language,
       mailboxVersion: this.sim.mailboxVersion,
@@ -133,6 +138,7 @@ export class PlaygroundStore {
       unavailable: false,
       pane: { open: false, generation: 0 },
       sent: [],
+      memory: { addresses: 0, domains: 0, groups: 0 },
     };
     this.sim.onChange((change) => {
       this.update({ mailbox: this.copyMailbox() });
@@ -241,12 +247,31 @@ export class PlaygroundStore {
     this.sim.removeAttachment(id);
   }
 
-  /** Replaces the draft with an example. */
-  loadExample(fields: Partial<Record<SimField, string>>, subject: string, files: { name: string; content: Uint8Array }[] = []) {
+  /** Replaces the draft with an example; a reply starts as Outlook starts one, with the compose-start event. */
+  async loadExample(example: Example) {
     this.discardDraft();
-    for (const field of ["to", "cc", "bcc"] as const) if (fields[field]) this.addTyped(field, fields[field]);
-    this.sim.setSubject(subject);
-    for (const file of files) this.attachBytes(file.name, file.content);
+    for (const field of ["to", "cc", "bcc"] as const) if (example.fields[field]) this.addTyped(field, example.fields[field]);
+    this.sim.setSubject(example.subject);
+    this.sim.mailbox.composeType = example.composeType ?? "newMail";
+    for (const file of example.files ?? []) this.attachBytes(file.name, file.content);
+    await this.composeStarted();
+  }
+
+  /** OnNewMessageCompose (Mailbox 1.10), when the manifest declares it: a new item was opened. */
+  private async composeStarted() {
+    const name = this.manifest.onNewMessageComposeFunction;
+    if (!name || !this.sim.isSupported("1.10")) return;
+    this.update({ background: this.state.background + 1 });
+    try {
+      await this.runLaunchEvent(name, { type: "newMessageComposeCreated" });
+    } finally {
+      this.update({ background: this.state.background - 1 });
+    }
+  }
+
+  /** What Send Guard's memory holds in this mailbox's roaming settings (counts; it holds no addresses). */
+  memoryCounts(): MemoryCounts {
+    return CorrespondenceMemory.decode(this.sim.roaming.stored[MEMORY_SETTING_KEY])?.counts() ?? { addresses: 0, domains: 0, groups: 0 };
   }
 
   private discardDraft() {

@@ -43,6 +43,9 @@ export interface PlaygroundText {
   exampleAsunaro: string;
   exampleCustomer: string;
   exampleList: string;
+  exampleReplyAll: string;
+  exampleTypo: string;
+  memory: (addresses: number, groups: number) => string;
   resolution: Record<"user" | "externalUser" | "distributionList" | "other", string>;
   completedWith: string;
   whoSeesWhat: (count: number) => string;
@@ -90,6 +93,9 @@ const en: PlaygroundText = {
   exampleAsunaro: "Guardians in CC (Asunaro case)",
   exampleCustomer: "One customer, colleague in CC",
   exampleList: "Member list attached",
+  exampleReplyAll: "Reply all to three companies",
+  exampleTypo: "A guardian's address with a typo",
+  memory: (addresses, groups) => `Send Guard's memory in this mailbox: ${addresses} ${addresses === 1 ? "address" : "addresses"}, ${groups} ${groups === 1 ? "group" : "groups"} (kept across sends as hashes)`,
   resolution: { user: "internal", externalUser: "external", distributionList: "distribution list", other: "unresolved" },
   completedWith: "event.completed options",
   whoSeesWhat: (n) => `What each of the ${count("en", n, "recipient")} could see`,
@@ -137,6 +143,9 @@ const ja: PlaygroundText = {
   exampleAsunaro: "保護者をCCに入れた案内（あすなろの里の事例）",
   exampleCustomer: "取引先1社と社内CC",
   exampleList: "会員名簿を添付",
+  exampleReplyAll: "3社への全員に返信",
+  exampleTypo: "保護者のアドレスの打ち間違い",
+  memory: (addresses, groups) => `このメールボックスでSend Guardが覚えている宛先：アドレス${addresses}件、グループ${groups}件（送信をまたいで符号として保存）`,
   resolution: { user: "社内", externalUser: "社外", distributionList: "配布リスト", other: "未解決" },
   completedWith: "event.completed のオプション",
   whoSeesWhat: (n) => `受信者${count("ja", n, "person")}それぞれに見えたもの`,

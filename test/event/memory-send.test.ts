@@ -159,3 +159,13 @@ describe("a reply teaches the thread at compose start (received mail)", () => {
     expect(roaming.saves).toHaveLength(0);
   });
 });
+
+test("a confirm about a look-alike teaches nothing about it: the next message to the mistyped address is asked about again", async () => {
+  const roaming = new SimRoamingStore();
+  const typo: FakeItemSpec = { to: people(["ichiro.hogosha@docomo.ne.jo"]), subject: "面談" };
+  item(typo, roaming);
+  expect(await send()).toMatchObject({ allowEvent: false, sendModeOverride: "promptUser" });
+  item(typo, roaming);
+  expect(await send()).toMatchObject({ allowEvent: false, sendModeOverride: "promptUser" });
+  expect(stored(roaming)?.knowsAddress("ichiro.hogosha@docomo.ne.jo") ?? false).toBe(false);
+});

@@ -4,6 +4,7 @@
  */
 import { alertText, describeFinding } from "../../src/i18n";
 import { evaluate } from "../../src/policy";
+import { CorrespondenceMemory } from "../../src/memory/correspondence";
 import type { ComposeStart, Draft, ExposureEvidence, Level } from "../../src/shared/types";
 import { addresses, CARRIER_DOMAINS, draftOf, policyOf, type DraftSpec } from "../support/drafts";
 
@@ -116,4 +117,17 @@ describe("the text of a small set names who will see whom, every address once", 
 test("every seed-sized exposure stays review: 88 guardians, 383 customers", () => {
   const drafts: Draft[] = [draftOf({ cc: addresses(88, CARRIER_DOMAINS) }), draftOf({ to: addresses(383, ["a.co.jp", "b.co.jp", "c.jp"]) })];
   for (const draft of drafts) expect(evaluate(draft, policyOf()).verdict).toBe("review");
+});
+
+test("with the memory, an exposure of a known group plus one names who was never written to (alert and pane)", () => {
+  const memory = CorrespondenceMemory.empty(new Uint8Array(16));
+  memory.learn({ addresses: [], group: ["a@acme.co.jp", "b@globex.co.jp", "c@initech.co.jp"] }, 0);
+  const f = evaluate(draftOf({ to: ["a@acme.co.jp", "b@globex.co.jp", "c@initech.co.jp", "d@umbrella.co.jp"] }), policyOf(), { memory }).findings[0];
+  if (!f) throw new Error("expected a finding");
+  expect(describeFinding(f, "en")).toMatch(/ Never written to before: d@umbrella\.co\.jp\.$/);
+  expect(describeFinding(f, "ja")).toMatch(/初めて送る宛先：d@umbrella\.co\.jp。$/);
+  // Everyone new (a new install): nothing to single out.
+  const fresh = evaluate(draftOf({ to: ["p@acme.co.jp", "q@globex.co.jp", "r@initech.co.jp", "s@umbrella.co.jp"] }), policyOf(), { memory }).findings[0];
+  if (!fresh) throw new Error("expected a finding");
+  expect(describeFinding(fresh, "en")).not.toContain("Never written to");
 });

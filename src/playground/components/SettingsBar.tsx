@@ -1,10 +1,18 @@
 import { Button, Field, Select } from "@fluentui/react-components";
 import type { Language } from "../../i18n";
-import { examples } from "../examples";
+import { EXAMPLE_KEYS, examples, type ExampleKey } from "../examples";
 import { FAULTS, type Fault } from "../office-sim";
 import { FAULT_CALLS, type Snapshot, type PlaygroundStore } from "../store";
 import { usePlaygroundStyles } from "../styles";
 import type { PlaygroundText } from "../text";
+
+const EXAMPLE_LABELS: Record<ExampleKey, (text: PlaygroundText) => string> = {
+  asunaro: (t) => t.exampleAsunaro,
+  customer: (t) => t.exampleCustomer,
+  list: (t) => t.exampleList,
+  replyAll: (t) => t.exampleReplyAll,
+  typo: (t) => t.exampleTypo,
+};
 
 /** What each simulated failure does (Office's own terms, so they read the same in both languages). */
 const FAULT_LABELS: Record<Fault, string> = {
@@ -61,9 +69,9 @@ export function SettingsBar(props: { store: PlaygroundStore; state: Snapshot; te
       </Field>
       <Field label={text.examples}>
         <div className={styles.ribbon}>
-          {(["asunaro", "customer", "list"] as const).map((key) => (
-            <Button key={key} size="small" onClick={() => store.loadExample(presets[key].fields, presets[key].subject, presets[key].files)} data-testid={`example-${key}`}>
-              {key === "asunaro" ? text.exampleAsunaro : key === "customer" ? text.exampleCustomer : text.exampleList}
+          {EXAMPLE_KEYS.map((key) => (
+            <Button key={key} size="small" onClick={() => void store.loadExample(presets[key])} data-testid={`example-${key}`}>
+              {EXAMPLE_LABELS[key](text)}
             </Button>
           ))}
         </div>

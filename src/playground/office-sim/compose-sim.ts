@@ -65,6 +65,8 @@ export class SimRoamingStore {
   stored: Record<string, unknown> = {};
   /** Every successful save, in order (tests count them). */
   readonly saves: Record<string, unknown>[] = [];
+  /** Called after each successful save (the playground shows the memory live). */
+  onSave: (() => void) | undefined;
   snapshot(): Record<string, unknown> {
     return JSON.parse(JSON.stringify(this.stored)) as Record<string, unknown>;
   }

@@ -222,6 +222,7 @@ export function buildNamespace(sim: ComposeSim, runtime: NamespaceRuntime, hooks
         if (serializedSettingsLength(roamingCopy) > ROAMING_SETTINGS_LIMIT) throw new HostError("GenericSettingsError", "The settings could not be saved.");
         sim.roaming.stored = JSON.parse(JSON.stringify(roamingCopy)) as Record<string, unknown>;
         sim.roaming.saves.push(sim.roaming.snapshot());
+        sim.roaming.onSave?.();
       }),
   };
 

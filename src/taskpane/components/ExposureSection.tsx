@@ -1,5 +1,5 @@
 import { makeStyles, Text, tokens } from "@fluentui/react-components";
-import type { Catalog, PaneText } from "../../i18n";
+import { firstTimeAmongKnown, type Catalog, type PaneText } from "../../i18n";
 import type { Policy } from "../../policy";
 import type { Draft, ExposureEvidence, SendContext } from "../../shared/types";
 import type { Notice } from "../../ui/notice";
@@ -45,6 +45,9 @@ export function ExposureSection(props: {
         )}
       </Text>
       {props.evidence.newcomers && props.evidence.newcomers.length > 0 && <Text data-testid="new-to-thread">{text.newToThread(props.evidence.newcomers)}</Text>}
+      {!props.evidence.newcomers?.length && firstTimeAmongKnown(props.evidence).length > 0 && (
+        <Text data-testid="never-written-to">{text.neverWrittenTo(firstTimeAmongKnown(props.evidence))}</Text>
+      )}
       <MoveToBcc host={props.host} draft={props.draft} policy={props.policy} context={props.context} text={text} catalog={catalog} onNotice={props.onNotice} onChanged={props.onChanged} />
       <PartyList groups={groups} text={text} catalog={catalog} />
     </section>

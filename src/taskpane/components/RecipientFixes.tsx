@@ -50,7 +50,8 @@ export function RecipientFixes(props: { fixes: RecipientFix[]; host: PaneHost; t
     <ul className={styles.list}>
       {props.fixes.map((fix) => (
         <li key={`${fix.field}:${fix.address}`} className={styles.item} data-testid="recipient-fix">
-          <Text className={styles.address}>{fix.address}</Text>
+          {/* One fix: the sentence above already names the address. Several: each line says which. */}
+          {props.fixes.length > 1 && <Text className={styles.address}>{fix.address}</Text>}
           <Button size="small" disabled={busy} onClick={() => void apply(fix)} data-testid={fix.replacement === null ? "remove-recipient" : "replace-recipient"}>
             {fix.replacement === null ? text.removeRecipient(fix.address) : text.replaceWith(fix.replacement)}
           </Button>
