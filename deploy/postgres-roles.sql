@@ -23,3 +23,4 @@ grant select, insert, update on reviews to sendguard_app;
 grant select, insert on audit_events to sendguard_app;
 grant usage on sequence audit_events_seq_seq to sendguard_app;
 grant select, insert on signing_keys to sendguard_app;
+grant select, insert, update, delete on memories to sendguard_app;

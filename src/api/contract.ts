@@ -96,3 +96,6 @@ export interface ApiErrorBody {
   message: string;
   details?: unknown;
 }
+
+/** A correspondence memory as the add-in stores it and the server keeps it (salted hashes only). */
+export type { StoredMemory } from "../memory/correspondence";

@@ -117,3 +117,23 @@ export const auditQuerySchema = z.strictObject({
 export function describeIssues(error: z.ZodError): { path: string; message: string }[] {
   return error.issues.map((issue) => ({ path: issue.path.join(".") || "(body)", message: issue.message }));
 }
+
+/** Characters of a stored correspondence memory: the add-in keeps it under 30,000 (roaming settings hold 32 KB). */
+export const MAX_MEMORY_CHARS = 32 * 1024;
+
+const base64Text = z.string().max(MAX_MEMORY_CHARS).regex(/^[A-Za-z0-9+/]*={0,2}$/, "is not base64");
+
+/**
+ * A correspondence memory as the add-in stores it (salted hashes; src/memory/correspondence.ts).
+ * The shape is checked here; that the hashes and groups hang together is checked by decoding it.
+ */
+export const storedMemorySchema = z.strictObject({
+  v: z.literal(1),
+  t: z.number().int().nonnegative(),
+  s: base64Text,
+  a: base64Text,
+  d: base64Text,
+  g: base64Text,
+});
+
+export const putMemorySchema = z.strictObject({ memory: storedMemorySchema });

@@ -336,9 +336,41 @@ export class CorrespondenceMemory implements KnownCorrespondence {
     }
   }
 
-  /** Forgets everything (a new salt too: nothing stored before can be matched again). */
-  static cleared(): CorrespondenceMemory {
-    return CorrespondenceMemory.empty();
+  /**
+   * Forgets everything (a new salt too: nothing stored before can be matched again). Dated
+   * now, so that it wins over any older copy (the server's) when the two are reconciled.
+   */
+  static cleared(nowMs: number = Date.now()): CorrespondenceMemory {
+    const memory = CorrespondenceMemory.empty();
+    memory.updatedAt = nowMs;
+    return memory;
+  }
+
+  /** Whether two memories hash alike (the same salt): only then can they be merged. */
+  sameSalt(other: CorrespondenceMemory): boolean {
+    return this.salt.length === other.salt.length && this.salt.every((b, i) => b === other.salt[i]);
+  }
+
+  /**
+   * Both memories in one (same salt): the more recently changed one's entries first, then the
+   * other's that it lacks, within the limits. Returns a new memory.
+   */
+  mergedWith(other: CorrespondenceMemory): CorrespondenceMemory {
+    if (!this.sameSalt(other)) throw new Error("memories with different salts cannot be merged");
+    const [first, second] = this.updatedAt >= other.updatedAt ? [this, other] : [other, this];
+    const union = (a: Hash[], b: Hash[]) => [...a, ...b.filter((h) => !new Set(a).has(h))];
+    const groups = [...first.groups];
+    for (const g of second.groups) if (!groups.some((known) => isSubset(g, known))) groups.push(g);
+    const merged = new CorrespondenceMemory(this.salt, union(first.addresses, second.addresses), union(first.domains, second.domains).slice(0, MEMORY_LIMITS.domains), groups.filter((g, i) => !groups.some((h, j) => j !== i && g.length < h.length && isSubset(g, h))), Math.max(this.updatedAt, other.updatedAt));
+    // Every group member must be an address of the merged memory before eviction counts them.
+    merged.addresses = union(merged.addresses, merged.groups.flat());
+    merged.evict();
+    return merged;
+  }
+
+  /** Same content (the order of recency included). */
+  equals(other: CorrespondenceMemory): boolean {
+    return JSON.stringify(this.encode()) === JSON.stringify(other.encode());
   }
 }
 
@@ -350,4 +382,17 @@ export function taughtKeys(text: string | undefined): string[] {
   } catch {
     return [];
   }
+}
+
+/**
+ * The copy in the mailbox (roaming settings) and the copy on the review server, made one:
+ * merged when they share a salt, otherwise the more recently changed wins (a clear is a
+ * change: its new salt and date beat the older copy). Says which side must be written.
+ */
+export function reconcileMemories(local: CorrespondenceMemory | undefined, server: CorrespondenceMemory | undefined): { result: CorrespondenceMemory | undefined; toLocal: boolean; toServer: boolean } {
+  if (!local && !server) return { result: undefined, toLocal: false, toServer: false };
+  if (!server) return { result: local, toLocal: false, toServer: true };
+  if (!local) return { result: server, toLocal: true, toServer: false };
+  const result = local.sameSalt(server) ? local.mergedWith(server) : local.lastChanged >= server.lastChanged ? local : server;
+  return { result, toLocal: !result.equals(local), toServer: !result.equals(server) };
 }

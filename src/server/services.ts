@@ -12,6 +12,7 @@ import type { LockOwner } from "./storage/data-lock";
 import { openDatabase, type Database } from "./storage/database";
 import { migrate } from "./storage/migrations";
 import { ReviewStore } from "./storage/review-store";
+import { MemoryStore } from "./storage/memory-store";
 
 export interface Logger {
   info(message: string): void;
@@ -100,6 +101,7 @@ export async function createServices(config: ServerConfig, log: Logger, options:
     const users = demoUsers(policy, config.devUsers);
     const routes: ReviewRoutesOptions = {
       service,
+      memories: new MemoryStore(db),
       verifier,
       hub,
       dev: devIssuer

@@ -15,6 +15,7 @@ import type { PaneHost } from "./host";
 import { approvalStatus, type ApprovalStatus } from "./review/approval-status";
 import { RequestReview } from "./review/RequestReview";
 import { MemorySection } from "./components/MemorySection";
+import { syncMemory } from "./memory-sync";
 import { fixesOf, RecipientFixes } from "./components/RecipientFixes";
 import { useReviewRequest } from "./review/use-review-request";
 import { useSenderPane, type Checked } from "./use-sender-pane";
@@ -101,8 +102,23 @@ export function SenderPane(props: { host: PaneHost; api: ReviewClient; language:
   const { state, refresh } = useSenderPane(host);
   const review = useReviewRequest(props.api, host, state.checked);
   const [notice, setNotice] = useState<Notice | null>(null);
-  // Read once: the memory changes only when a message goes out (another compose window) or is cleared here.
-  const [memoryCounts] = useState(() => host.memoryCounts());
+  // Read once, and again after the server's copy was brought in: the memory changes only when a
+  // message goes out (another compose window), is cleared here, or is synced.
+  const [memoryCounts, setMemoryCounts] = useState(() => host.memoryCounts());
+  const [memoryGeneration, setMemoryGeneration] = useState(0);
+  const signedIn = review.state.phase === "ready";
+  useEffect(() => {
+    if (!signedIn) return;
+    void syncMemory(props.api, host).then(
+      (outcome) => {
+        if (outcome !== "pulled" && outcome !== "merged") return;
+        setMemoryCounts(host.memoryCounts());
+        setMemoryGeneration((n) => n + 1);
+        void refresh();
+      },
+      () => undefined,
+    );
+  }, [signedIn, props.api, host, refresh]);
   useFirstRenderMark(state.checked !== null);
 
   const checked = state.checked;
@@ -174,11 +190,18 @@ export function SenderPane(props: { host: PaneHost; api: ReviewClient; language:
       </div>
       {checked && (
         <MemorySection
+          key={memoryGeneration}
           counts={memoryCounts}
           enabled={checked.policy.memory.enabled}
           text={text}
           onNotice={setNotice}
-          clear={() => host.clearMemory().then(() => void refresh())}
+          clear={() =>
+            host.clearMemory().then(() => {
+              void refresh();
+              // The cleared copy is newer than the server's: it replaces it there too.
+              if (signedIn) void syncMemory(props.api, host).catch(() => undefined);
+            })
+          }
         />
       )}
     </main>

@@ -21,6 +21,9 @@ export interface PaneHost {
   memoryCounts(): MemoryCounts | null;
   /** Forgets the correspondence memory (a new salt too); rejects when it could not be saved. */
   clearMemory(): Promise<void>;
+  /** The correspondence memory as stored in the mailbox (roaming settings), undefined when none; and writing it whole. */
+  readMemoryValue(): unknown;
+  writeMemoryValue(value: unknown): Promise<void>;
   /** The Smart Alert's contextData when the pane was opened from it. */
   readAlertContext(): Promise<AlertContext | null>;
   /**

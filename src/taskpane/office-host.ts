@@ -46,6 +46,8 @@ export function createOfficeHost(embeddedPolicy: unknown): PaneHost {
       }),
     memoryCounts: () => (hasRoamingSettings() ? (CorrespondenceMemory.decode(readRoamingValue(MEMORY_SETTING_KEY))?.counts() ?? { addresses: 0, domains: 0, groups: 0 }) : null),
     clearMemory: () => saveRoamingValue(MEMORY_SETTING_KEY, CorrespondenceMemory.cleared().encode()),
+    readMemoryValue: () => readRoamingValue(MEMORY_SETTING_KEY),
+    writeMemoryValue: (value) => saveRoamingValue(MEMORY_SETTING_KEY, value),
     readAlertContext: () => readInitializationContext().then(parseAlertContext),
     watchDraft: (listener) => watchItem((_change, args) => listener(args)),
     watchAlertContext: (listener) => watchInitializationContext((data) => listener(parseAlertContext(data))),

@@ -1,5 +1,6 @@
 import { EventSource } from "eventsource";
 import { ApiError } from "../api/error";
+import type { StoredMemory } from "../api/contract";
 import type { ApiErrorBody, AuditRecord, CreateReviewRequest, DecisionRequest, Review, ReviewerOption, ReviewEvent, ReviewStatus } from "../api/contract";
 
 export { ApiError };
@@ -97,6 +98,19 @@ export class ReviewApi {
 
   cancel(id: string): Promise<Review> {
     return this.call("POST", `/api/reviews/${encodeURIComponent(id)}/cancel`, {});
+  }
+
+  /** The signed-in person's correspondence memory kept on the server (hashes only); null when none. */
+  getMemory(): Promise<{ memory: StoredMemory | null; updatedAt: string | null }> {
+    return this.call("GET", "/api/memory");
+  }
+
+  putMemory(memory: StoredMemory): Promise<void> {
+    return this.call("PUT", "/api/memory", { memory });
+  }
+
+  deleteMemory(): Promise<void> {
+    return this.call("DELETE", "/api/memory");
   }
 
   audit(query: Record<string, string>): Promise<{ records: AuditRecord[] }> {

@@ -2,7 +2,7 @@
  * The correspondence memory: salted hashes only, bounded, most recently used kept; a group
  * addressed together before passes, a superset with a new party does not.
  */
-import { CorrespondenceMemory, MEMORY_LIMITS, type StoredMemory } from "../../src/memory/correspondence";
+import { CorrespondenceMemory, MEMORY_LIMITS, reconcileMemories, type StoredMemory } from "../../src/memory/correspondence";
 import { lessonOf } from "../../src/memory/lesson";
 import { evaluate } from "../../src/policy";
 import type { ExposureEvidence } from "../../src/shared/types";
@@ -199,5 +199,53 @@ describe("limits and eviction", () => {
     const cleared = CorrespondenceMemory.cleared();
     expect(cleared.counts()).toEqual({ addresses: 0, domains: 0, groups: 0 });
     expect(cleared.encode().s).not.toBe(memory.encode().s);
+  });
+});
+
+describe("one memory from the mailbox's copy and the server's", () => {
+  const SHARED_SALT = new Uint8Array(16).fill(9);
+  const memoryWith = (salt: Uint8Array, groups: string[][], at: number) => {
+    const memory = CorrespondenceMemory.empty(salt);
+    for (const group of groups) memory.learn({ addresses: [], group }, at);
+    return memory;
+  };
+
+  test("the same salt: merged, both groups known, the limits kept", () => {
+    const laptop = memoryWith(SHARED_SALT, [["a@acme.co.jp", "b@globex.co.jp"]], 2000);
+    const server = memoryWith(SHARED_SALT, [["c@initech.co.jp", "d@umbrella.co.jp"]], 1000);
+    const { result, toLocal, toServer } = reconcileMemories(laptop, server);
+    expect(toLocal && toServer).toBe(true);
+    expect(result?.groupsOf("a@acme.co.jp")).toHaveLength(1);
+    expect(result?.groupsOf("d@umbrella.co.jp")).toHaveLength(1);
+    expect(result?.counts()).toMatchObject({ addresses: 4, groups: 2 });
+    expect(result?.lastChanged).toBe(2000);
+  });
+
+  test("a new device (nothing in the mailbox) takes the server's copy; a first sync uploads the mailbox's", () => {
+    const server = memoryWith(SHARED_SALT, [["c@initech.co.jp", "d@umbrella.co.jp"]], 1000);
+    expect(reconcileMemories(undefined, server)).toMatchObject({ result: server, toLocal: true, toServer: false });
+    expect(reconcileMemories(server, undefined)).toMatchObject({ result: server, toLocal: false, toServer: true });
+    expect(reconcileMemories(undefined, undefined)).toEqual({ result: undefined, toLocal: false, toServer: false });
+  });
+
+  test("a clear wins over an older copy with another salt: the server forgets too", () => {
+    const server = memoryWith(SHARED_SALT, [["c@initech.co.jp", "d@umbrella.co.jp"]], 1000);
+    const cleared = CorrespondenceMemory.cleared(5000);
+    const { result, toLocal, toServer } = reconcileMemories(cleared, server);
+    expect(result).toBe(cleared);
+    expect(toLocal).toBe(false);
+    expect(toServer).toBe(true);
+  });
+
+  test("identical copies: nothing to write", () => {
+    const a = memoryWith(SHARED_SALT, [["c@initech.co.jp", "d@umbrella.co.jp"]], 1000);
+    const b = CorrespondenceMemory.decode(a.encode());
+    expect(reconcileMemories(a, b)).toMatchObject({ toLocal: false, toServer: false });
+  });
+
+  test("a group of one copy inside a bigger group of the other is not kept twice", () => {
+    const small = memoryWith(SHARED_SALT, [["a@acme.co.jp", "b@globex.co.jp"]], 1000);
+    const big = memoryWith(SHARED_SALT, [["a@acme.co.jp", "b@globex.co.jp", "c@initech.co.jp"]], 2000);
+    expect(reconcileMemories(small, big).result?.counts().groups).toBe(1);
   });
 });

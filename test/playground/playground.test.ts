@@ -1,5 +1,6 @@
 import { DOMParser } from "@xmldom/xmldom";
 import { ON_ATTACHMENTS_CHANGED } from "../../src/event/on-attachments-changed";
+import { ON_NEW_MESSAGE_COMPOSE } from "../../src/event/on-new-message-compose";
 import { ON_MESSAGE_SEND } from "../../src/event/on-message-send";
 import { TASKPANE_COMMAND_ID } from "../../src/office/alert-options";
 import { readManifestInfo } from "../../src/playground/manifest-info";
@@ -14,7 +15,7 @@ const manifest = readManifestInfo(distFile("manifest.xml"), new DOMParser() as u
 
 describe("the playground reads the built manifest as Outlook does", () => {
   test("OnMessageSend function, send mode, and the compose task-pane control a Smart Alert may name", () => {
-    expect(manifest).toEqual({ onSendFunction: ON_MESSAGE_SEND, onAttachmentsChangedFunction: ON_ATTACHMENTS_CHANGED, sendMode: "SoftBlock", composePaneCommands: [TASKPANE_COMMAND_ID], origin: "https://localhost:3000" });
+    expect(manifest).toEqual({ onSendFunction: ON_MESSAGE_SEND, onAttachmentsChangedFunction: ON_ATTACHMENTS_CHANGED, onNewMessageComposeFunction: ON_NEW_MESSAGE_COMPOSE, sendMode: "SoftBlock", composePaneCommands: [TASKPANE_COMMAND_ID], origin: "https://localhost:3000" });
   });
 
   test("its pages run the built files: the same task pane bundle and the browser runtime's commands.js, with no office.js from the CDN", () => {

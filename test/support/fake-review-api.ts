@@ -3,6 +3,7 @@ import { ApiError } from "../../src/api/error";
 import { reviewChecks, snapshotContext, snapshotDraft } from "../../src/approval";
 import { evaluate, type Policy } from "../../src/policy";
 import type { ReviewClient, SessionInfo } from "../../src/ui/review-api";
+import type { StoredMemory } from "../../src/memory/correspondence";
 import { policyOf } from "./drafts";
 
 type Method = Exclude<keyof ReviewClient, "signedIn" | "currentToken" | "useToken">;
@@ -91,6 +92,25 @@ export class FakeReviewApi implements ReviewClient {
     const me = this.me;
     if (!me) throw new ApiError(401, "missing-token", "sign in first");
     return me;
+  }
+
+  /** Each person's memory as the server keeps it. */
+  readonly memories = new Map<string, StoredMemory>();
+
+  async getMemory(): Promise<{ memory: StoredMemory | null; updatedAt: string | null }> {
+    await this.enter("getMemory");
+    const memory = this.memories.get(this.signedInAs());
+    return { memory: memory ?? null, updatedAt: memory ? new Date(memory.t).toISOString() : null };
+  }
+
+  async putMemory(memory: StoredMemory): Promise<void> {
+    await this.enter("putMemory", memory);
+    this.memories.set(this.signedInAs(), JSON.parse(JSON.stringify(memory)) as StoredMemory);
+  }
+
+  async deleteMemory(): Promise<void> {
+    await this.enter("deleteMemory");
+    this.memories.delete(this.signedInAs());
   }
 
   async session(): Promise<SessionInfo> {

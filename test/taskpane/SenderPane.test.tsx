@@ -260,3 +260,41 @@ describe("wrong recipients: one click puts them right", () => {
     expect(fake.calls).not.toContain("to.setAsync");
   });
 });
+
+describe("the memory on the review server (signed in)", () => {
+  const COUNSEL = { to: people(["a@acme.co.jp", "a2@acme.co.jp", "a3@acme.co.jp"]), cc: people(["x@law-office.jp", "y@law-office.jp", "z@law-office.jp"]) };
+  const counselMemory = () => {
+    const memory = CorrespondenceMemory.empty();
+    memory.learn({ addresses: [], group: [...COUNSEL.to, ...COUNSEL.cc].map((r) => r.emailAddress) }, Date.now());
+    return memory.encode();
+  };
+
+  test("a new device starts warm: the server's copy comes into the mailbox and the message is judged with it", async () => {
+    const api = new FakeReviewApi();
+    api.memories.set("tanaka@mirai-shoji.co.jp", counselMemory());
+    const roaming = new SimRoamingStore();
+    open(COUNSEL, { roaming }, "en", api);
+    await waitFor(() => expect(screen.getByTestId("verdict")).toHaveAttribute("data-verdict", "allow"));
+    expect(CorrespondenceMemory.decode(roaming.stored[MEMORY_SETTING_KEY])?.counts().groups).toBe(1);
+    expect(screen.getByTestId("memory-summary")).toHaveTextContent(en.memorySummary(6, 1));
+  });
+
+  test("what this mailbox learned goes up to the server", async () => {
+    const api = new FakeReviewApi();
+    const roaming = new SimRoamingStore();
+    roaming.stored[MEMORY_SETTING_KEY] = counselMemory();
+    open(COUNSEL, { roaming }, "en", api);
+    await waitFor(() => expect(api.memories.get("tanaka@mirai-shoji.co.jp")).toEqual(roaming.stored[MEMORY_SETTING_KEY]));
+  });
+
+  test("clearing in the pane clears the server's copy too (it would otherwise come back)", async () => {
+    const api = new FakeReviewApi();
+    const roaming = new SimRoamingStore();
+    roaming.stored[MEMORY_SETTING_KEY] = counselMemory();
+    open(COUNSEL, { roaming }, "en", api);
+    await waitFor(() => expect(api.memories.has("tanaka@mirai-shoji.co.jp")).toBe(true));
+    await act(async () => fireEvent.click(screen.getByTestId("memory-clear")));
+    await act(async () => fireEvent.click(screen.getByTestId("memory-clear-yes")));
+    await waitFor(() => expect(CorrespondenceMemory.decode(api.memories.get("tanaka@mirai-shoji.co.jp"))?.counts().addresses).toBe(0));
+  });
+});

@@ -13,6 +13,7 @@ import {
   devSignInSchema,
   LIMITS,
   listQuerySchema,
+  putMemorySchema,
   reviewIdSchema,
   sentSchema,
 } from "../../api/schemas";
@@ -20,6 +21,8 @@ import { ApiError } from "../../api/error";
 import type { ReviewService } from "./service";
 import { guardLoopback } from "../loopback-guard";
 import { unstorableText } from "../storable-text";
+import { CorrespondenceMemory } from "../../memory/correspondence";
+import type { MemoryStore } from "../storage/memory-store";
 
 export interface ReviewRoutesOptions {
   service: ReviewService;
@@ -27,6 +30,8 @@ export interface ReviewRoutesOptions {
   hub: ReviewEventHub;
   /** Present only when development sign-in is on (loopback, not production). */
   dev?: { issuer: DevIssuer; users: () => { address: string; name?: string | undefined }[]; mayUse: (email: string) => boolean } | undefined;
+  /** Where each person's correspondence memory is kept (absent: the memory routes answer 404). */
+  memories?: MemoryStore | undefined;
   /** What the task pane needs to get tokens itself (Nested App Authentication). */
   oidcClient?: { clientId: string; authority: string | undefined; scopes: string[] } | undefined;
 }
@@ -96,6 +101,29 @@ export function registerReviewRoutes(app: FastifyInstance, options: ReviewRoutes
   }
 
   app.get("/api/reviewers", async (request) => ({ reviewers: service.reviewersFor(await identify(request)) }));
+
+  // The signed-in person's correspondence memory: salted hashes only, never addresses.
+  const memories = (): MemoryStore => {
+    if (!options.memories) throw new ApiError(404, "not-found", "this server keeps no memories");
+    return options.memories;
+  };
+  app.get("/api/memory", async (request) => {
+    const identity = await identify(request);
+    const stored = await memories().get(identity.email);
+    return stored ?? { memory: null, updatedAt: null };
+  });
+  app.put("/api/memory", { bodyLimit: LIMITS.otherBodyBytes }, async (request, reply) => {
+    const identity = await identify(request);
+    const { memory } = parse(putMemorySchema, request.body, "memory");
+    if (!CorrespondenceMemory.decode(memory)) throw new ApiError(400, "invalid-request", "the memory is invalid", [{ path: "memory", message: "its hashes and groups do not hang together" }]);
+    await memories().put(identity.email, memory);
+    return reply.code(204).send();
+  });
+  app.delete("/api/memory", async (request, reply) => {
+    const identity = await identify(request);
+    await memories().remove(identity.email);
+    return reply.code(204).send();
+  });
 
   app.post("/api/reviews", { bodyLimit: LIMITS.createBodyBytes }, async (request, reply) => {
     const identity = await identify(request);

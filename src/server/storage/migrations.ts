@@ -67,6 +67,19 @@ create table signing_keys (
 );
 `,
   },
+  {
+    version: 2,
+    name: "correspondence memory per person",
+    sql: `
+-- The correspondence memory of each signed-in person (salted hashes only, src/memory/correspondence.ts),
+-- so that a new device or a cleared mailbox does not start cold.
+create table memories (
+  owner text primary key,
+  value jsonb not null,
+  updated_at timestamptz not null default now()
+);
+`,
+  },
 ];
 
 /** An arbitrary constant: the advisory lock that lets one instance migrate while others wait. */
