@@ -62,7 +62,15 @@ function sentences(findings: readonly Finding[], language: Language): string[] {
   const catalog = CATALOGS[language];
   const out: string[] = [];
   let filesDone = false;
+  // Addresses the exposure sentence already names as new to the thread: a new-domain sentence about only those says nothing more.
+  const exposure = findings.find((f) => f.code === "external-exposure");
+  const namedNew = new Set(exposure?.code === "external-exposure" ? (exposure.evidence.newcomers ?? []) : []);
   for (const finding of findings) {
+    if (finding.code === "new-domain-in-reply") {
+      const rest = finding.evidence.recipients.filter((r) => !namedNew.has(r.address));
+      if (rest.length > 0) out.push(describeFinding({ ...finding, evidence: { ...finding.evidence, recipients: rest } }, language));
+      continue;
+    }
     if (ATTACHMENT_CODES.includes(finding.code)) {
       if (filesDone) continue;
       filesDone = true;

@@ -137,8 +137,14 @@ function whoSeesWhom(language: Language, e: ExposureEvidence): string {
     byParty.set(x.party, group);
   }
   const ja = language === "ja";
+  // Who is new is marked where the address stands (a note after the list would name it twice).
+  const newcomers = new Set(e.newcomers ?? []);
+  const firstTime = new Set(firstTimeAmongKnown(e));
+  const mark = (address: string) =>
+    newcomers.size > 0 && newcomers.has(address) ? (ja ? `${address}（スレッドに新規）` : `${address} (new to the thread)`) : firstTime.has(address) ? (ja ? `${address}（初めて）` : `${address} (never written to)`) : address;
+  for (const group of byParty.values()) group.addresses = group.addresses.map(mark);
   const groups = [...byParty.entries()].map(([id, g]) =>
-    g.kind === "individual" ? id : ja ? `${id}（${g.addresses.join("、")}）` : `${id} (${g.addresses.join(", ")})`,
+    g.kind === "individual" ? (g.addresses[0] ?? id) : ja ? `${id}（${g.addresses.join("、")}）` : `${id} (${g.addresses.join(", ")})`,
   );
   const readers = e.parties.filter((p) => p.visible === 0).map((p) => p.id);
   const join = (items: string[]) => (ja ? items.join("と") : items.length <= 2 ? items.join(" and ") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`);
@@ -166,7 +172,7 @@ const en: Catalog = {
   finding: {
     "external-exposure": (f) => {
       const e = f.evidence;
-      if (e.smallSet) return `${whoSeesWhom("en", e)}${threadNote("en", e)}`;
+      if (e.smallSet) return whoSeesWhom("en", e);
       const p = exposureParts(e);
       const n = count("en", e.visibleExternalCount, "outsideAddress");
       const mass = e.reasons.includes("mass") ? `, more than ${formatNumber(e.massThreshold)} at once` : "";
@@ -290,7 +296,7 @@ const ja: Catalog = {
   finding: {
     "external-exposure": (f) => {
       const e = f.evidence;
-      if (e.smallSet) return `${whoSeesWhom("ja", e)}${threadNote("ja", e)}`;
+      if (e.smallSet) return whoSeesWhom("ja", e);
       const p = exposureParts(e);
       const n = count("ja", e.visibleExternalCount, "outsideAddress");
       const mass = e.reasons.includes("mass") ? `（一度に${formatNumber(e.massThreshold)}件を超えています）` : "";

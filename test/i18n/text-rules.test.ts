@@ -8,7 +8,8 @@ import { evaluate } from "../../src/policy";
 import { flaggedFiles } from "../../src/views/flagged-files";
 import { PLAYGROUND_TEXT } from "../../src/playground/text";
 import type { Review } from "../../src/api/contract";
-import type { Draft, Evaluation } from "../../src/shared/types";
+import type { ComposeStart, Draft, Evaluation, SendContext } from "../../src/shared/types";
+import { CorrespondenceMemory } from "../../src/memory/correspondence";
 import { addresses, CARRIER_DOMAINS, COMPANY_DOMAINS, draftOf, policyOf, recipient } from "../support/drafts";
 
 const LANGUAGES: Language[] = ["ja", "en"];
@@ -36,7 +37,26 @@ const SCENARIOS: Record<string, Draft> = {
   everything: { ...draftOf({ to: ["jimu@mirai-shoji.co.jp", "dl:all@mirai-shoji.co.jp"], cc: addresses(14, [...CARRIER_DOMAINS, ...COMPANY_DOMAINS]), attachments: [personalFile, ppap] }) },
 };
 
-const evaluations: [string, Evaluation][] = Object.entries(SCENARIOS).map(([name, draft]) => [name, evaluate(draft, policy)]);
+/** A mailbox that has written to a counterparty, its counsel and a vendor before. */
+const memory = CorrespondenceMemory.empty(new Uint8Array(16));
+memory.learn({ addresses: ["yamada.taro@hakodate-insatsu.co.jp"], group: ["a@acme.co.jp", "x@law-office.jp"] }, 0);
+const thread: ComposeStart = { type: "reply", to: ["a@acme.co.jp"], cc: ["b@globex.co.jp"] };
+
+/** Messages judged with what the mailbox knows (the thread, the memory). */
+const WITH_CONTEXT: Record<string, [Draft, SendContext]> = {
+  lookalike: [draftOf({ to: ["hogosha@gmial.com"] }), {}],
+  lookalikes: [draftOf({ to: ["hogosha@gmial.com", "tanaka@mirai-sohji.co.jp", "p@docomo.ne.jo", "q@ezwen.ne.jp"] }), {}],
+  nearMiss: [draftOf({ to: ["yamada.tro@hakodate-insatsu.co.jp"] }), { memory }],
+  newDomainInReply: [draftOf({ to: ["a@acme.co.jp", "b@globex.co.jp"], cc: ["c@initech.co.jp"] }), { composeStart: thread }],
+  newDomainsInReply: [draftOf({ to: ["a@acme.co.jp", "b@globex.co.jp"], bcc: addresses(12, COMPANY_DOMAINS) }), { composeStart: thread }],
+  knownGroupPlusOne: [draftOf({ to: ["a@acme.co.jp", "x@law-office.jp", "d@umbrella.co.jp"] }), { memory }],
+  smallSet: [draftOf({ to: ["a@acme.co.jp", "a2@acme.co.jp"], cc: ["x@law-office.jp", "taro@gmail.com"] }), {}],
+};
+
+const evaluations: [string, Evaluation][] = [
+  ...Object.entries(SCENARIOS).map(([name, draft]): [string, Evaluation] => [name, evaluate(draft, policy)]),
+  ...Object.entries(WITH_CONTEXT).map(([name, [draft, context]]): [string, Evaluation] => [name, evaluate(draft, policy, context)]),
+];
 
 function reviewOf(to: number): Review {
   const snapshot = { from: "tanaka@mirai-shoji.co.jp", to: addresses(to, ["acme.co.jp"]).map((address) => ({ address })), cc: [], bcc: [], subject: "件名", attachments: [] };
@@ -65,6 +85,8 @@ function allTexts(language: Language): [string, string][] {
       [`pane.showMore ${n}`, pane.showMore(n)],
       [`pane.previewMoved ${n}`, pane.previewMoved(n)],
       [`pane.applied ${n}`, pane.applied(n)],
+      [`pane.memorySummary ${n}`, pane.memorySummary(n, n)],
+      [`playground.memory ${n}`, playground.memory(n, n)],
       [`review.checkExposure ${n}`, review.checkExposure(n)],
       [`admin.count ${n}`, ADMIN_TEXT[language].count(n)],
       [`playground.outsideVisible ${n}`, playground.outsideVisible(n)],
@@ -92,8 +114,8 @@ describe.each(LANGUAGES)("%s", (language) => {
   });
 
   if (language === "en") {
-    const nouns = "address|outside address|organization|individual|recipient|record|file|row|party|person";
-    const plurals = "addresses|outside addresses|organizations|individuals|recipients|records|files|rows|parties|people";
+    const nouns = "address|outside address|organization|individual|recipient|record|file|row|party|person|group";
+    const plurals = "addresses|outside addresses|organizations|individuals|recipients|records|files|rows|parties|people|groups";
     test("English numbers agree with their nouns: 1 address, 2 addresses", () => {
       expect(texts.filter(([, text]) => new RegExp(`(^|[^\\d,.])1 (${plurals})\\b`).test(text))).toEqual([]);
       expect(texts.filter(([, text]) => new RegExp(`\\b(0|[2-9]|\\d{2,}|\\d{1,3}(,\\d{3})+) (${nouns})\\b(?!es|s)`).test(text))).toEqual([]);
@@ -128,7 +150,11 @@ describe.each(LANGUAGES)("%s: the Smart Alert names each thing once", (language)
     const names = [
       ...(exposure?.code === "external-exposure" ? exposure.evidence.exposed.map((x) => x.address) : []),
       ...flaggedFiles(evaluation.findings).map((f) => f.name),
-      ...evaluation.findings.flatMap((f) => (f.code === "unresolved-recipient" || f.code === "distribution-list" ? f.evidence.recipients.map((r) => r.address).filter(Boolean) : [])),
+      ...evaluation.findings.flatMap((f) =>
+        f.code === "unresolved-recipient" || f.code === "distribution-list" || f.code === "lookalike-domain" || f.code === "first-time-recipient" || f.code === "new-domain-in-reply"
+          ? f.evidence.recipients.map((r) => r.address).filter(Boolean)
+          : [],
+      ),
     ];
     expect(names.length).toBeGreaterThan(0);
     const repeated = names.filter((name) => errorMessage.split(name).length - 1 > 1);
@@ -162,6 +188,15 @@ describe.each(LANGUAGES)("%s: the hint fits the findings", (language) => {
     expect(hint).toContain(recipients);
     expect(hint).not.toContain(bcc);
     expect(hint).not.toContain(file);
+  });
+
+  test("a wrong recipient: correct the address, nothing about BCC or files", () => {
+    for (const name of ["lookalike", "nearMiss"]) {
+      const hint = hintOf(name);
+      expect(hint).toContain(language === "ja" ? "宛先のアドレスを直" : "correct the address");
+      expect(hint).not.toContain(bcc);
+      expect(hint).not.toContain(file);
+    }
   });
 
   test("everything: each fix named once", () => {
