@@ -65,7 +65,22 @@ function sentences(findings: readonly Finding[], language: Language): string[] {
   // Addresses the exposure sentence already names as new to the thread: a new-domain sentence about only those says nothing more.
   const exposure = findings.find((f) => f.code === "external-exposure");
   const namedNew = new Set(exposure?.code === "external-exposure" ? (exposure.evidence.newcomers ?? []) : []);
+  // Addresses a wrong-recipient finding names (and says what was meant): the exposure does not name them again.
+  const doubted = new Set(
+    findings.flatMap((f) => (f.code === "lookalike-domain" || f.code === "first-time-recipient" ? f.evidence.recipients.map((r) => r.address) : [])),
+  );
+  let also: string | undefined;
   for (const finding of findings) {
+    if (finding.code === "external-exposure" && finding.evidence.exposed.some((x) => doubted.has(x.address))) {
+      const e = finding.evidence;
+      if (e.smallSet) also = catalog.exposureAlso;
+      else {
+        const exposed = e.exposed.filter((x) => !doubted.has(x.address));
+        const parties = e.parties.filter((p) => !(p.kind === "individual" && doubted.has(p.id)));
+        out.push(describeFinding({ ...finding, evidence: { ...e, exposed, parties } }, language));
+      }
+      continue;
+    }
     if (finding.code === "new-domain-in-reply") {
       const rest = finding.evidence.recipients.filter((r) => !namedNew.has(r.address));
       if (rest.length > 0) out.push(describeFinding({ ...finding, evidence: { ...finding.evidence, recipients: rest } }, language));
@@ -79,6 +94,8 @@ function sentences(findings: readonly Finding[], language: Language): string[] {
       out.push(describeFinding(finding, language));
     }
   }
+  // After the addresses it refers to.
+  if (also) out.push(also);
   return out;
 }
 

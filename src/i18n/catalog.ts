@@ -24,6 +24,8 @@ export interface Catalog {
   action: (verdict: Exclude<Verdict, "allow">, remedies: readonly Remedy[]) => string;
   /** An approval is on the item, but Send found what the reviewer did not see. */
   notCoveredHeader: (reviewer: string) => string;
+  /** A small set whose addresses the alert names elsewhere as possibly wrong: that they would see each other, without naming them again. */
+  exposureAlso: string;
   finding: { [C in Finding["code"]]: (finding: Extract<Finding, { code: C }>) => string };
   /** One sentence per flagged file, with everything found about it (the alert names each file once). */
   file: (name: string, parts: readonly FilePart[]) => string;
@@ -169,6 +171,7 @@ const en: Catalog = {
     return `To send it, ${list}.`;
   },
   notCoveredHeader: (reviewer) => `${reviewer} approved this message, but Send Guard now finds something the reviewer did not see:`,
+  exposureAlso: "The outside recipients would also see each other's addresses.",
   finding: {
     "external-exposure": (f) => {
       const e = f.evidence;
@@ -293,6 +296,7 @@ const ja: Catalog = {
     return `送信するには、${lead}${last[2]}ください。`;
   },
   notCoveredHeader: (reviewer) => `${reviewer}さんが承認したメールですが、確認者が見ていない内容が見つかりました：`,
+  exposureAlso: "社外の宛先どうしで、互いのアドレスも見えます。",
   finding: {
     "external-exposure": (f) => {
       const e = f.evidence;

@@ -73,6 +73,10 @@ export interface PaneText {
   removed: (name: string) => string;
   removeFailed: (name: string, detail: string) => string;
   otherTitle: string;
+  /** Heading of look-alike, near-miss and new-in-reply addresses, shown first: fixing them changes everything else. */
+  wrongRecipientsTitle: string;
+  /** Before a list of addresses, each with its fix (the sentence with every address would name them twice). */
+  wrongLead: Record<"lookalike-domain" | "first-time-recipient" | "new-domain-in-reply", string>;
   fieldEmpty: string;
   listSeparator: string;
 }
@@ -152,6 +156,12 @@ const en: PaneText = {
   removed: (name) => `Removed ${name} from this message.`,
   removeFailed: (name, detail) => `Could not remove ${name} (${detail}).`,
   otherTitle: "Also check",
+  wrongRecipientsTitle: "Is each address the one you meant?",
+  wrongLead: {
+    "lookalike-domain": "These addresses look like slips of known domains:",
+    "first-time-recipient": "You have never written to these addresses, each close to one you have:",
+    "new-domain-in-reply": "This reply adds recipients at domains no one in the thread had:",
+  },
   fieldEmpty: "(empty)",
   listSeparator: ", ",
 };
@@ -231,6 +241,12 @@ const ja: PaneText = {
   removed: (name) => `${name}をメールから削除しました。`,
   removeFailed: (name, detail) => `${name}を削除できませんでした（${detail}）。`,
   otherTitle: "その他の確認事項",
+  wrongRecipientsTitle: "宛先は意図したアドレスですか",
+  wrongLead: {
+    "lookalike-domain": "よく知られたドメインに似た宛先があります：",
+    "first-time-recipient": "送信したことのあるアドレスに似た、初めての宛先があります：",
+    "new-domain-in-reply": "この返信には、スレッドになかったドメインの宛先が加わっています：",
+  },
   fieldEmpty: "（なし）",
   listSeparator: "、",
 };

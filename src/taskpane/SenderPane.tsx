@@ -1,7 +1,7 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import { approvable } from "../approval/decide";
-import { CATALOGS, describeFinding, PANE_TEXT, REVIEW_TEXT, type Language } from "../i18n";
+import { CATALOGS, describeFinding, PANE_TEXT, REVIEW_TEXT, type Language, type PaneText } from "../i18n";
 import type { Finding } from "../shared/types";
 import { FlaggedFiles } from "../ui/FlaggedFiles";
 import type { Notice } from "../ui/notice";
@@ -72,19 +72,26 @@ function PaneVerdict(props: { checked: Checked; approval: ApprovalStatus; langua
   return <VerdictBanner verdict={verdict} label={CATALOGS[props.language].verdictLabel[verdict]} text={text} />;
 }
 
+/** With several addresses to fix, a lead sentence; each address then stands once, beside its fix. */
+function leadOf(finding: Finding, text: PaneText): string | undefined {
+  const fixes = fixesOf(finding);
+  if (fixes.length < 2) return undefined;
+  return finding.code === "lookalike-domain" || finding.code === "first-time-recipient" || finding.code === "new-domain-in-reply" ? text.wrongLead[finding.code] : undefined;
+}
+
 /** Findings that are neither the exposure nor about a file, in words, with the one-click fix where there is one. */
-function OtherFindings(props: { findings: Finding[]; language: Language; host: PaneHost; onNotice: (notice: Notice) => void; onChanged: () => void }) {
+function OtherFindings(props: { findings: Finding[]; title: string; id: string; language: Language; host: PaneHost; onNotice: (notice: Notice) => void; onChanged: () => void }) {
   const styles = useStyles();
   const text = PANE_TEXT[props.language];
   return (
-    <section className={styles.section} aria-labelledby="other-title">
-      <h2 id="other-title" className={styles.heading}>
-        {text.otherTitle}
+    <section className={styles.section} aria-labelledby={props.id} data-testid={props.id === "wrong-title" ? "wrong-recipients" : "other-findings"}>
+      <h2 id={props.id} className={styles.heading}>
+        {props.title}
       </h2>
       <ul className={styles.other}>
         {props.findings.map((finding) => (
           <li key={finding.code} data-code={finding.code}>
-            <Text>{describeFinding(finding, props.language)}</Text>
+            <Text>{leadOf(finding, text) ?? describeFinding(finding, props.language)}</Text>
             <RecipientFixes fixes={fixesOf(finding)} host={props.host} text={text} onNotice={props.onNotice} onChanged={props.onChanged} />
           </li>
         ))}
@@ -123,7 +130,10 @@ export function SenderPane(props: { host: PaneHost; api: ReviewClient; language:
 
   const checked = state.checked;
   const findings = checked?.evaluation.findings ?? [];
-  const { exposure, files, others } = findingsView(findings);
+  const { exposure, files, others: rest } = findingsView(findings);
+  // A mistyped address is fixed first: moving it to BCC would still send to the wrong person.
+  const wrong = rest.filter((f) => fixesOf(f).length > 0);
+  const others = rest.filter((f) => fixesOf(f).length === 0);
   // The same groups the intro counts and the list shows: the two always agree.
   const groups = checked && exposure ? groupRecipients(checked.draft, checked.policy).groups : [];
   const approval = checked ? approvalStatus(review.state.review, checked.evaluation) : { kind: "none" as const };
@@ -148,6 +158,9 @@ export function SenderPane(props: { host: PaneHost; api: ReviewClient; language:
       {checked && (
         <>
           <PaneVerdict checked={checked} approval={approval} language={language} />
+          {wrong.length > 0 && (
+            <OtherFindings findings={wrong} title={text.wrongRecipientsTitle} id="wrong-title" language={language} host={host} onNotice={setNotice} onChanged={changed} />
+          )}
           {exposure && (
             <ExposureSection
               evidence={exposure.evidence}
@@ -175,7 +188,7 @@ export function SenderPane(props: { host: PaneHost; api: ReviewClient; language:
               />
             </section>
           )}
-          {others.length > 0 && <OtherFindings findings={others} language={language} host={host} onNotice={setNotice} onChanged={changed} />}
+          {others.length > 0 && <OtherFindings findings={others} title={text.otherTitle} id="other-title" language={language} host={host} onNotice={setNotice} onChanged={changed} />}
           {findings.length === 0 && <Text data-testid="no-findings">{text.noFindings}</Text>}
           {approvable(checked.evaluation.verdict) && (
             <RequestReview review={review} checked={checked} text={REVIEW_TEXT[language]} language={language} refusedAtSend={state.alert?.approval} />

@@ -88,6 +88,40 @@ describe.each(["ja", "en"] as const)("%s", (language) => {
     await screenshot(suite.pg.page, `text-preview-320-${language}`);
   });
 
+  test("look-alike addresses: the alert names each once and says to correct them; each Replace is on screen at 320 px and does not break inside a word", async () => {
+    await suite.pg.open(language);
+    await suite.pg.type("to", "hogosha@gmial.com; tanaka@mirai-sohji.co.jp");
+    await suite.pg.send();
+    await suite.pg.alert.waitFor();
+    const message = await suite.pg.page.getByTestId("alert-message").innerText();
+    for (const address of ["hogosha@gmial.com", "tanaka@mirai-sohji.co.jp"]) expect(message.split(address)).toHaveLength(2);
+    expect(message).toContain(language === "ja" ? "宛先のアドレスを直" : "correct the address");
+    // They would also see each other: said once, after the addresses, without naming them again.
+    expect(message).toContain(language === "ja" ? "互いのアドレスも見えます" : "would also see each other's addresses");
+    await screenshot(suite.pg.page, `text-lookalike-alert-${language}`);
+    await suite.pg.page.getByTestId("alert-action").click();
+    await suite.pg.paneVerdict("confirm");
+    const frame = paneFrame();
+    const buttons = await frame.evaluate(() =>
+      Array.from(document.querySelectorAll("[data-testid=replace-recipient]")).map((el) => {
+        const box = el.getBoundingClientRect();
+        return { text: el.textContent, right: box.right, top: box.top, bottom: box.bottom, height: box.height, width: document.documentElement.clientWidth, innerHeight: window.innerHeight };
+      }),
+    );
+    expect(buttons.map((b) => b.text)).toEqual(
+      language === "ja" ? ["hogosha@gmail.com に置き換え", "tanaka@mirai-shoji.co.jp に置き換え"] : ["Replace with hogosha@gmail.com", "Replace with tanaka@mirai-shoji.co.jp"],
+    );
+    for (const b of buttons) {
+      expect(b.width).toBeLessThanOrEqual(320);
+      expect(b.right).toBeLessThanOrEqual(b.width);
+      // On screen without scrolling: the addresses come before the exposure in the pane.
+      expect(b.top).toBeGreaterThanOrEqual(0);
+      expect(b.bottom).toBeLessThanOrEqual(b.innerHeight);
+      expect(b.height).toBeLessThanOrEqual(40);
+    }
+    await screenshot(suite.pg.page, `text-lookalike-pane-320-${language}`);
+  });
+
   test("a flagged file: the alert names it once and says to remove it, nothing about BCC", async () => {
     await suite.pg.open(language);
     await suite.pg.type("to", "client@acme.co.jp");
