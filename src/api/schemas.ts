@@ -130,6 +130,7 @@ const base64Text = z.string().max(MAX_MEMORY_CHARS).regex(/^[A-Za-z0-9+/]*={0,2}
 export const storedMemorySchema = z.strictObject({
   v: z.literal(1),
   t: z.number().int().nonnegative(),
+  n: z.number().int().nonnegative(),
   s: base64Text,
   a: base64Text,
   d: base64Text,

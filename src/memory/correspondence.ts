@@ -11,7 +11,7 @@ import type { KnownCorrespondence } from "../shared/types";
  * mailbox. Entries are kept most recently used first and the oldest are dropped at the limits.
  *
  * Stored format (roaming setting `sendguard.memory`, JSON):
- *   { "v": 1, "t": <ms of last change>, "s": base64(salt, 16 bytes),
+ *   { "v": 1, "t": <ms of last change>, "n": <how many times it was cleared>, "s": base64(salt, 16 bytes),
  *     "a": base64(address hashes, 6 bytes each, most recent first),
  *     "d": base64(domain hashes, 6 bytes each, most recent first),
  *     "g": base64(groups, most recent first: 1 byte member count n (2..255), then n × 2-byte
@@ -40,6 +40,8 @@ type Hash = number;
 export interface StoredMemory {
   v: 1;
   t: number;
+  /** Generation: how many times the memory was cleared. A copy of an older generation never comes back over a clear. */
+  n: number;
   s: string;
   a: string;
   d: string;
@@ -122,6 +124,7 @@ export class CorrespondenceMemory implements KnownCorrespondence {
   /** Members sorted ascending; most recent group first. */
   private groups: Hash[][];
   private updatedAt: number;
+  private generation = 0;
   private readonly hashes = new Map<string, Hash>();
   private index: { addresses: Set<Hash>; domains: Set<Hash>; groups: Map<Hash, number[]> } | undefined;
 
@@ -148,6 +151,7 @@ export class CorrespondenceMemory implements KnownCorrespondence {
     if (!value || typeof value !== "object") return undefined;
     const v = value as Record<string, unknown>;
     if (v.v !== MEMORY_VERSION || typeof v.t !== "number" || !Number.isFinite(v.t)) return undefined;
+    if (typeof v.n !== "number" || !Number.isInteger(v.n) || v.n < 0) return undefined;
     if (typeof v.s !== "string" || typeof v.a !== "string" || typeof v.d !== "string" || typeof v.g !== "string") return undefined;
     let salt: Uint8Array, a: Uint8Array, d: Uint8Array, g: Uint8Array;
     try {
@@ -174,7 +178,9 @@ export class CorrespondenceMemory implements KnownCorrespondence {
       i += 1 + n * 2;
     }
     if (groups.length > MEMORY_LIMITS.groups) return undefined;
-    return new CorrespondenceMemory(salt, addresses, domains, groups, v.t);
+    const memory = new CorrespondenceMemory(salt, addresses, domains, groups, v.t);
+    memory.generation = v.n;
+    return memory;
   }
 
   encode(): StoredMemory {
@@ -190,7 +196,7 @@ export class CorrespondenceMemory implements KnownCorrespondence {
         g[at++] = i & 0xff;
       }
     }
-    return { v: MEMORY_VERSION, t: this.updatedAt, s: fromByteArray(this.salt), a: fromByteArray(writeHashes(this.addresses)), d: fromByteArray(writeHashes(this.domains)), g: fromByteArray(g) };
+    return { v: MEMORY_VERSION, t: this.updatedAt, n: this.generation, s: fromByteArray(this.salt), a: fromByteArray(writeHashes(this.addresses)), d: fromByteArray(writeHashes(this.domains)), g: fromByteArray(g) };
   }
 
   counts(): MemoryCounts {
@@ -340,10 +346,16 @@ export class CorrespondenceMemory implements KnownCorrespondence {
    * Forgets everything (a new salt too: nothing stored before can be matched again). Dated
    * now, so that it wins over any older copy (the server's) when the two are reconciled.
    */
-  static cleared(nowMs: number = Date.now()): CorrespondenceMemory {
+  static cleared(nowMs: number = Date.now(), after?: CorrespondenceMemory): CorrespondenceMemory {
     const memory = CorrespondenceMemory.empty();
     memory.updatedAt = nowMs;
+    memory.generation = (after?.generation ?? 0) + 1;
     return memory;
+  }
+
+  /** How many times this memory was cleared (a copy of an older generation never wins over it). */
+  get clears(): number {
+    return this.generation;
   }
 
   /** Whether two memories hash alike (the same salt): only then can they be merged. */
@@ -362,6 +374,7 @@ export class CorrespondenceMemory implements KnownCorrespondence {
     const groups = [...first.groups];
     for (const g of second.groups) if (!groups.some((known) => isSubset(g, known))) groups.push(g);
     const merged = new CorrespondenceMemory(this.salt, union(first.addresses, second.addresses), union(first.domains, second.domains).slice(0, MEMORY_LIMITS.domains), groups.filter((g, i) => !groups.some((h, j) => j !== i && g.length < h.length && isSubset(g, h))), Math.max(this.updatedAt, other.updatedAt));
+    merged.generation = Math.max(this.generation, other.generation);
     // Every group member must be an address of the merged memory before eviction counts them.
     merged.addresses = union(merged.addresses, merged.groups.flat());
     merged.evict();
@@ -393,6 +406,8 @@ export function reconcileMemories(local: CorrespondenceMemory | undefined, serve
   if (!local && !server) return { result: undefined, toLocal: false, toServer: false };
   if (!server) return { result: local, toLocal: false, toServer: true };
   if (!local) return { result: server, toLocal: true, toServer: false };
-  const result = local.sameSalt(server) ? local.mergedWith(server) : local.lastChanged >= server.lastChanged ? local : server;
+  // A clear starts a new generation: an older generation's copy (a handler that learned from a stale read) never undoes it.
+  const result =
+    local.clears !== server.clears ? (local.clears > server.clears ? local : server) : local.sameSalt(server) ? local.mergedWith(server) : local.lastChanged >= server.lastChanged ? local : server;
   return { result, toLocal: !result.equals(local), toServer: !result.equals(server) };
 }

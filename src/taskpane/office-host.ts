@@ -45,7 +45,7 @@ export function createOfficeHost(embeddedPolicy: unknown): PaneHost {
         return { composeStart: parseComposeStart(compose), memory: memory?.without(memory.groupIdOf(taughtKeys(taught))) };
       }),
     memoryCounts: () => (hasRoamingSettings() ? (CorrespondenceMemory.decode(readRoamingValue(MEMORY_SETTING_KEY))?.counts() ?? { addresses: 0, domains: 0, groups: 0 }) : null),
-    clearMemory: () => saveRoamingValue(MEMORY_SETTING_KEY, CorrespondenceMemory.cleared().encode()),
+    clearMemory: () => saveRoamingValue(MEMORY_SETTING_KEY, CorrespondenceMemory.cleared(Date.now(), CorrespondenceMemory.decode(readRoamingValue(MEMORY_SETTING_KEY))).encode()),
     readMemoryValue: () => readRoamingValue(MEMORY_SETTING_KEY),
     writeMemoryValue: (value) => saveRoamingValue(MEMORY_SETTING_KEY, value),
     readAlertContext: () => readInitializationContext().then(parseAlertContext),

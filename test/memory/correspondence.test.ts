@@ -35,7 +35,7 @@ describe("what is stored", () => {
   test("the format round-trips exactly and keeps its documented shape", () => {
     const memory = taught({ to: ["a@acme.co.jp", "b@globex.co.jp"], cc: ["c@initech.co.jp"] }, { to: ["d@umbrella.co.jp"] });
     const stored = memory.encode();
-    expect(Object.keys(stored).sort()).toEqual(["a", "d", "g", "s", "t", "v"]);
+    expect(Object.keys(stored).sort()).toEqual(["a", "d", "g", "n", "s", "t", "v"]);
     expect(stored.v).toBe(1);
     expect(stored.t).toBe(NOW);
     // 4 addresses × 6 bytes = 24 bytes = 32 base64 characters; one group of 3: 1 + 3 × 2 = 7 bytes.
@@ -248,4 +248,16 @@ describe("one memory from the mailbox's copy and the server's", () => {
     const big = memoryWith(SHARED_SALT, [["a@acme.co.jp", "b@globex.co.jp", "c@initech.co.jp"]], 2000);
     expect(reconcileMemories(small, big).result?.counts().groups).toBe(1);
   });
+});
+
+test("a clear is never undone by a copy learned from a stale read: the older generation loses even when dated later", () => {
+  const before = CorrespondenceMemory.empty(new Uint8Array(16).fill(4));
+  before.learn({ addresses: [], group: ["a@acme.co.jp", "b@globex.co.jp"] }, 1000);
+  const cleared = CorrespondenceMemory.cleared(2000, before);
+  // A send handler that read the old copy learns one more address and saves it later.
+  const stale = CorrespondenceMemory.decode(before.encode()) as CorrespondenceMemory;
+  stale.learn({ addresses: ["c@initech.co.jp"], group: [] }, 3000);
+  expect(cleared.clears).toBe(1);
+  expect(reconcileMemories(stale, cleared)).toMatchObject({ result: cleared, toLocal: true, toServer: false });
+  expect(reconcileMemories(cleared, stale)).toMatchObject({ result: cleared, toLocal: false, toServer: true });
 });
