@@ -55,3 +55,15 @@ export function doubtedAddresses(findings: readonly Finding[]): Set<string> {
   }
   return out;
 }
+
+/** A received message's participants (sender, To, CC), as Microsoft Graph lists them. */
+export interface ReceivedMessage {
+  from: string | undefined;
+  to: readonly string[];
+  cc: readonly string[];
+}
+
+/** What a received message teaches: its participants saw each other, as for a reply's thread. */
+export function receivedLessonOf(message: ReceivedMessage, policy: Policy): Lesson {
+  return threadLessonOf({ type: "reply", to: message.from ? [message.from] : [], cc: [...message.to, ...message.cc] }, policy);
+}

@@ -76,6 +76,12 @@ const policySchema = z.strictObject({
       massGroups: z._default(z.boolean(), false),
       /** Remember groups that include private individuals (a family, a club). */
       individualGroups: z._default(z.boolean(), true),
+      /**
+       * Learn from received mail too: the pane reads the sender's latest inbox messages through
+       * Microsoft Graph (Mail.ReadBasic: headers and recipients, never bodies or attachments). Needs
+       * admin consent for the scope; off by default.
+       */
+      inbox: z._default(z.boolean(), false),
     }),
     {},
   ),
@@ -142,6 +148,7 @@ export interface MemoryPolicy {
   learnOnConfirm: boolean;
   massGroups: boolean;
   individualGroups: boolean;
+  inbox: boolean;
 }
 
 export interface InspectionPolicy {

@@ -15,7 +15,7 @@ import type { PaneHost } from "./host";
 import { approvalStatus, type ApprovalStatus } from "./review/approval-status";
 import { RequestReview } from "./review/RequestReview";
 import { MemorySection } from "./components/MemorySection";
-import { syncMemory } from "./memory-sync";
+import { refreshMemory, syncMemory } from "./memory-sync";
 import { fixesOf, RecipientFixes } from "./components/RecipientFixes";
 import { useReviewRequest } from "./review/use-review-request";
 import { useSenderPane, type Checked } from "./use-sender-pane";
@@ -114,18 +114,21 @@ export function SenderPane(props: { host: PaneHost; api: ReviewClient; language:
   const [memoryCounts, setMemoryCounts] = useState(() => host.memoryCounts());
   const [memoryGeneration, setMemoryGeneration] = useState(0);
   const signedIn = review.state.phase === "ready";
+  const policyForMemory = state.checked?.policy;
+  const memoryRefreshed = useRef(false);
   useEffect(() => {
-    if (!signedIn) return;
-    void syncMemory(props.api, host).then(
-      (outcome) => {
-        if (outcome !== "pulled" && outcome !== "merged") return;
+    if (!signedIn || !policyForMemory || memoryRefreshed.current) return;
+    memoryRefreshed.current = true;
+    void refreshMemory(props.api, host, policyForMemory).then(
+      (changed) => {
+        if (!changed) return;
         setMemoryCounts(host.memoryCounts());
         setMemoryGeneration((n) => n + 1);
         void refresh();
       },
       () => undefined,
     );
-  }, [signedIn, props.api, host, refresh]);
+  }, [signedIn, policyForMemory, props.api, host, refresh]);
   useFirstRenderMark(state.checked !== null);
 
   const checked = state.checked;

@@ -1,6 +1,8 @@
 import { CorrespondenceMemory, reconcileMemories } from "../memory/correspondence";
+import type { Policy } from "../policy";
 import type { ReviewClient } from "../ui/review-api";
 import type { PaneHost } from "./host";
+import { learnFromInbox } from "./inbox-learning";
 
 export type MemorySyncOutcome = "none" | "same" | "pulled" | "pushed" | "merged";
 
@@ -19,4 +21,22 @@ export async function syncMemory(api: Pick<ReviewClient, "getMemory" | "putMemor
   if (toLocal) await host.writeMemoryValue(result.encode());
   if (toServer) await api.putMemory(result.encode());
   return toLocal && toServer ? "merged" : toLocal ? "pulled" : toServer ? "pushed" : "same";
+}
+
+/**
+ * Once signed in: what received mail teaches (Microsoft Graph, when the policy asks for it and
+ * the organisation's provider gives a token silently), then the server's copy reconciled.
+ * True when the mailbox's memory changed (the pane judges again).
+ */
+export async function refreshMemory(api: Pick<ReviewClient, "getMemory" | "putMemory" | "session">, host: Pick<PaneHost, "readMemoryValue" | "writeMemoryValue" | "tokenRequester">, policy: Policy): Promise<boolean> {
+  let learned = false;
+  if (policy.memory.inbox) {
+    const client = (await api.session().catch(() => undefined))?.signIn.oidc;
+    if (client) {
+      const outcome = await learnFromInbox({ policy, requester: host.tokenRequester(client), host }).catch(() => undefined);
+      learned = outcome?.kind === "learned" && outcome.changed;
+    }
+  }
+  const synced = await syncMemory(api, host);
+  return learned || synced === "pulled" || synced === "merged";
 }
