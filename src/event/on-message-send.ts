@@ -44,6 +44,23 @@ const MEMORY_SAVE_MARGIN_MS = 250;
 
 class PolicyInvalidError extends Error {}
 
+/**
+ * The memory decoded at the last Send of this runtime, with the stored value it came from.
+ * Web and new Outlook keep the event runtime between Sends: an unchanged value is not decoded
+ * (nor its hashes computed) again. Classic Outlook starts a runtime per Send and never hits it.
+ */
+let lastMemory: { stored: Record<string, unknown>; memory: CorrespondenceMemory } | undefined;
+
+function memoryFrom(value: unknown): CorrespondenceMemory | undefined {
+  if (!value || typeof value !== "object") return undefined;
+  const stored = value as Record<string, unknown>;
+  const known = lastMemory;
+  if (known && ["v", "t", "n", "s", "a", "d", "g"].every((k) => known.stored[k] === stored[k])) return known.memory;
+  const memory = CorrespondenceMemory.decode(stored);
+  lastMemory = memory ? { stored: { ...stored }, memory } : undefined;
+  return memory;
+}
+
 
 function reasonOf(error: unknown): FailureReason {
   if (error instanceof OfficeCallError) return "office-error";
@@ -128,6 +145,8 @@ export function createOnMessageSend(config: SendHandlerConfig) {
       const lesson = lessonOf(draft, policy, onConfirm ? doubtedAddresses(findings) : new Set());
       const newGroup = lesson.group.length > 0 && !target.hasGroup(lesson.group);
       if (!target.learn(lesson, Date.now())) return Promise.resolve();
+      // The decoded copy no longer matches what is stored (until the save lands): decode afresh next time.
+      lastMemory = undefined;
       const left = startedAt + deadlineMs - MEMORY_SAVE_MARGIN_MS - Date.now();
       if (left <= 0) return Promise.resolve();
       const writes = [saveRoamingValue(MEMORY_SETTING_KEY, target.encode())];
@@ -158,7 +177,7 @@ export function createOnMessageSend(config: SendHandlerConfig) {
         failMode = policy.policy.failMode;
         const cached = parseInspectionCache(inspections);
         // The memory is read from the copy Outlook loaded with the add-in: no Office round.
-        const memory = CorrespondenceMemory.decode(readRoamingValue(MEMORY_SETTING_KEY));
+        const memory = memoryFrom(readRoamingValue(MEMORY_SETTING_KEY));
         return inspectPending(withCachedInspections(read, cached), policy.policy, cached).then((draft) => {
           const evaluation = evaluate(draft, policy.policy, { composeStart: parseComposeStart(composeText), memory: memory?.without(memory.groupIdOf(taughtKeys(taughtText))) });
           const decision = decideSend({ evaluation, sender: draft.from, token, approvalKeys: policy.policy.approvalKeys, nowMs: Date.now() });
