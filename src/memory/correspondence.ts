@@ -254,6 +254,10 @@ export class CorrespondenceMemory implements KnownCorrespondence {
     return this.lookup().groups.get(this.hashOf("a", key)) ?? [];
   }
 
+  groupSize(id: number): number {
+    return this.groups[id]?.length ?? 0;
+  }
+
   /** The id of the remembered group with exactly these members (address keys), if any. */
   groupIdOf(keys: readonly string[]): number | undefined {
     const members = [...new Set(keys.map((key) => this.hashOf("a", key)))].sort((x, y) => x - y);
@@ -274,6 +278,7 @@ export class CorrespondenceMemory implements KnownCorrespondence {
       knowsAddress: (key) => this.knowsAddress(key),
       knowsDomain: (domain) => this.knowsDomain(domain),
       groupsOf: (key) => this.groupsOf(key).filter((id) => id !== groupId),
+      groupSize: (id) => this.groupSize(id),
     };
   }
 

@@ -112,6 +112,8 @@ export interface KnownCorrespondence {
   knowsDomain(domain: string): boolean;
   /** Ids of the known groups this address (address key) belongs to; empty when none. */
   groupsOf(key: string): readonly number[];
+  /** How many members a known group has. */
+  groupSize(id: number): number;
 }
 
 export type Level = "off" | "confirm" | "review" | "block";

@@ -261,3 +261,12 @@ test("a clear is never undone by a copy learned from a stale read: the older gen
   expect(reconcileMemories(stale, cleared)).toMatchObject({ result: cleared, toLocal: true, toServer: false });
   expect(reconcileMemories(cleared, stale)).toMatchObject({ result: cleared, toLocal: false, toServer: true });
 });
+
+test("a mass group written into the mailbox's settings by hand is ignored unless the policy remembers mass groups", () => {
+  const asunaro = { to: ["jimu@mirai-shoji.co.jp"], cc: addresses(88, CARRIER_DOMAINS) };
+  const forged = CorrespondenceMemory.empty(SALT);
+  forged.learn({ addresses: [], group: asunaro.cc }, NOW);
+  expect(forged.counts().groups).toBe(1);
+  expect(judge(asunaro, forged).verdict).toBe("review");
+  expect(judge(asunaro, forged, policyOf({ memory: { massGroups: true } })).verdict).toBe("allow");
+});

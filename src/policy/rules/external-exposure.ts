@@ -47,6 +47,9 @@ function isSmallSet(small: Policy["exposure"]["smallSet"], reasons: ExposureEvid
  */
 export const externalExposure: Rule = ({ policy, recipients, thread, memory }) => {
   const { mode, massThreshold } = policy.exposure;
+  // A remembered group larger than the mass threshold counts only when the policy remembers such
+  // groups: one that got into the mailbox's settings otherwise (written there by hand) is ignored.
+  const usable = (id: number) => policy.memory.massGroups || (memory?.groupSize(id) ?? 0) <= massThreshold;
   const distinct = new Set<string>();
   const outside = new Map<string, Outside>();
   for (const recipient of recipients) {
@@ -61,7 +64,7 @@ export const externalExposure: Rule = ({ policy, recipients, thread, memory }) =
     }
     outside.set(key, {
       key,
-      cliques: [...(thread?.has(key) ? [THREAD_CLIQUE] : []), ...(memory ? memory.groupsOf(key) : [])],
+      cliques: [...(thread?.has(key) ? [THREAD_CLIQUE] : []), ...(memory ? memory.groupsOf(key).filter(usable) : [])],
       party: recipient.party.id,
       kind: recipient.party.kind as OutsideKind,
       visible: isVisible(recipient),
