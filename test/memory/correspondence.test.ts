@@ -133,6 +133,8 @@ describe("judging with the memory", () => {
     memory.learn(lessonOf(draftOf(family), p), NOW);
     expect(memory.counts()).toMatchObject({ addresses: 3, groups: 0 });
     expect(judge(family, taught(family)).verdict).toBe("allow");
+    // A family remembered before the switch no longer counts either.
+    expect(judge(family, taught(family), p).verdict).toBe("confirm");
   });
 
   test("memory.enabled false: the memory is not consulted", () => {

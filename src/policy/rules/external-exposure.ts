@@ -64,7 +64,11 @@ export const externalExposure: Rule = ({ policy, recipients, thread, memory }) =
     }
     outside.set(key, {
       key,
-      cliques: [...(thread?.has(key) ? [THREAD_CLIQUE] : []), ...(memory ? memory.groupsOf(key).filter(usable) : [])],
+      // With memory.individualGroups off, a private individual is never in a remembered group (one learned before the switch included).
+      cliques: [
+        ...(thread?.has(key) ? [THREAD_CLIQUE] : []),
+        ...(memory && (recipient.party.kind !== "individual" || policy.memory.individualGroups) ? memory.groupsOf(key).filter(usable) : []),
+      ],
       party: recipient.party.id,
       kind: recipient.party.kind as OutsideKind,
       visible: isVisible(recipient),
