@@ -210,7 +210,15 @@ export class NearMissIndex {
   private readonly bySkeleton = new Map<string, IndexedDomain>();
   private readonly labelCounts: number[];
 
-  constructor(domains: Iterable<string>) {
+  /**
+   * `suffixSwaps: false` for mail services: their brands have company domains under a sibling
+   * suffix (SoftBank staff write from softbank.co.jp, the service is softbank.ne.jp; biglobe.co.jp,
+   * nifty.co.jp), so a swap there is more often a real company than a slip.
+   */
+  constructor(
+    domains: Iterable<string>,
+    private readonly suffixSwaps = true,
+  ) {
     this.entries = [...new Set(domains)].map((domain, order) => ({ order, domain, labels: domain.split(".").length, skeleton: skeleton(unicodeOf(domain)), parts: domainParts(domain) }));
     for (const entry of this.entries) {
       const lengths = this.byShape.get(entry.labels) ?? new Map<number, IndexedDomain[]>();
@@ -225,7 +233,7 @@ export class NearMissIndex {
   /** The first known domain `written` is a near miss of, in the order given; null when none. */
   find(written: string): { known: string; reason: NearMissReason; prefix: string } | null {
     const w = domainParts(written);
-    if (SWAPPABLE_SUFFIXES.includes(w.suffix)) {
+    if (this.suffixSwaps && SWAPPABLE_SUFFIXES.includes(w.suffix)) {
       for (const k of this.byLabel.get(w.label) ?? []) {
         if (k.parts.registrable !== w.registrable && k.parts.suffix !== w.suffix && SWAPPABLE_SUFFIXES.includes(k.parts.suffix)) return { known: k.domain, reason: "suffix", prefix: w.prefix };
       }
@@ -253,7 +261,7 @@ export class NearMissIndex {
 
 let wellKnownIndex: NearMissIndex | undefined;
 export function wellKnownIndexOf(): NearMissIndex {
-  wellKnownIndex ??= new NearMissIndex(wellKnownConsumerDomains());
+  wellKnownIndex ??= new NearMissIndex(wellKnownConsumerDomains(), false);
   return wellKnownIndex;
 }
 

@@ -91,6 +91,8 @@ describe("lookalike-domain", () => {
     "yamada@ntt.co.jp", "yamada@nec.co.jp", "yamada@kddi.com", "yamada@gmail.com", "yamada@gmx.de", "yamada@yahoo.com", "yamada@yahoo.co.jp",
     "yamada@hotmail.co.jp", "yamada@icloud.com", "yamada@mail.com", "yamada@acme.co.jp", "yamada@toyota.co.jp", "yamada@hitachi.co.jp",
     "yamada@u-tokyo.ac.jp", "yamada@city.hakodate.hokkaido.jp", "yamada@docomo.ne.jp", "yamada@au.com", "yamada@outlook.jp", "yamada@live.jp",
+    // Mail services' own companies, under a sibling suffix of the service's domain: not slips.
+    "yamada@g.softbank.co.jp", "yamada@biglobe.co.jp", "yamada@nifty.co.jp", "yamada@rakuten.co.jp", "yamada@comcast.com",
   ])("a real, distinct domain stays silent: %s", (address) => {
     expect(findingOf("lookalike-domain", { to: [address] })).toBeUndefined();
   });
