@@ -33,6 +33,10 @@ export interface PaneText {
   neverWrittenTo: (addresses: readonly string[]) => string;
   replaceWith: (address: string) => string;
   removeRecipient: (address: string) => string;
+  /** The sender says the flagged address is right (the memory learns it). */
+  itIsCorrect: string;
+  keptAsCorrect: (address: string) => string;
+  keepFailed: (reason: string) => string;
   replaced: (from: string, to: string) => string;
   recipientRemoved: (address: string) => string;
   fixGone: (address: string) => string;
@@ -104,6 +108,9 @@ const en: PaneText = {
     `${count("en", outside, "outsideAddress")} in To/CC can be read by every recipient. The recipients outside your organization: ${partiesOf("en", organizations, individuals)}.`,
   replaceWith: (address) => `Replace with ${address}`,
   removeRecipient: (address) => `Remove ${address}`,
+  itIsCorrect: "It's correct",
+  keptAsCorrect: (address) => `Send Guard will remember ${address} as correct.`,
+  keepFailed: (reason) => `Send Guard could not remember it (${reason}). Nothing was changed.`,
   replaced: (from, to) => `Replaced ${from} with ${to}.`,
   recipientRemoved: (address) => `Removed ${address} from the recipients.`,
   fixGone: (address) => `${address} is no longer among the recipients; nothing was changed.`,
@@ -189,6 +196,9 @@ const ja: PaneText = {
     `宛先（To/CC）の社外アドレス${count("ja", outside, "outsideAddress")}が受信者全員に見えます。社外の受信者は${partiesOf("ja", organizations, individuals)}です。`,
   replaceWith: (address) => `${address} に置き換え`,
   removeRecipient: (address) => `${address} を宛先から外す`,
+  itIsCorrect: "このままで正しい",
+  keptAsCorrect: (address) => `${address} を正しい宛先として覚えます。`,
+  keepFailed: (reason) => `覚えられませんでした（${reason}）。何も変更していません。`,
   replaced: (from, to) => `${from} を ${to} に置き換えました。`,
   recipientRemoved: (address) => `${address} を宛先から外しました。`,
   fixGone: (address) => `${address} はもう宛先にありません。何も変更していません。`,

@@ -67,3 +67,10 @@ export interface ReceivedMessage {
 export function receivedLessonOf(message: ReceivedMessage, policy: Policy): Lesson {
   return threadLessonOf({ type: "reply", to: message.from ? [message.from] : [], cc: [...message.to, ...message.cc] }, policy);
 }
+
+/** What the sender's "it's correct" teaches: the address and its domain, so it is no longer taken for a slip. */
+export function confirmedAddressLesson(address: string): Lesson | undefined {
+  const key = addressKey(address);
+  if (!key) return undefined;
+  return { addresses: [key], group: [], domains: [domainParts(key.slice(key.lastIndexOf("@") + 1)).registrable] };
+}

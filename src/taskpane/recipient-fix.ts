@@ -1,3 +1,5 @@
+import { CorrespondenceMemory } from "../memory/correspondence";
+import { confirmedAddressLesson } from "../memory/lesson";
 import { fixObstacle, planRecipientFix, type FixObstacle, type RecipientFix } from "../policy";
 import type { PaneHost } from "./host";
 
@@ -21,4 +23,16 @@ export async function applyRecipientFix(host: PaneHost, fix: RecipientFix): Prom
   if (obstacle) return { kind: "refused", obstacle };
   await host.writeRecipients(plan, fresh);
   return { kind: "applied" };
+}
+
+/**
+ * The sender says a flagged address is the one meant: the memory learns it (address and domain),
+ * so it is not taken for a slip again — by the pane now and by Send. Rejects when it could not
+ * be saved (nothing learned).
+ */
+export async function confirmAddress(host: Pick<PaneHost, "readMemoryValue" | "writeMemoryValue">, address: string): Promise<void> {
+  const lesson = confirmedAddressLesson(address);
+  if (!lesson) return;
+  const memory = CorrespondenceMemory.decode(host.readMemoryValue()) ?? CorrespondenceMemory.empty();
+  if (memory.learn(lesson, Date.now())) await host.writeMemoryValue(memory.encode());
 }

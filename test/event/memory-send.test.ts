@@ -5,6 +5,7 @@
  */
 import { createOnMessageSend } from "../../src/event/on-message-send";
 import { createOnNewMessageCompose } from "../../src/event/on-new-message-compose";
+import { confirmedAddressLesson } from "../../src/memory/lesson";
 import { CorrespondenceMemory, MEMORY_SETTING_KEY } from "../../src/memory/correspondence";
 import { SimRoamingStore } from "../../src/playground/office-sim";
 import { TAUGHT_SESSION_KEY } from "../../src/shared/session-keys";
@@ -168,4 +169,15 @@ test("a confirm about a look-alike teaches nothing about it: the next message to
   item(typo, roaming);
   expect(await send()).toMatchObject({ allowEvent: false, sendModeOverride: "promptUser" });
   expect(stored(roaming)?.knowsAddress("ichiro.hogosha@docomo.ne.jo") ?? false).toBe(false);
+});
+
+test("an address the sender kept as correct in the pane is not taken for a slip at Send", async () => {
+  const roaming = new SimRoamingStore();
+  item({ to: people(["partner@mirai-shoji.com"]) }, roaming);
+  expect(await send()).toMatchObject({ allowEvent: false, sendModeOverride: "promptUser" });
+  const memory = CorrespondenceMemory.empty();
+  memory.learn(confirmedAddressLesson("partner@mirai-shoji.com") as NonNullable<ReturnType<typeof confirmedAddressLesson>>, Date.now());
+  roaming.stored[MEMORY_SETTING_KEY] = memory.encode();
+  item({ to: people(["partner@mirai-shoji.com"]) }, roaming);
+  expect(await send()).toEqual({ allowEvent: true });
 });

@@ -298,3 +298,27 @@ describe("the memory on the review server (signed in)", () => {
     await waitFor(() => expect(CorrespondenceMemory.decode(api.memories.get("tanaka@mirai-shoji.co.jp"))?.counts().addresses).toBe(0));
   });
 });
+
+describe("an address Send Guard takes for a slip, but which is right", () => {
+  test("It's correct: the memory learns it, the pane no longer asks, and Send lets it go", async () => {
+    const roaming = new SimRoamingStore();
+    const { fake } = open({ to: people(["partner@mirai-shoji.com"]) }, { roaming }, "ja");
+    expect(await verdict()).toHaveAttribute("data-verdict", "confirm");
+    await act(async () => fireEvent.click(await screen.findByTestId("keep-recipient")));
+    await waitFor(() => expect(screen.getByTestId("notice")).toHaveTextContent(ja.keptAsCorrect("partner@mirai-shoji.com")));
+    await waitFor(() => expect(screen.getByTestId("verdict")).toHaveAttribute("data-verdict", "allow"));
+    expect(CorrespondenceMemory.decode(roaming.stored[MEMORY_SETTING_KEY])?.knowsDomain("mirai-shoji.com")).toBe(true);
+    expect(fake.sim.mailbox.to.map((r) => r.emailAddress)).toEqual(["partner@mirai-shoji.com"]);
+  });
+
+  test("a save that fails says so; the address is still asked about", async () => {
+    const roaming = new SimRoamingStore();
+    const { fake } = open({ to: people(["partner@mirai-shoji.com"]) }, { roaming });
+    await verdict();
+    fake.sim.setFault("roamingSettings.saveAsync", "fail");
+    await act(async () => fireEvent.click(await screen.findByTestId("keep-recipient")));
+    await waitFor(() => expect(screen.getByTestId("notice")).toHaveTextContent(/could not remember it .* Nothing was changed\./));
+    expect(screen.getByTestId("verdict")).toHaveAttribute("data-verdict", "confirm");
+    expect(roaming.saves).toHaveLength(0);
+  });
+});

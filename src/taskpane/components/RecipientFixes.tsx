@@ -5,7 +5,7 @@ import type { RecipientFix } from "../../policy";
 import type { Finding } from "../../shared/types";
 import type { Notice } from "../../ui/notice";
 import type { PaneHost } from "../host";
-import { applyRecipientFix } from "../recipient-fix";
+import { applyRecipientFix, confirmAddress } from "../recipient-fix";
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: 0, listStyleType: "none", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -31,6 +31,18 @@ export function RecipientFixes(props: { fixes: RecipientFix[]; host: PaneHost; t
   const styles = useStyles();
   const [busy, setBusy] = useState(false);
   if (props.fixes.length === 0) return null;
+  const keep = async (fix: RecipientFix) => {
+    setBusy(true);
+    try {
+      await confirmAddress(props.host, fix.address);
+      props.onNotice({ intent: "success", text: text.keptAsCorrect(fix.address) });
+    } catch (error) {
+      props.onNotice({ intent: "error", text: text.keepFailed((error as Error)?.message ?? String(error)) });
+    } finally {
+      setBusy(false);
+      props.onChanged();
+    }
+  };
   const apply = async (fix: RecipientFix) => {
     setBusy(true);
     try {
@@ -55,6 +67,11 @@ export function RecipientFixes(props: { fixes: RecipientFix[]; host: PaneHost; t
           <Button size="small" disabled={busy} onClick={() => void apply(fix)} data-testid={fix.replacement === null ? "remove-recipient" : "replace-recipient"}>
             {fix.replacement === null ? text.removeRecipient(fix.address) : text.replaceWith(fix.replacement)}
           </Button>
+          {fix.replacement !== null && (
+            <Button size="small" appearance="subtle" disabled={busy} onClick={() => void keep(fix)} data-testid="keep-recipient">
+              {text.itIsCorrect}
+            </Button>
+          )}
         </li>
       ))}
     </ul>
