@@ -31,6 +31,8 @@ const DOT_LIKE = /[\u3002\uff0e\uff61]/g;
 // Recipients share few domains; remember the answers (bounded, pure: same input, same output).
 const DOMAIN_MEMO = new Map<string, string | null>();
 const DOMAIN_MEMO_LIMIT = 4096;
+/** Letters, digits, hyphens and dots only: punycode leaves such a domain as it is. */
+const PLAIN_ASCII = /^[a-z0-9.-]*$/;
 
 /**
  * Normalises a domain to lower-case ASCII (punycode). Full-width and other
@@ -51,12 +53,17 @@ function computeNormalizedDomain(input: string): string | null {
   if (domain.endsWith(".")) domain = domain.slice(0, -1);
   if (ADDRESS_LITERAL.test(domain)) return domain;
   let ascii: string;
-  try {
-    ascii = toASCII(domain);
-    // A label like `xn--zz` is not valid punycode: reject it rather than fail later.
-    if (toASCII(toUnicode(ascii)) !== ascii) return null;
-  } catch {
-    return null;
+  if (PLAIN_ASCII.test(domain) && !domain.includes("xn--")) {
+    // Nearly every domain: already what punycode would give (its conversions cost most of the time here).
+    ascii = domain;
+  } else {
+    try {
+      ascii = toASCII(domain);
+      // A label like `xn--zz` is not valid punycode: reject it rather than fail later.
+      if (toASCII(toUnicode(ascii)) !== ascii) return null;
+    } catch {
+      return null;
+    }
   }
   if (ascii.length === 0 || ascii.length > 253) return null;
   const labels = ascii.split(".");

@@ -131,8 +131,11 @@ export const externalExposure: Rule = ({ policy, recipients, thread, memory }) =
     ...(inThread(o) ? { inThread: true } : {}),
     ...(memory && !memory.knowsAddress(o.key) ? { firstTime: true } : {}),
   }));
+  // Counted once (a filter per party would make 10,000 parties 100 million steps).
+  const shownPerParty = new Map<string, number>();
+  for (const o of shown) shownPerParty.set(o.party, (shownPerParty.get(o.party) ?? 0) + 1);
   const partyList = [...perParty.entries()]
-    .map(([id, p]) => ({ id, kind: p.kind, visible: shown.filter((o) => o.party === id).length, total: p.total }))
+    .map(([id, p]) => ({ id, kind: p.kind, visible: shownPerParty.get(id) ?? 0, total: p.total }))
     .sort((a, b) => b.visible - a.visible || b.total - a.total || a.id.localeCompare(b.id));
   const alreadyShared = visible.length - shown.length;
   const small = isSmallSet(policy.exposure.smallSet, reasons, exposed.length, partyList.length);
