@@ -38,10 +38,22 @@ function requestBody(i) {
   return JSON.stringify({ snapshot: draftSnapshot(draft, SENDER), fingerprint: fingerprint(draft), reviewer: REVIEWER, note: "bench" });
 }
 
+/**
+ * The bench's own policy (its sender, reviewer and internal domain), whatever policy the build
+ * embeds: a deployment's policy.json with other domains would refuse the bench's demo users.
+ */
+const BENCH_POLICY = {
+  internalDomains: ["mirai-shoji.co.jp"],
+  review: { reviewers: [{ address: REVIEWER, name: "山田 課長", reviews: ["@mirai-shoji.co.jp"] }] },
+};
+
 function startServer(env) {
+  const policyDir = fs.mkdtempSync(path.join(os.tmpdir(), "sendguard-bench-policy-"));
+  const policyFile = path.join(policyDir, "policy.json");
+  fs.writeFileSync(policyFile, JSON.stringify(BENCH_POLICY));
   const child = spawn(process.execPath, [path.join(ROOT, "build/server/main.js")], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, PORT: "0", SEND_GUARD_PLAYGROUND: "off", ...env },
+    env: { PATH: process.env.PATH, PORT: "0", SEND_GUARD_PLAYGROUND: "off", SEND_GUARD_POLICY: policyFile, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -53,7 +65,10 @@ function startServer(env) {
     };
     child.stdout.on("data", onData);
     child.stderr.on("data", onData);
-    child.on("exit", (code) => reject(new Error(`server exited (${code}): ${output}`)));
+    child.on("exit", (code) => {
+      fs.rmSync(policyDir, { recursive: true, force: true });
+      reject(new Error(`server exited (${code}): ${output}`));
+    });
   });
 }
 
