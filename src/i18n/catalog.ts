@@ -335,7 +335,7 @@ const ja: Catalog = {
       const whose = { internal: "自組織のドメイン", memory: "送信したことのあるドメイン", consumer: "よく使われるメールサービス" } as const;
       const first = items[0];
       if (items.length === 1 && first) return `${first.address} は ${first.known}（${whose[first.reference]}）に似ています。${first.suggestion} の誤りではありませんか。`;
-      return `よく知られたドメインに似た宛先があります：${sample(items.map((r) => `${r.address}（${r.suggestion} の誤り？）`), ja.andMore, "、")}。`;
+      return `既知のドメインに似た宛先があります：${sample(items.map((r) => `${r.address}（${r.suggestion} の誤り？）`), ja.andMore, "、")}。`;
     },
     "first-time-recipient": (f) => {
       const items = f.evidence.recipients;

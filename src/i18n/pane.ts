@@ -253,7 +253,7 @@ const ja: PaneText = {
   otherTitle: "その他の確認事項",
   wrongRecipientsTitle: "宛先は意図したアドレスですか",
   wrongLead: {
-    "lookalike-domain": "よく知られたドメインに似た宛先があります：",
+    "lookalike-domain": "既知のドメインに似た宛先があります：",
     "first-time-recipient": "送信したことのあるアドレスに似た、初めての宛先があります：",
     "new-domain-in-reply": "この返信には、スレッドになかったドメインの宛先が加わっています：",
   },
