@@ -7,13 +7,14 @@
  *    Mac), where the inspectors are a chunk loaded only when a file needs inspecting;
  *  - taskpane.html + its bundle (React + Fluent UI);
  *  - manifest.xml, policy.json, .well-known/microsoft-officeaddins-allowed.json, assets/.
- * Settings: SEND_GUARD_ORIGIN, SEND_GUARD_POLICY, SEND_GUARD_SEND_MODE, SEND_GUARD_ADDIN_ID, and
- * SEND_GUARD_OUT (output folder, default dist) (README "Build for your origin").
+ * Settings: SEND_GUARD_ORIGIN, SEND_GUARD_POLICY, SEND_GUARD_SEND_MODE, SEND_GUARD_ADDIN_ID,
+ * SEND_GUARD_APPROVAL_KEYS and SEND_GUARD_OUT (output folder, default dist) (README "Build for
+ * your origin").
  */
 const path = require("node:path");
 const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
-const { readSettings, AddinFilesPlugin } = require("./scripts/addin-build");
+const { readSettings, AddinFilesPlugin, BuildSettingError } = require("./scripts/addin-build");
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
@@ -71,8 +72,19 @@ function swcRule(target) {
   ];
 }
 
+/** The build settings; a wrong one stops the build with its message alone (no stack trace to read past). */
+function settingsOrExit() {
+  try {
+    return readSettings();
+  } catch (error) {
+    if (!(error instanceof BuildSettingError)) throw error;
+    process.stderr.write(`send-guard build: ${error.message}\n`);
+    process.exit(2);
+  }
+}
+
 module.exports = (_env, argv) => {
-  const settings = readSettings();
+  const settings = settingsOrExit();
   const DIST = path.resolve(__dirname, process.env.SEND_GUARD_OUT || "dist");
   const production = argv.mode !== "development";
   const define = new webpack.DefinePlugin({

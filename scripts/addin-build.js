@@ -1,7 +1,8 @@
 /**
  * Build settings and generated add-in files for webpack.config.js.
- * Reads SEND_GUARD_ORIGIN, SEND_GUARD_POLICY, SEND_GUARD_SEND_MODE and SEND_GUARD_ADDIN_ID,
- * validates them, and produces dist/manifest.xml, dist/policy.json and the well-known file.
+ * Reads SEND_GUARD_ORIGIN, SEND_GUARD_POLICY, SEND_GUARD_SEND_MODE, SEND_GUARD_ADDIN_ID and
+ * SEND_GUARD_APPROVAL_KEYS, validates them, and produces dist/manifest.xml, dist/policy.json and
+ * the well-known file.
  */
 const fs = require("node:fs");
 const path = require("node:path");
@@ -34,6 +35,59 @@ function loadEngine() {
   return require(enginePath);
 }
 
+const APPROVAL_KEY = /^[0-9a-f]{64}$/;
+
+/**
+ * SEND_GUARD_APPROVAL_KEYS: the review server's Ed25519 public keys (64 hex characters each,
+ * separated by commas or spaces; `npm run -s approval-key` prints the server's), or `none`.
+ * Returns the keys, or null for `none`.
+ */
+function parseApprovalKeys(value) {
+  const text = (value || "").trim();
+  if (text.toLowerCase() === "none") return null;
+  const keys = text.split(/[\s,]+/).filter(Boolean).map((key) => key.toLowerCase());
+  for (const key of keys) {
+    if (!APPROVAL_KEY.test(key)) {
+      throw new BuildSettingError(`SEND_GUARD_APPROVAL_KEYS: "${key}" is not an approval key (64 hex characters, an Ed25519 public key as \`npm run -s approval-key\` prints it)`);
+    }
+  }
+  return keys;
+}
+
+/** The rules (and the not-inspected setting) that ask for a reviewer's approval. */
+function reviewLevels(policy) {
+  const named = Object.entries(policy.rules)
+    .filter(([, level]) => level === "review")
+    .map(([code]) => code);
+  if (policy.exposure.smallSet.level === "review") named.push("exposure.smallSet.level");
+  if (policy.inspection.notInspected === "review") named.push("inspection.notInspected");
+  return named;
+}
+
+/**
+ * The policy to build in, with the approval keys the handler needs to verify an approval when
+ * Outlook cannot fetch policy.json at Send (issue 15): the file's own `approvalKeys` and those
+ * of SEND_GUARD_APPROVAL_KEYS. A policy that asks for review with no key known is an error:
+ * approved mail would stay blocked whenever policy.json cannot be fetched.
+ */
+function withApprovalKeys(policyPath, policyText, parsed, env) {
+  const file = JSON.parse(policyText);
+  const given = parseApprovalKeys(env.SEND_GUARD_APPROVAL_KEYS);
+  const keys = [...new Set([...parsed.approvalKeys, ...(given || [])])];
+  const asking = reviewLevels(parsed);
+  if (asking.length > 0 && keys.length === 0 && given !== null) {
+    throw new BuildSettingError(
+      `${policyPath} asks for a reviewer's approval (${asking.join(", ")}) but no approval key is known, so an approved message would stay ` +
+        "blocked whenever Outlook cannot fetch policy.json at Send. Set SEND_GUARD_APPROVAL_KEYS to the review server's public key " +
+        "(`npm run -s approval-key` prints it, run with the server's database settings), or SEND_GUARD_APPROVAL_KEYS=none to verify approvals " +
+        "only with the policy.json the server serves (README \"Build for your origin\").",
+    );
+  }
+  if (keys.length === parsed.approvalKeys.length) return { policyText, policy: file, approvalKeys: keys };
+  const policy = { ...file, approvalKeys: keys };
+  return { policyText: `${JSON.stringify(policy, null, 2)}\n`, policy, approvalKeys: keys };
+}
+
 function readSettings(env = process.env) {
   const origin = parseOrigin(env.SEND_GUARD_ORIGIN || TEMPLATE_ORIGIN);
   const sendMode = env.SEND_GUARD_SEND_MODE || "SoftBlock";
@@ -47,7 +101,8 @@ function readSettings(env = process.env) {
   const { parsePolicyText, formatPolicyErrors } = loadEngine();
   const result = parsePolicyText(policyText);
   if (!result.ok) throw new BuildSettingError(`${policyPath} is not a valid Send Guard policy: ${formatPolicyErrors(result.errors)}`);
-  return { origin, sendMode, addinId, policyPath, policyText, policy: JSON.parse(policyText) };
+  const built = withApprovalKeys(policyPath, policyText, result.policy, env);
+  return { origin, sendMode, addinId, policyPath, policyText: built.policyText, policy: built.policy, approvalKeys: built.approvalKeys };
 }
 
 function renderManifest(settings) {
@@ -86,4 +141,4 @@ class AddinFilesPlugin {
   }
 }
 
-module.exports = { readSettings, renderManifest, renderWellKnown, AddinFilesPlugin, BuildSettingError, TEMPLATE_ORIGIN };
+module.exports = { readSettings, parseApprovalKeys, renderManifest, renderWellKnown, AddinFilesPlugin, BuildSettingError, TEMPLATE_ORIGIN };

@@ -1,7 +1,8 @@
 import { buildApp } from "./app";
 import { ConfigError, readConfig } from "./config";
 import { resolveHttps } from "./https";
-import { createServices } from "./services";
+import { approvalSigningKey, createServices } from "./services";
+import { ReviewStore } from "./storage/review-store";
 import { openDatabase } from "./storage/database";
 import { migrate } from "./storage/migrations";
 
@@ -12,6 +13,22 @@ async function migrateOnly(): Promise<void> {
   try {
     const applied = await migrate(db);
     process.stdout.write(applied.length > 0 ? `applied migrations ${applied.join(", ")}\n` : "the database is up to date\n");
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * `--approval-key`: print the public key the server signs approvals with (created in the
+ * database when there is none yet, exactly as the server's start would), for the add-in build's
+ * SEND_GUARD_APPROVAL_KEYS. Reads the same settings as the server (SEND_GUARD_DATA, DATABASE_URL).
+ */
+async function approvalKeyOnly(): Promise<void> {
+  const config = readConfig(process.env);
+  const db = await openDatabase(config, { lock: { onLost: () => process.exit(1) } });
+  try {
+    await migrate(db);
+    process.stdout.write(`${(await approvalSigningKey(new ReviewStore(db))).publicKeyHex}\n`);
   } finally {
     await db.close();
   }
@@ -43,6 +60,14 @@ async function start(): Promise<void> {
       process.exit(2);
     }
     throw error;
+  }
+  const built = (services.policyJson.approvalKeys as string[] | undefined) ?? [];
+  if (!built.includes(services.signingKey.publicKeyHex)) {
+    log.info(
+      `note: ${config.policyFile} does not list this server's approval key (${services.signingKey.publicKeyHex}); policy.json is served with it, ` +
+        "but an add-in built without it cannot verify approvals when Outlook cannot fetch policy.json at Send: " +
+        "build with SEND_GUARD_APPROVAL_KEYS set to it (README \"Build for your origin\")",
+    );
   }
   const https = await resolveHttps(config);
   const app = buildApp({ distDir: config.distDir, https, playground: config.playground, services, logger: { level: "info" } });
@@ -78,7 +103,7 @@ async function start(): Promise<void> {
   }
 }
 
-(process.argv.includes("--migrate") ? migrateOnly() : start()).catch((error: unknown) => {
+(process.argv.includes("--migrate") ? migrateOnly() : process.argv.includes("--approval-key") ? approvalKeyOnly() : start()).catch((error: unknown) => {
   process.stderr.write(`send-guard server: ${(error as Error).message}\n`);
   process.exit(error instanceof ConfigError ? 2 : 1);
 });

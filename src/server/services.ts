@@ -43,6 +43,16 @@ export function readPolicyFile(file: string): { json: Record<string, unknown>; p
   return { json: JSON.parse(text) as Record<string, unknown>, policy: result.policy };
 }
 
+/** The approval signing key in the database, created (and then shared by every instance) when there is none. */
+export async function approvalSigningKey(store: ReviewStore): Promise<SigningKey> {
+  return loadSigningKey(
+    await store.signingKeyPem(() => {
+      const pem = generateSigningKeyPem();
+      return { pem, publicKeyHex: loadSigningKey(pem).publicKeyHex };
+    }),
+  );
+}
+
 function demoUsers(policy: Policy, extra: readonly string[]): { address: string; name?: string | undefined }[] {
   const users = new Map<string, string | undefined>();
   for (const reviewer of policy.review.reviewers) users.set(reviewer.address, reviewer.name);
@@ -76,12 +86,7 @@ export async function createServices(config: ServerConfig, log: Logger, options:
     const applied = await migrate(db);
     if (applied.length > 0) log.info(`database (${db.kind}): applied migrations ${applied.join(", ")}`);
     const store = new ReviewStore(db);
-    const signingKey = loadSigningKey(
-      await store.signingKeyPem(() => {
-        const pem = generateSigningKeyPem();
-        return { pem, publicKeyHex: loadSigningKey(pem).publicKeyHex };
-      }),
-    );
+    const signingKey = await approvalSigningKey(store);
     const issuers: IssuerSettings[] = [];
     if (config.oidc) issuers.push(oidcIssuer(config.oidc));
     const devIssuer = config.devSignIn ? await DevIssuer.create() : undefined;

@@ -23,9 +23,20 @@ async function fetchPublishedPolicy(): Promise<string | undefined> {
   }
 }
 
-/** The policy the send handler uses on this item, found the same way (policy/source.ts). */
+/**
+ * The policy the send handler uses on this item, found the same way (policy/source.ts). A policy
+ * the pane fetched is kept on the item: the send handler reads it first, so an approval the pane
+ * obtained is verified with the server's key even when Outlook cannot fetch policy.json at Send.
+ */
 function readPolicy(embedded: unknown): Promise<PolicyResult> {
-  return resolvePolicy({ readCached: () => readSessionValue(POLICY_SESSION_KEY), fetchPublished: fetchPublishedPolicy }, parsePolicy(embedded));
+  return resolvePolicy(
+    {
+      readCached: () => readSessionValue(POLICY_SESSION_KEY),
+      fetchPublished: fetchPublishedPolicy,
+      writeCached: (text) => void writeSessionValue(POLICY_SESSION_KEY, text).catch(() => undefined),
+    },
+    parsePolicy(embedded),
+  );
 }
 
 export function createOfficeHost(embeddedPolicy: unknown): PaneHost {

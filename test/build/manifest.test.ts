@@ -8,11 +8,17 @@ import { ON_NEW_MESSAGE_COMPOSE } from "../../src/event/on-new-message-compose";
 import { ON_MESSAGE_SEND } from "../../src/event/on-message-send";
 import { TASKPANE_COMMAND_ID } from "../../src/office/alert-options";
 import { DIST, distFile, loadLaunchEvent } from "../support/dist";
+import { createEvent } from "../support/fake-office";
+import { approvalClaimsFor } from "../support/approvals";
+import { APPROVAL_SESSION_KEY } from "../../src/shared/session-keys";
+import { generateSigningKeyPem, loadSigningKey, signApproval } from "../../src/server/review/approval-signer";
 
 const ROOT = path.resolve(__dirname, "../..");
 // The build script is plain CommonJS (webpack.config.js loads it).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { readSettings } = require("../../scripts/addin-build.js") as { readSettings: (env: NodeJS.ProcessEnv) => unknown };
+const { readSettings } = require("../../scripts/addin-build.js") as {
+  readSettings: (env: NodeJS.ProcessEnv) => { approvalKeys: string[]; policy: Record<string, unknown>; policyText: string };
+};
 const ORIGIN = "https://localhost:3000";
 const BT = "http://schemas.microsoft.com/office/officeappbasictypes/1.0";
 
@@ -175,21 +181,44 @@ describe("building for another origin", () => {
   const env = (extra: Record<string, string>) => ({ ...process.env, ...extra });
   const webpack = path.join(ROOT, "node_modules/.bin/webpack");
 
-  test("SEND_GUARD_ORIGIN, SEND_GUARD_SEND_MODE=Block and SEND_GUARD_POLICY reach every output", () => {
+  test("SEND_GUARD_ORIGIN, SEND_GUARD_SEND_MODE=Block, SEND_GUARD_POLICY and SEND_GUARD_APPROVAL_KEYS reach every output; offline, the bundle verifies approvals with the built-in key", async () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "sg-build-"));
     const policyFile = path.join(out, "org-policy.json");
-    fs.writeFileSync(policyFile, JSON.stringify({ internalDomains: ["example.co.jp"], failMode: "open" }));
+    const policy = { internalDomains: ["example.co.jp"], failMode: "open" };
+    fs.writeFileSync(policyFile, JSON.stringify(policy));
+    const key = loadSigningKey(generateSigningKeyPem());
     execFileSync(webpack, ["--config", "webpack.config.js", "--config-name", "launchevent"], {
       cwd: ROOT,
-      env: env({ SEND_GUARD_ORIGIN: "https://sendguard.example.co.jp:8443", SEND_GUARD_SEND_MODE: "Block", SEND_GUARD_POLICY: policyFile, SEND_GUARD_OUT: out }),
+      env: env({
+        SEND_GUARD_ORIGIN: "https://sendguard.example.co.jp:8443",
+        SEND_GUARD_SEND_MODE: "Block",
+        SEND_GUARD_POLICY: policyFile,
+        SEND_GUARD_APPROVAL_KEYS: key.publicKeyHex.toUpperCase(),
+        SEND_GUARD_OUT: out,
+      }),
       stdio: "pipe",
     });
+    // The policy.json copy carries the key too (a static host serves it as built).
+    const built = { ...policy, approvalKeys: [key.publicKeyHex] };
+    expect(JSON.parse(fs.readFileSync(path.join(out, "policy.json"), "utf8"))).toEqual(built);
+
+    // Outlook cannot fetch policy.json; nothing is cached on the item; a reviewer approved the message.
+    const spec = { to: [{ emailAddress: "a@gmail.com" }, { emailAddress: "b@yahoo.co.jp" }, { emailAddress: "c@docomo.ne.jp" }], cc: [{ emailAddress: "d@ezweb.ne.jp" }], subject: "ご案内", from: "tanaka@example.co.jp" };
+    const send = async (sessionData: Record<string, string>) => {
+      const { fake } = loadLaunchEvent({ ...spec, sessionData }, {}, { fetch: () => Promise.reject(new TypeError("Failed to fetch")) }, path.join(out, "launchevent.js"));
+      const { event, first } = createEvent();
+      fake.associated.get(ON_MESSAGE_SEND)?.(event);
+      return first;
+    };
+    const blocked = await send({});
+    expect(blocked.allowEvent).toBe(false);
+    const approved = await send({ [APPROVAL_SESSION_KEY]: signApproval(key, approvalClaimsFor(spec, JSON.stringify(built))) });
+    expect(approved).toEqual({ allowEvent: true });
     const manifest = fs.readFileSync(path.join(out, "manifest.xml"), "utf8");
     expect(manifest).not.toContain("localhost");
     expect(manifest).toContain('SendMode="Block"');
     expect(manifest).toContain("https://sendguard.example.co.jp:8443/launchevent.js");
     expect(fs.readFileSync(path.join(out, "launchevent.js"), "utf8")).toContain('"https://sendguard.example.co.jp:8443"');
-    expect(JSON.parse(fs.readFileSync(path.join(out, "policy.json"), "utf8"))).toEqual({ internalDomains: ["example.co.jp"], failMode: "open" });
     fs.rmSync(out, { recursive: true, force: true });
   });
 
@@ -202,6 +231,53 @@ describe("building for another origin", () => {
     [{ SEND_GUARD_ADDIN_ID: "not-a-guid" }, "SEND_GUARD_ADDIN_ID must be a GUID"],
   ])("rejects %j", (settings, message) => {
     expect(() => readSettings(env(settings))).toThrow(message);
+  });
+
+  test.each([
+    ["not hex", "zz".repeat(32), "is not an approval key"],
+    ["too short", "ab".repeat(31), "is not an approval key"],
+    ["a private key pasted by mistake", "-----BEGIN PRIVATE KEY-----", "is not an approval key"],
+  ])("rejects SEND_GUARD_APPROVAL_KEYS that is %s", (_name, value, message) => {
+    expect(() => readSettings(env({ SEND_GUARD_APPROVAL_KEYS: value }))).toThrow(message);
+  });
+
+  describe("a policy that asks for review needs an approval key", () => {
+    const write = (policy: unknown) => {
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sg-policy-")), "policy.json");
+      fs.writeFileSync(file, JSON.stringify(policy));
+      return file;
+    };
+    const KEY = "ab".repeat(32);
+    const noKeys = (extra: Record<string, string>) => {
+      const e = env(extra);
+      delete e.SEND_GUARD_APPROVAL_KEYS;
+      return e;
+    };
+
+    test("no key known: a build error naming the rules that ask for review and how to give the key", () => {
+      const file = write({ internalDomains: ["example.co.jp"], rules: { "attachment-personal-data": "confirm" } });
+      expect(() => readSettings(noKeys({ SEND_GUARD_POLICY: file }))).toThrow(
+        /asks for a reviewer's approval \(external-exposure, attachment-address-list\) but no approval key is known.*npm run -s approval-key.*SEND_GUARD_APPROVAL_KEYS=none/s,
+      );
+    });
+
+    test("inspection.notInspected and exposure.smallSet.level at review count too", () => {
+      const quiet = { "external-exposure": "confirm", "attachment-personal-data": "confirm", "attachment-address-list": "confirm" };
+      expect(() => readSettings(noKeys({ SEND_GUARD_POLICY: write({ rules: quiet, inspection: { notInspected: "review" } }) }))).toThrow("(inspection.notInspected)");
+      expect(() => readSettings(noKeys({ SEND_GUARD_POLICY: write({ rules: quiet, exposure: { smallSet: { level: "review" } } }) }))).toThrow("(exposure.smallSet.level)");
+      expect(readSettings(noKeys({ SEND_GUARD_POLICY: write({ rules: quiet }) }))).toMatchObject({ approvalKeys: [] });
+    });
+
+    test("keys in the policy file, in SEND_GUARD_APPROVAL_KEYS (commas or spaces, any case), or `none` build", () => {
+      const file = write({ internalDomains: ["example.co.jp"] });
+      expect(readSettings(noKeys({ SEND_GUARD_POLICY: write({ approvalKeys: [KEY] }) }))).toMatchObject({ approvalKeys: [KEY] });
+      const other = "cd".repeat(32);
+      const both = readSettings(env({ SEND_GUARD_POLICY: file, SEND_GUARD_APPROVAL_KEYS: ` ${KEY.toUpperCase()}, ${other} ${KEY}` }));
+      expect(both).toMatchObject({ approvalKeys: [KEY, other], policy: { internalDomains: ["example.co.jp"], approvalKeys: [KEY, other] } });
+      expect(JSON.parse(both.policyText)).toEqual(both.policy);
+      const none = readSettings(env({ SEND_GUARD_POLICY: file, SEND_GUARD_APPROVAL_KEYS: "none" }));
+      expect(none).toMatchObject({ approvalKeys: [], policyText: fs.readFileSync(file, "utf8") });
+    });
   });
 
   test("rejects an invalid policy, naming the bad key", () => {

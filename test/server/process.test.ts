@@ -42,9 +42,9 @@ function startServer(env: Record<string, string>): Promise<Running> {
   });
 }
 
-function runToExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+function runToExit(env: Record<string, string>, args: string[] = []): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env: { PATH: process.env.PATH ?? "", PORT: "0", ...env } });
+    const child = spawn(process.execPath, [MAIN, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? "", PORT: "0", ...env } });
     let output = "";
     child.stdout.on("data", (d: Buffer) => (output += d.toString()));
     child.stderr.on("data", (d: Buffer) => (output += d.toString()));
@@ -75,6 +75,21 @@ describe("the server process", () => {
     const { code, output } = await runToExit({ SEND_GUARD_DATA: dataDir, SEND_GUARD_POLICY: file });
     expect(code).toBe(2);
     expect(output).toContain("review.expiryHours must be at least 1");
+  });
+
+  test("--approval-key prints the public key the server signs approvals with: created once, then the same, and the one policy.json serves", async () => {
+    const first = await runToExit({ SEND_GUARD_DATA: dataDir }, ["--approval-key"]);
+    expect(first.code).toBe(0);
+    expect(first.output).toMatch(/^[0-9a-f]{64}\n$/);
+    expect(await runToExit({ SEND_GUARD_DATA: dataDir }, ["--approval-key"])).toEqual(first);
+    const server = await startServer({ SEND_GUARD_DATA: dataDir });
+    try {
+      const served = (await (await fetch(`${server.base}/policy.json`)).json()) as { approvalKeys: string[] };
+      expect(served.approvalKeys).toContain(first.output.trim());
+    } finally {
+      server.child.kill("SIGTERM");
+      await server.exited;
+    }
   });
 
   test("SIGTERM finishes a write in flight, exits 0, and the embedded database keeps it across a restart (which does not wait: the lock was released)", async () => {

@@ -14,11 +14,11 @@ export function distFile(name: string): string {
 /**
  * Loads the built dist/launchevent.js the way classic Outlook's JavaScript-only
  * runtime does: one script, top level, with `Office` and timers but no window,
- * document, self or module system.
+ * document, self or module system. `bundle`: another build's launchevent.js (default dist's).
  */
-export function loadLaunchEvent(spec: FakeItemSpec, options: FakeOfficeOptions = {}, extraGlobals: Record<string, unknown> = {}) {
+export function loadLaunchEvent(spec: FakeItemSpec, options: FakeOfficeOptions = {}, extraGlobals: Record<string, unknown> = {}, bundle?: string) {
   const fake = createFakeOffice(spec, options);
   const context = vm.createContext({ Office: fake.Office, setTimeout, clearTimeout, console, ...extraGlobals });
-  vm.runInContext(distFile("launchevent.js"), context, { filename: "launchevent.js" });
+  vm.runInContext(bundle === undefined ? distFile("launchevent.js") : fs.readFileSync(bundle, "utf8"), context, { filename: "launchevent.js" });
   return { fake, context };
 }
