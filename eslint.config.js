@@ -16,7 +16,7 @@ const MAY_IMPORT = {
   memory: ["policy", "shared", "util"],
   api: ["memory", "policy", "shared"],
   approval: ["api", "policy", "shared", "util"],
-  views: ["policy", "shared"],
+  views: ["policy", "shared", "util"],
   i18n: ["api", "policy", "shared", "util", "views"],
   attachments: ["inspect", "policy", "shared", "util"],
   office: ["policy", "shared", "util"],

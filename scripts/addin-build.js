@@ -98,11 +98,14 @@ function readSettings(env = process.env) {
   const policyPath = path.resolve(ROOT, env.SEND_GUARD_POLICY || "policy.json");
   if (!fs.existsSync(policyPath)) throw new BuildSettingError(`SEND_GUARD_POLICY file not found: ${policyPath}`);
   const policyText = fs.readFileSync(policyPath, "utf8");
-  const { parsePolicyText, formatPolicyErrors } = loadEngine();
+  const { parsePolicyText, formatPolicyErrors, sealPolicy } = loadEngine();
   const result = parsePolicyText(policyText);
   if (!result.ok) throw new BuildSettingError(`${policyPath} is not a valid Send Guard policy: ${formatPolicyErrors(result.errors)}`);
   const built = withApprovalKeys(policyPath, policyText, result.policy, env);
-  return { origin, sendMode, addinId, policyPath, policyText: built.policyText, policy: built.policy, approvalKeys: built.approvalKeys };
+  // Built in validated and normalised (policy/sealed.ts): loading the event bundle then builds no schemas.
+  const sealed = parsePolicyText(built.policyText);
+  if (!sealed.ok) throw new BuildSettingError(`${policyPath} with the approval keys added is not valid: ${formatPolicyErrors(sealed.errors)}`);
+  return { origin, sendMode, addinId, policyPath, policyText: built.policyText, policy: built.policy, sealedPolicy: sealPolicy(sealed.policy), approvalKeys: built.approvalKeys };
 }
 
 function renderManifest(settings) {

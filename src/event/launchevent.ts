@@ -12,11 +12,12 @@ import { createOnAttachmentsChanged, ON_ATTACHMENTS_CHANGED } from "./on-attachm
 import { createOnMessageSend, ON_MESSAGE_SEND } from "./on-message-send";
 import { createOnNewMessageCompose, ON_NEW_MESSAGE_COMPOSE } from "./on-new-message-compose";
 
-// Replaced at build time by webpack's DefinePlugin (see webpack.config.js).
+// Replaced at build time by webpack's DefinePlugin (see webpack.config.js); the policy arrives
+// validated and sealed (policy/sealed.ts), so loading this file builds no schemas.
 declare const __SEND_GUARD_ORIGIN__: string;
 declare const __SEND_GUARD_POLICY__: unknown;
 
 const config = { origin: __SEND_GUARD_ORIGIN__, embeddedPolicy: __SEND_GUARD_POLICY__ };
 associateHandler(ON_MESSAGE_SEND, createOnMessageSend(config));
 associateHandler(ON_ATTACHMENTS_CHANGED, createOnAttachmentsChanged(config));
-associateHandler(ON_NEW_MESSAGE_COMPOSE, createOnNewMessageCompose({ embeddedPolicy: config.embeddedPolicy }));
+associateHandler(ON_NEW_MESSAGE_COMPOSE, createOnNewMessageCompose(config));

@@ -1,12 +1,11 @@
 import { readAttachmentContent } from "../office/attachments";
 import { readAttachmentList } from "../office/draft";
 import { INSPECTIONS_SESSION_KEY, readSessionValue, writeSessionValue } from "../office/session";
-import { parsePolicy } from "../policy";
 import { addedAttachmentKey, mergeInspectionCache, parseInspectionCache, serializeInspectionCache, withoutKeys } from "../attachments/cache";
 import type { AttachmentInspection } from "../shared/types";
 import { completeOnce } from "./complete-once";
 import { inspectPendingAttachments, pendingAttachments } from "../attachments/pending";
-import { loadPolicy } from "./policy-source";
+import { builtInPolicyLater, loadPolicy } from "./policy-source";
 import { DEFAULT_POLICY_FETCH_MS, type SendHandlerConfig } from "./on-message-send";
 
 /** Must equal the manifest's LaunchEvent FunctionName for OnMessageAttachmentsChanged. */
@@ -34,7 +33,7 @@ export interface AttachmentsHandlerConfig extends Pick<SendHandlerConfig, "origi
  * nothing: any failure just leaves the files for Send. Completes the event exactly once.
  */
 export function createOnAttachmentsChanged(config: AttachmentsHandlerConfig) {
-  const embedded = parsePolicy(config.embeddedPolicy);
+  const embedded = builtInPolicyLater(config.embeddedPolicy);
   const deadlineMs = config.deadlineMs ?? ATTACHMENTS_DEADLINE_MS;
 
   return function onAttachmentsChangedHandler(event: { completed: () => void; attachmentStatus?: unknown; attachmentDetails?: unknown }): void {

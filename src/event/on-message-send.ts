@@ -3,7 +3,10 @@ import { ALLOW_OPTIONS, blockOptions } from "../office/alert-options";
 import { OfficeCallError } from "../office/async";
 import { readDraft } from "../office/draft";
 import { displayLanguage } from "../office/host";
-import { evaluate, formatPolicyErrors, inspectsContent, parsePolicy, type Policy } from "../policy";
+import { evaluate, inspectsContent } from "../policy/engine";
+import { unsealPolicy } from "../policy/sealed";
+import type { Policy } from "../policy/policy";
+import { formatPolicyErrors } from "../policy/policy-errors";
 import { mergeInspectionCache, parseInspectionCache, withCachedInspections } from "../attachments/cache";
 import type { Draft, Finding } from "../shared/types";
 import { decideSend } from "../approval/decide";
@@ -16,7 +19,7 @@ import { readRoamingValue, saveRoamingValue } from "../office/roaming";
 import { within } from "../util/within";
 import { inspectPendingAttachments, pendingAttachments } from "../attachments/pending";
 import { completeOnce } from "./complete-once";
-import { loadPolicy } from "./policy-source";
+import { builtInPolicyLater, loadPolicy } from "./policy-source";
 import { reportApprovedSend } from "./report-sent";
 import { completionFor, failureCompletion, type SendCompletion } from "./send-completion";
 
@@ -86,14 +89,17 @@ function safeLanguage() {
  * which covers every finding seen now (../approval/decide).
  */
 export function createOnMessageSend(config: SendHandlerConfig) {
-  const embedded = parsePolicy(config.embeddedPolicy);
+  const embedded = builtInPolicyLater(config.embeddedPolicy);
+  // Sealed at build time: its failMode applies from the start (a policy file, in tests, once validated).
+  const embeddedFailMode = unsealPolicy(config.embeddedPolicy)?.failMode;
   const deadlineMs = config.deadlineMs ?? DEFAULT_DEADLINE_MS;
   const policyFetchMs = config.policyFetchMs ?? DEFAULT_POLICY_FETCH_MS;
 
   return function onMessageSendHandler(event: Office.AddinCommands.Event): void {
     const complete = completeOnce(event);
     const language = safeLanguage();
-    let failMode: Policy["failMode"] = embedded.ok ? embedded.policy.failMode : "closed";
+    // The policy's failMode once known; before, the built-in policy's (sealed: known at once).
+    let failMode: Policy["failMode"] | undefined = embeddedFailMode;
     let timer: ReturnType<typeof setTimeout> | undefined;
 
     let ended = false;
@@ -106,7 +112,14 @@ export function createOnMessageSend(config: SendHandlerConfig) {
         complete(ALLOW_OPTIONS);
       } else complete(blockOptions(completion.alert));
     };
-    const fail = (reason: FailureReason) => end(failureCompletion(reason, failMode, language));
+    const fail = (reason: FailureReason) => {
+      if (failMode !== undefined) return end(failureCompletion(reason, failMode, language));
+      // A built-in policy file (tests) not validated yet: its failMode, "closed" if it has none.
+      embedded().then(
+        (result) => end(failureCompletion(reason, failMode ?? (result.ok ? result.policy.failMode : "closed"), language)),
+        () => end(failureCompletion(reason, "closed", language)),
+      );
+    };
 
     const startedAt = Date.now();
     if (typeof setTimeout === "function") timer = setTimeout(() => fail("timeout"), deadlineMs);

@@ -2,17 +2,20 @@ import { serializeComposeStart } from "../memory/compose-start";
 import { CorrespondenceMemory, MEMORY_SETTING_KEY } from "../memory/correspondence";
 import { threadLessonOf } from "../memory/lesson";
 import { readRoamingValue, saveRoamingValue } from "../office/roaming";
-import { parsePolicy } from "../policy";
+import type { Policy } from "../policy/policy";
 import type { ComposeStart } from "../shared/types";
 import { readComposeStart } from "../office/compose";
 import { COMPOSE_SESSION_KEY, writeSessionValue } from "../office/session";
 import { completeOnce } from "./complete-once";
+import { builtInPolicyLater, loadPolicy } from "./policy-source";
 
 /** Must equal the manifest's LaunchEvent FunctionName for OnNewMessageCompose. */
 export const ON_NEW_MESSAGE_COMPOSE = "onNewMessageComposeHandler";
 
 /** The record is small and local; a client that takes longer than this gets none (the message is then judged on its own). */
 export const COMPOSE_DEADLINE_MS = 10_000;
+/** How long compose start waits for policy.json (nobody waits on it; the Send fetches again if it did not come). */
+export const COMPOSE_POLICY_FETCH_MS = 3000;
 
 /**
  * Creates the OnNewMessageCompose handler (Mailbox 1.10): records on the item how the
@@ -23,16 +26,26 @@ export const COMPOSE_DEADLINE_MS = 10_000;
  * Completes the event exactly once.
  * https://learn.microsoft.com/office/dev/add-ins/outlook/autolaunch
  */
-export function createOnNewMessageCompose(config: { deadlineMs?: number; embeddedPolicy?: unknown } = {}) {
-  const embedded = config.embeddedPolicy === undefined ? undefined : parsePolicy(config.embeddedPolicy);
-  const policy = embedded?.ok ? embedded.policy : undefined;
+export function createOnNewMessageCompose(config: { deadlineMs?: number; embeddedPolicy?: unknown; origin?: string; policyFetchMs?: number } = {}) {
+  const embedded = config.embeddedPolicy === undefined ? undefined : builtInPolicyLater(config.embeddedPolicy);
+
+  /**
+   * The policy for this message, found as the Send will find it (policy/source.ts); when it comes
+   * from policy.json it is kept on the item sealed (validated once), so the Send reads it back
+   * without fetching or validating again. Without an origin (tests), the policy built in.
+   */
+  const policyFor = (): Promise<Policy | undefined> => {
+    if (!embedded) return Promise.resolve(undefined);
+    const found = config.origin === undefined ? embedded() : loadPolicy(embedded, config.origin, config.policyFetchMs ?? COMPOSE_POLICY_FETCH_MS);
+    return found.then((result) => (result.ok ? result.policy : undefined));
+  };
 
   /**
    * A reply's participants received the message together: the memory learns them as a group
-   * (received mail). Classified with the policy built in (no network at compose start). Best
-   * effort: a failed save only means the memory did not grow.
+   * (received mail). Classified with the message's policy. Best effort: a failed save only
+   * means the memory did not grow.
    */
-  const learnThread = (start: ComposeStart): Promise<void> => {
+  const learnThread = (start: ComposeStart, policy: Policy | undefined): Promise<void> => {
     if (!policy || !policy.memory.learn) return Promise.resolve();
     const lesson = threadLessonOf(start, policy);
     if (lesson.group.length === 0) return Promise.resolve();
@@ -45,10 +58,10 @@ export function createOnNewMessageCompose(config: { deadlineMs?: number; embedde
     const complete = completeOnce(event);
     const timer = typeof setTimeout === "function" ? setTimeout(() => complete(), config.deadlineMs ?? COMPOSE_DEADLINE_MS) : undefined;
     Promise.resolve()
-      .then(readComposeStart)
-      .then((start) => {
+      .then(() => Promise.all([readComposeStart(), policyFor().catch(() => undefined)]))
+      .then(([start, policy]) => {
         const text = start && serializeComposeStart(start);
-        return Promise.all([text === undefined ? undefined : writeSessionValue(COMPOSE_SESSION_KEY, text), start ? learnThread(start) : undefined]);
+        return Promise.all([text === undefined ? undefined : writeSessionValue(COMPOSE_SESSION_KEY, text), start ? learnThread(start, policy) : undefined]);
       })
       .catch(() => undefined)
       .then(() => {

@@ -1,4 +1,6 @@
-import { resolvePolicy, type PolicyResult } from "../policy";
+import { resolvePolicy } from "../policy/source";
+import { builtInPolicy } from "../policy/sealed";
+import type { PolicyResult } from "../policy/policy";
 import { POLICY_SESSION_KEY, readSessionValue, writeSessionValue } from "../office/session";
 import { within } from "../util/within";
 
@@ -15,13 +17,33 @@ function fetchPolicyText(origin: string, timeoutMs: number): Promise<string | un
   return within(request, timeoutMs).catch(() => undefined);
 }
 
+/**
+ * The policy module with its schemas, evaluated only when a policy file's text must be validated
+ * (policy.json fetched, an older cache on the item): in dist/launchevent.js it is inlined but
+ * not run at load, so a Send with a sealed policy never builds the schemas.
+ */
+function policyModule() {
+  return import(/* webpackChunkName: "policy-schema" */ "../policy/policy");
+}
+
+export function parsePolicyTextLater(text: string): Promise<PolicyResult> {
+  return policyModule().then((m) => m.parsePolicyText(text));
+}
+
+/** The policy built into the bundle: sealed at build time (webpack.config.js); a policy file (tests) is validated on first use. */
+export function builtInPolicyLater(value: unknown): () => Promise<PolicyResult> {
+  let result: Promise<PolicyResult> | undefined;
+  return () => (result ??= Promise.resolve(builtInPolicy(value, (file) => policyModule().then((m) => m.parsePolicy(file)))));
+}
+
 /** The policy for a launch event (policy/source.ts), with policy.json fetched from the add-in's origin within `fetchTimeoutMs`. */
-export function loadPolicy(embedded: PolicyResult, origin: string, fetchTimeoutMs: number): Promise<PolicyResult> {
+export function loadPolicy(embedded: () => Promise<PolicyResult>, origin: string, fetchTimeoutMs: number): Promise<PolicyResult> {
   return resolvePolicy(
     {
       readCached: () => readSessionValue(POLICY_SESSION_KEY),
       fetchPublished: () => fetchPolicyText(origin, fetchTimeoutMs),
       writeCached: (text) => void writeSessionValue(POLICY_SESSION_KEY, text).catch(() => undefined),
+      parseText: parsePolicyTextLater,
     },
     embedded,
   );

@@ -27,28 +27,57 @@ export const JAPANESE_CONSUMER_DOMAINS: readonly string[] = [
   "hanmail.net", "tutanota.com", "fastmail.com",
 ];
 
-let builtIn: Set<string> | undefined;
-
-/** Built on first use, so that a Send with no outside recipient never pays for it. */
-function builtInSet(): Set<string> {
-  if (!builtIn) {
-    builtIn = new Set<string>(JAPANESE_CONSUMER_DOMAINS);
-    for (const domain of EMAIL_PROVIDERS as readonly string[]) builtIn.add(domain);
+/**
+ * The provider list as one string, sorted by UTF-16 code units and joined by newlines: what the
+ * add-in bundles hold (scripts/domain-list-loader.js makes it at build time, so a fresh runtime
+ * parses no array and builds no set), and what Node (CLI, server, tests), which reads the
+ * package's JSON array, makes on first use.
+ */
+let providers: string | undefined;
+function providerLines(): string {
+  if (providers === undefined) {
+    const raw: unknown = EMAIL_PROVIDERS;
+    providers = typeof raw === "string" ? raw : [...new Set((raw as string[]).map((d) => d.toLowerCase()))].sort().join("\n");
   }
-  return builtIn;
+  return providers;
+}
+
+/** True when `key` is one of the lines of `lines` (sorted by UTF-16 code units, newline-separated): a binary search over the text. */
+export function inSortedLines(lines: string, key: string): boolean {
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const start = lines.lastIndexOf("\n", mid - 1) + 1;
+    let end = lines.indexOf("\n", start);
+    if (end < 0 || end > hi) end = hi;
+    const line = lines.slice(start, end);
+    if (line === key) return true;
+    if (line < key) lo = end + 1;
+    else hi = start - 1;
+  }
+  return false;
+}
+
+let japanese: Set<string> | undefined;
+
+function isListed(domain: string): boolean {
+  japanese ??= new Set(JAPANESE_CONSUMER_DOMAINS);
+  return japanese.has(domain) || inSortedLines(providerLines(), domain);
 }
 
 /** How many domains the built-in set holds (the README and the tests quote it). */
 export function builtInConsumerDomainCount(): number {
-  return builtInSet().size;
+  const all = new Set(providerLines().split("\n"));
+  for (const domain of JAPANESE_CONSUMER_DOMAINS) all.add(domain);
+  return all.size;
 }
 
 /** True when `domain` (normalised ASCII) or a parent domain of it is a built-in consumer domain. */
 export function isBuiltInConsumerDomain(domain: string): boolean {
-  const set = builtInSet();
   for (let at = -1; ; ) {
     const candidate = at < 0 ? domain : domain.slice(at + 1);
-    if (set.has(candidate)) return true;
+    if (isListed(candidate)) return true;
     at = domain.indexOf(".", at + 1);
     if (at < 0) return false;
   }

@@ -21,6 +21,7 @@ export {
   type PolicyResult,
 } from "./policy";
 export { resolvePolicy, type PolicySources } from "./source";
+export { builtInPolicy, POLICY_FORMAT, sealPolicy, sealedPolicyText, unsealPolicy, type SealedPolicy } from "./sealed";
 export { builtInConsumerDomainCount, isBuiltInConsumerDomain, JAPANESE_CONSUMER_DOMAINS } from "./consumer-domains";
 export { DEFAULT_ATTACHMENT_KEYWORDS } from "./attachment-keywords";
 export { planMoveToBcc, planRecipientFix, applyPlan, fixObstacle, type FixObstacle, type RecipientFix, type RecipientPlan } from "./fixes";

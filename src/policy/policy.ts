@@ -1,4 +1,5 @@
 import { z } from "zod/mini";
+import { formatPolicyErrors } from "./policy-errors";
 import type { FindingCode, Level } from "../shared/types";
 import { addressKey, normalizeDomain, parseAddress } from "./address";
 import { DEFAULT_ATTACHMENT_KEYWORDS } from "./attachment-keywords";
@@ -20,7 +21,7 @@ const senderPattern = z.string().check(
   }),
 );
 
-const policySchema = z.strictObject({
+export const policySchema = z.strictObject({
   $schema: z.optional(z.string()),
   internalDomains: z._default(domainList, []),
   trustedDomains: z._default(domainList, []),
@@ -294,6 +295,4 @@ export function parsePolicyText(text: string): PolicyResult {
 /** The policy with every default, for drafts evaluated without a policy file. */
 export const DEFAULT_POLICY: Policy = (parsePolicy({}) as { ok: true; policy: Policy }).policy;
 
-export function formatPolicyErrors(errors: readonly PolicyError[]): string {
-  return errors.map((error) => `${error.path} ${error.message}`).join("; ");
-}
+export { formatPolicyErrors };

@@ -1,4 +1,4 @@
-import { parsePolicy, resolvePolicy, type PolicyResult } from "../policy";
+import { builtInPolicy, parsePolicy, parsePolicyText, resolvePolicy, type PolicyResult } from "../policy";
 import { parseInspectionCache, withCachedInspections } from "../attachments/cache";
 import { readAttachmentContent, removeAttachment } from "../office/attachments";
 import { readDraft } from "../office/draft";
@@ -34,8 +34,9 @@ function readPolicy(embedded: unknown): Promise<PolicyResult> {
       readCached: () => readSessionValue(POLICY_SESSION_KEY),
       fetchPublished: fetchPublishedPolicy,
       writeCached: (text) => void writeSessionValue(POLICY_SESSION_KEY, text).catch(() => undefined),
+      parseText: parsePolicyText,
     },
-    parsePolicy(embedded),
+    () => builtInPolicy(embedded, parsePolicy),
   );
 }
 

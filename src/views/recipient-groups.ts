@@ -1,6 +1,7 @@
 import type { Draft, PartyKind, RecipientField } from "../shared/types";
 import type { Policy } from "../policy/policy";
 import { classifyRecipients, isExternal, isVisible } from "../policy/recipients";
+import { compareIds } from "../util/compare";
 
 export interface GroupMember {
   address: string;
@@ -47,7 +48,7 @@ export function groupRecipients(draft: Draft, policy: Policy): RecipientOverview
     group.seesOutside = [...visibleOutside.values()].filter((party) => party !== group.id).length;
   }
   const ordered = [...groups.values()].sort(
-    (a, b) => Number(a.kind === "internal") - Number(b.kind === "internal") || b.members.length - a.members.length || a.id.localeCompare(b.id),
+    (a, b) => Number(a.kind === "internal") - Number(b.kind === "internal") || b.members.length - a.members.length || compareIds(a.id, b.id),
   );
   return { groups: ordered, unverified };
 }

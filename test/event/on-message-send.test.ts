@@ -1,3 +1,4 @@
+import { parsePolicyText, sealedPolicyText, unsealPolicy } from "../../src/policy";
 import { createOnMessageSend, type SendHandlerConfig } from "../../src/event/on-message-send";
 import { POLICY_SESSION_KEY } from "../../src/event/policy-source";
 import { TASKPANE_COMMAND_ID } from "../../src/office/alert-options";
@@ -170,7 +171,16 @@ describe("policy source", () => {
     fetchMock.mockImplementation(() => Promise.resolve(new Response(strictPolicy, { status: 200 })));
     const { options, fake } = await send(oneCustomerWithColleague);
     expect(options.allowEvent).toBe(false);
-    expect(fake.sim.sessionData.get(POLICY_SESSION_KEY)).toBe(strictPolicy);
+    // Kept validated and sealed: the next Send reads it back without fetching or validating.
+    expect(unsealPolicy(fake.sim.sessionData.get(POLICY_SESSION_KEY))?.exposure.mode).toBe("any-external");
+  });
+
+  test("a sealed policy on the item (compose start, the pane or an earlier Send put it there) is used as it is", async () => {
+    const sealed = parsePolicyText(strictPolicy);
+    if (!sealed.ok) throw new Error("invalid");
+    const { options } = await send({ ...oneCustomerWithColleague, sessionData: { [POLICY_SESSION_KEY]: sealedPolicyText(sealed.policy) } });
+    expect(options.allowEvent).toBe(false);
+    expect(fetchMock).not.toHaveBeenCalled();
   });
 
   test("a policy cached on the item is used without fetching", async () => {

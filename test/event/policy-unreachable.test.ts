@@ -8,6 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { createOnMessageSend } from "../../src/event/on-message-send";
 import { createOfficeHost } from "../../src/taskpane/office-host";
+import { unsealPolicy } from "../../src/policy";
 import { APPROVAL_SESSION_KEY, INSPECTIONS_SESSION_KEY, POLICY_SESSION_KEY } from "../../src/shared/session-keys";
 import { serializeInspectionCache, attachmentKey } from "../../src/attachments/cache";
 import { generateSigningKeyPem, loadSigningKey, signApproval } from "../../src/server/review/approval-signer";
@@ -18,7 +19,7 @@ import { createEvent, createFakeOffice, type FakeItemSpec } from "../support/fak
 // The build script is plain CommonJS (webpack.config.js loads it).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { readSettings } = require("../../scripts/addin-build.js") as {
-  readSettings: (env: NodeJS.ProcessEnv) => { policy: Record<string, unknown>; policyText: string; approvalKeys: string[] };
+  readSettings: (env: NodeJS.ProcessEnv) => { policy: Record<string, unknown>; sealedPolicy: unknown; policyText: string; approvalKeys: string[] };
 };
 
 const ORIGIN = "https://sendguard.mirai-shoji.co.jp";
@@ -87,7 +88,8 @@ describe("an approved message when policy.json cannot be fetched at Send", () =>
 
   test("the task pane keeps the policy it fetched on the item, and the handler verifies the approval with it", async () => {
     const itemData = await openPane();
-    expect(itemData.get(POLICY_SESSION_KEY)).toBe(SERVED);
+    // Kept sealed (validated once): the handler reads it back without the schemas.
+    expect(unsealPolicy(itemData.get(POLICY_SESSION_KEY))?.approvalKeys).toEqual([serverKey.publicKeyHex]);
     const options = await sendOffline({ ...Object.fromEntries(itemData), [APPROVAL_SESSION_KEY]: token() }, ORG_POLICY_FILE);
     expect(options).toEqual({ allowEvent: true });
   });
@@ -108,7 +110,8 @@ describe("an approved message when policy.json cannot be fetched at Send", () =>
     fs.writeFileSync(file, JSON.stringify(ORG_POLICY_FILE));
     const settings = readSettings({ SEND_GUARD_POLICY: file, SEND_GUARD_APPROVAL_KEYS: serverKey.publicKeyHex });
     expect(settings.approvalKeys).toEqual([serverKey.publicKeyHex]);
-    const options = await sendOffline({ ...guardians.sessionData, [APPROVAL_SESSION_KEY]: token() }, settings.policy);
+    // What the build embeds (webpack.config.js): the policy sealed.
+    const options = await sendOffline({ ...guardians.sessionData, [APPROVAL_SESSION_KEY]: token() }, settings.sealedPolicy);
     expect(options).toEqual({ allowEvent: true });
   });
 

@@ -1,4 +1,4 @@
-import { parsePolicy, resolvePolicy, type PolicySources } from "../../src/policy";
+import { parsePolicy, parsePolicyText, resolvePolicy, sealedPolicyText, type PolicySources } from "../../src/policy";
 
 const builtIn = parsePolicy({ internalDomains: ["built-in.example.jp"] });
 const text = (domain: string) => JSON.stringify({ internalDomains: [domain] });
@@ -9,12 +9,13 @@ function sources(cached: string | undefined, published: string | undefined) {
     readCached: () => Promise.resolve(cached),
     fetchPublished: jest.fn(() => Promise.resolve(published)),
     writeCached: (t) => written.push(t),
+    parseText: parsePolicyText,
   };
   return { io, written };
 }
 
 const domains = async (io: PolicySources) => {
-  const result = await resolvePolicy(io, builtIn);
+  const result = await resolvePolicy(io, () => builtIn);
   return result.ok ? result.policy.internalDomains : result.errors.map((e) => e.path);
 };
 
@@ -28,7 +29,9 @@ test("no valid cached copy: the published policy, then cached for the next runti
   for (const cached of [undefined, "{not json", JSON.stringify({ internalDomain: "typo" })]) {
     const { io, written } = sources(cached, text("published.example.jp"));
     expect(await domains(io)).toEqual(["published.example.jp"]);
-    expect(written).toEqual([text("published.example.jp")]);
+    // Kept sealed: the next runtime reads it back without validating again.
+    const published = parsePolicyText(text("published.example.jp"));
+    expect(written).toEqual([published.ok && sealedPolicyText(published.policy)]);
   }
 });
 
@@ -42,4 +45,29 @@ test("an invalid published policy is an error, not silently replaced, and not ca
   const { io, written } = sources(undefined, JSON.stringify({ exposure: { massThreshold: 0 } }));
   expect(await domains(io)).toEqual(["exposure.massThreshold"]);
   expect(written).toEqual([]);
+});
+
+test("a sealed copy on the item is used as it is: no validation, nothing fetched", async () => {
+  const policy = parsePolicy({ internalDomains: ["sealed.example.jp"] });
+  if (!policy.ok) throw new Error("invalid");
+  const { io } = sources(sealedPolicyText(policy.policy), text("published.example.jp"));
+  const parseText = jest.fn(parsePolicyText);
+  expect(await domains({ ...io, parseText })).toEqual(["sealed.example.jp"]);
+  expect(parseText).not.toHaveBeenCalled();
+  expect(io.fetchPublished).not.toHaveBeenCalled();
+});
+
+test("a sealed copy of another format (an older add-in's) is not used: the published policy is", async () => {
+  const policy = parsePolicy({ internalDomains: ["old.example.jp"] });
+  if (!policy.ok) throw new Error("invalid");
+  const old = sealedPolicyText(policy.policy).replace(/"format":"[^"]+"/, '"format":"sgp0-000000000000"');
+  const { io } = sources(old, text("published.example.jp"));
+  expect(await domains(io)).toEqual(["published.example.jp"]);
+});
+
+test("the built-in policy is only worked out when it is needed", async () => {
+  const { io } = sources(text("cached.example.jp"), undefined);
+  const builtInLater = jest.fn(() => builtIn);
+  await resolvePolicy(io, builtInLater);
+  expect(builtInLater).not.toHaveBeenCalled();
 });

@@ -2,6 +2,7 @@ import type { ExposedAddress, ExposureEvidence, Level, PartyKind } from "../../s
 import type { Policy } from "../policy";
 import { isExternal, isVisible } from "../recipients";
 import type { Rule } from "./rule";
+import { compareIds } from "../../util/compare";
 
 type OutsideKind = Exclude<PartyKind, "internal">;
 
@@ -136,7 +137,7 @@ export const externalExposure: Rule = ({ policy, recipients, thread, memory }) =
   for (const o of shown) shownPerParty.set(o.party, (shownPerParty.get(o.party) ?? 0) + 1);
   const partyList = [...perParty.entries()]
     .map(([id, p]) => ({ id, kind: p.kind, visible: shownPerParty.get(id) ?? 0, total: p.total }))
-    .sort((a, b) => b.visible - a.visible || b.total - a.total || a.id.localeCompare(b.id));
+    .sort((a, b) => b.visible - a.visible || b.total - a.total || compareIds(a.id, b.id));
   const alreadyShared = visible.length - shown.length;
   const small = isSmallSet(policy.exposure.smallSet, reasons, exposed.length, partyList.length);
   return {
