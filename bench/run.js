@@ -2,6 +2,8 @@
  * npm run bench — prints the figures the send path is held to:
  *  - OnMessageSend handler time per send (built dist/launchevent.js, in node:vm, with an
  *    Office mock that answers instantly) at 5 / 50 / 500 recipients;
+ *  - the same in a fresh runtime: a new V8 isolate per send, split into compile, top level and
+ *    decision (bench/fresh-runtime.js), as classic Outlook starts its runtime per launch event;
  *  - how many sequential rounds of Office calls sit on the critical path;
  *  - the event bundles' sizes: dist/commands.js (browser runtime, loaded per send on web / new
  *    Outlook / Mac; inspectors in chunks) and dist/launchevent.js (classic Outlook, inspectors
@@ -23,7 +25,7 @@ const { performance } = require("node:perf_hooks");
 
 const ROOT = path.resolve(__dirname, "..");
 const BUNDLE = fs.readFileSync(path.join(ROOT, "dist/launchevent.js"), "utf8");
-const { evaluate, parsePolicy } = require(path.join(ROOT, "build/policy"));
+const { evaluate, parsePolicy, sealedPolicyText } = require(path.join(ROOT, "build/policy"));
 
 const DOMAINS = ["docomo.ne.jp", "gmail.com", "acme.co.jp", "mirai-shoji.co.jp", "beta-kogyo.co.jp", "yahoo.co.jp"];
 const recipients = (n) => Array.from({ length: n }, (_, i) => ({ emailAddress: `user${i}@${DOMAINS[i % DOMAINS.length]}`, displayName: `利用者 ${i}`, recipientType: "externalUser" }));
@@ -37,7 +39,8 @@ function instantOffice(count, file) {
   const to = recipients(Math.ceil(count / 2));
   const cc = recipients(count - to.length).map((r, i) => ({ ...r, emailAddress: `cc${i}@${DOMAINS[i % DOMAINS.length]}` }));
   const attachment = file ? { id: "0", name: file.name, size: file.bytes.length, attachmentType: "file", isInline: false } : { id: "0", name: "資料.pdf", size: 1000, attachmentType: "file", isInline: false };
-  const session = { "sendguard.policy": JSON.stringify({ internalDomains: ["mirai-shoji.co.jp"] }) };
+  // The policy as compose start leaves it on the item: validated and sealed (src/policy/sealed.ts).
+  const session = { "sendguard.policy": sealedPolicyText(parsePolicy({ internalDomains: ["mirai-shoji.co.jp"] }).policy) };
   if (!file) session["sendguard.inspections"] = JSON.stringify({ v: 1, files: { [`0\u0000資料.pdf\u00001000`]: { status: "unscannable", reason: "pdf" } } });
   let wave = 0;
   const waves = new Set();
@@ -144,6 +147,13 @@ async function main() {
       console.log(`${(cold ? "cold" : "warm").padEnd(7)}  ${String(count).padEnd(10)}  ${fmt(r.median).padEnd(10)}  ${fmt(r.p95).padEnd(10)}  ${fmt(r.max).padEnd(10)}  ${String(r.rounds).padEnd(6)}  ${r.verdict}`);
     }
   }
+  console.log("(cold: a new vm context per send in this process's isolate, so V8's compiled code carries over; the table below does not)");
+  console.log("");
+  const fresh = require("./fresh-runtime");
+  fresh.print(await fresh.measure(30));
+  const unsealed = await fresh.measure(15, [5], undefined, "text");
+  const row = unsealed.rows[0];
+  console.log(`  an item whose policy nobody validated yet (policy.json text on the item, 5 recipients): load ${row.load.median.toFixed(1)} ms, decide ${row.decide.median.toFixed(1)} ms, total ${row.total.median.toFixed(1)} ms (median)`);
   console.log("");
   console.log("Policy engine alone (build/policy evaluate)");
   console.log("recipients  median      p95");
