@@ -16,6 +16,7 @@ import { parseComposeStart } from "../memory/compose-start";
 import { CorrespondenceMemory, MEMORY_SETTING_KEY, taughtKeys } from "../memory/correspondence";
 import { doubtedAddresses, lessonOf } from "../memory/lesson";
 import { readRoamingValue, saveRoamingValue } from "../office/roaming";
+import { APPROVAL_SHARE_MAX_AGE_MS, approvalShareName, sharedValue } from "../office/local-share";
 import { within } from "../util/within";
 import { inspectPendingAttachments, pendingAttachments } from "../attachments/pending";
 import { completeOnce } from "./complete-once";
@@ -193,9 +194,18 @@ export function createOnMessageSend(config: SendHandlerConfig) {
         const memory = memoryFrom(readRoamingValue(MEMORY_SETTING_KEY));
         return inspectPending(withCachedInspections(read, cached), policy.policy, cached).then((draft) => {
           const evaluation = evaluate(draft, policy.policy, { composeStart: parseComposeStart(composeText), memory: memory?.without(memory.groupIdOf(taughtKeys(taughtText))) });
-          const decision = decideSend({ evaluation, sender: draft.from, token, approvalKeys: policy.policy.approvalKeys, nowMs: Date.now() });
+          const decide = (candidate: string | undefined) => decideSend({ evaluation, sender: draft.from, token: candidate, approvalKeys: policy.policy.approvalKeys, nowMs: Date.now() });
+          // The pane's approval reaches the handler in sessionData, or on Mac through localStorage under this message's fingerprint.
+          let used = token;
+          let decision = decide(token);
+          const shared = decision.allow ? undefined : sharedValue(approvalShareName(evaluation.fingerprint), APPROVAL_SHARE_MAX_AGE_MS);
+          if (shared !== undefined && shared !== token) {
+            const withShared = decide(shared);
+            // Used when it lets the message go, or when the item has no token of its own (the alert then says what it lacks).
+            if (withShared.allow || token === undefined) [decision, used] = [withShared, shared];
+          }
           const completion = completionFor(decision, language);
-          return learn(draft, policy.policy, memory, completion, evaluation.findings).then(() => end(completion, token));
+          return learn(draft, policy.policy, memory, completion, evaluation.findings).then(() => end(completion, used));
         });
       })
       .catch((error: unknown) => fail(reasonOf(error)))

@@ -3,6 +3,7 @@ import { builtInPolicy } from "../policy/sealed";
 import type { PolicyResult } from "../policy/policy";
 import { POLICY_SESSION_KEY, readSessionValue, writeSessionValue } from "../office/session";
 import { within } from "../util/within";
+import { POLICY_SHARE_MAX_AGE_MS, POLICY_SHARE_NAME, sharedValue } from "../office/local-share";
 
 export { POLICY_SESSION_KEY };
 
@@ -44,6 +45,7 @@ export function loadPolicy(embedded: () => Promise<PolicyResult>, origin: string
       fetchPublished: () => fetchPolicyText(origin, fetchTimeoutMs),
       writeCached: (text) => void writeSessionValue(POLICY_SESSION_KEY, text).catch(() => undefined),
       parseText: parsePolicyTextLater,
+      readShared: () => sharedValue(POLICY_SHARE_NAME, POLICY_SHARE_MAX_AGE_MS),
     },
     embedded,
   );

@@ -9,14 +9,19 @@ export interface PolicySources {
   fetchPublished(): Promise<string | undefined>;
   /** Keeps a valid published policy on the item, sealed, for the next runtime (optional). */
   writeCached?(text: string): void;
+  /**
+   * A sealed policy another runtime of this add-in shared (the task pane, through localStorage:
+   * office/local-share.ts), used when policy.json cannot be fetched, before the built-in policy.
+   */
+  readShared?(): string | undefined;
   /** Validates a policy file's text (the schema library; the send handler loads it only when a text must be validated). */
   parseText(text: string): PolicyResult | Promise<PolicyResult>;
 }
 
 /**
  * The policy in force, the same way in every runtime: the copy cached on the item when it is
- * valid, else the server's policy.json (then cached, sealed), else the policy built into the
- * add-in when the server cannot be reached. A published policy that is invalid is an error,
+ * valid, else the server's policy.json (then cached, sealed), else, when the server cannot be
+ * reached, a sealed policy the task pane shared recently, else the policy built into the add-in. A published policy that is invalid is an error,
  * never silently replaced by the built-in one: the administrator's intent is unknown.
  */
 export async function resolvePolicy(sources: PolicySources, builtIn: () => PolicyResult | Promise<PolicyResult>): Promise<PolicyResult> {
@@ -28,7 +33,10 @@ export async function resolvePolicy(sources: PolicySources, builtIn: () => Polic
     if (result.ok) return result;
   }
   const published = await sources.fetchPublished();
-  if (published === undefined) return builtIn();
+  if (published === undefined) {
+    const shared = unsealPolicy(sources.readShared?.());
+    return shared ? { ok: true, policy: shared } : builtIn();
+  }
   const result = await sources.parseText(published);
   if (result.ok) sources.writeCached?.(sealedPolicyText(result.policy));
   return result;

@@ -12,6 +12,9 @@ import { parseComposeStart } from "../memory/compose-start";
 import { CorrespondenceMemory, MEMORY_SETTING_KEY, taughtKeys } from "../memory/correspondence";
 import type { PaneHost } from "./host";
 import { msalRequester } from "../ui/sign-in";
+import { approvalShareName, POLICY_SHARE_NAME, shareValue } from "../office/local-share";
+import { decodeApprovalToken } from "../approval/token";
+import { APPROVAL_SESSION_KEY } from "../shared/session-keys";
 
 /** The server's policy.json next to this page; undefined when offline or blocked. */
 async function fetchPublishedPolicy(): Promise<string | undefined> {
@@ -21,6 +24,12 @@ async function fetchPublishedPolicy(): Promise<string | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/** An approval token, shared under the fingerprint of the message it approves (for Mac, where the handler does not see the pane's sessionData). */
+function shareApproval(token: string): void {
+  const decoded = decodeApprovalToken(token);
+  if (decoded.ok) shareValue(approvalShareName(decoded.claims.fp), token);
 }
 
 /**
@@ -33,7 +42,11 @@ function readPolicy(embedded: unknown): Promise<PolicyResult> {
     {
       readCached: () => readSessionValue(POLICY_SESSION_KEY),
       fetchPublished: fetchPublishedPolicy,
-      writeCached: (text) => void writeSessionValue(POLICY_SESSION_KEY, text).catch(() => undefined),
+      writeCached: (text) => {
+        void writeSessionValue(POLICY_SESSION_KEY, text).catch(() => undefined);
+        // On Mac the send handler does not see the pane's sessionData: localStorage carries it (office/local-share.ts).
+        shareValue(POLICY_SHARE_NAME, text);
+      },
       parseText: parsePolicyText,
     },
     () => builtInPolicy(embedded, parsePolicy),
@@ -68,7 +81,10 @@ export function createOfficeHost(embeddedPolicy: unknown): PaneHost {
     readAttachmentContent,
     userEmail,
     readItemValue: readSessionValue,
-    writeItemValue: writeSessionValue,
+    writeItemValue: (key, value) => {
+      if (key === APPROVAL_SESSION_KEY) shareApproval(value);
+      return writeSessionValue(key, value);
+    },
     removeItemValue: removeSessionValue,
     serviceBase: () => new URL(".", document.baseURI).href.replace(/\/+$/, ""),
     tokenRequester: msalRequester,

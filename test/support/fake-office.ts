@@ -42,6 +42,8 @@ export interface FakeOfficeOptions {
   initializationContext?: string;
   /** The mailbox's roaming settings, shared between items (a new empty store when not given). */
   roaming?: SimRoamingStore;
+  /** The client's platform; "Mac" gives the task pane a sessionData of its own (compose-sim.ts). */
+  platform?: "OfficeOnline" | "PC" | "Mac";
 }
 
 export interface FakeOffice {
@@ -62,6 +64,7 @@ export function createFakeOffice(spec: FakeItemSpec, options: FakeOfficeOptions 
     latencyMs: options.latencyMs ?? 0,
     resolve: (address) => (address.toLowerCase().endsWith("@mirai-shoji.co.jp") ? "user" : "externalUser"),
     ...(options.roaming ? { roaming: options.roaming } : {}),
+    ...(options.platform ? { platform: options.platform } : {}),
   });
   for (const field of ["to", "cc", "bcc"] as const) {
     sim.mailbox[field] = (spec[field] ?? []).map((r) => ({

@@ -83,6 +83,13 @@ export interface SimOptions {
   roaming?: SimRoamingStore;
   /** How the host resolves an address an add-in writes (Exchange decides in Outlook). */
   resolve?: (emailAddress: string) => SimRecipientType;
+  /**
+   * `Office.context.diagnostics.platform` (default "OfficeOnline"). "Mac" also models what
+   * Microsoft's runtimes page says of Outlook on Mac: a task pane and an event handler do not
+   * share data through the item's sessionData (they share it through localStorage), so here the
+   * task pane gets a sessionData of its own.
+   */
+  platform?: "OfficeOnline" | "PC" | "Mac";
 }
 
 /** Something in the item changed; the compose UI re-renders on it. */
@@ -120,6 +127,9 @@ const FIELDS: readonly SimField[] = ["to", "cc", "bcc"];
 export class ComposeSim {
   readonly mailbox: SimMailbox;
   readonly sessionData = new Map<string, string>();
+  /** On Mac, the task pane's own sessionData (see SimOptions.platform). */
+  readonly paneSessionData = new Map<string, string>();
+  readonly platform: "OfficeOnline" | "PC" | "Mac";
   readonly roaming: SimRoamingStore;
   /** Every Office call made by an add-in, in order ("to.getAsync", ...). */
   readonly calls: string[] = [];
@@ -139,6 +149,7 @@ export class ComposeSim {
     this.latencyMs = options.latencyMs ?? 0;
     this.resolveAddress = options.resolve ?? (() => "externalUser");
     this.roaming = options.roaming ?? new SimRoamingStore();
+    this.platform = options.platform ?? "OfficeOnline";
     this.mailbox = { from: { ...options.user }, composeType: "newMail", to: [], cc: [], bcc: [], subject: "", body: "", attachments: [] };
   }
 
@@ -341,12 +352,18 @@ export class ComposeSim {
     });
   }
 
+  /** The sessionData a runtime of `kind` sees: the item's, except the task pane's own on Mac. */
+  sessionDataOf(kind: RuntimeKind): Map<string, string> {
+    return this.platform === "Mac" && kind === "taskpane" ? this.paneSessionData : this.sessionData;
+  }
+
   private setSessionValue(key: string, value: string | undefined, by: RuntimeKind): void {
-    if (value === undefined) this.sessionData.delete(key);
+    const data = this.sessionDataOf(by);
+    if (value === undefined) data.delete(key);
     else {
-      const total = [...this.sessionData].reduce((n, [k, v]) => n + (k === key ? 0 : k.length + v.length), key.length + value.length);
+      const total = [...data].reduce((n, [k, v]) => n + (k === key ? 0 : k.length + v.length), key.length + value.length);
       if (total > sessionDataLimit(this.mailboxVersion)) throw new HostError("SessionObjectMaxLengthExceeded", "The sessionData object exceeds its size limit.");
-      this.sessionData.set(key, value);
+      data.set(key, value);
     }
     this.emit({ kind: "sessionData", by });
   }

@@ -185,9 +185,9 @@ export function buildNamespace(sim: ComposeSim, runtime: NamespaceRuntime, hooks
     sessionData: {
       getAsync: (key: unknown, ...args: unknown[]) => {
         const name = stringArgument("name", key);
-        respond("sessionData.getAsync", args, true, () => sim.sessionData.get(name) ?? "");
+        respond("sessionData.getAsync", args, true, () => sim.sessionDataOf(runtime.kind).get(name) ?? "");
       },
-      getAllAsync: (...args: unknown[]) => respond("sessionData.getAllAsync", args, true, () => Object.fromEntries(sim.sessionData)),
+      getAllAsync: (...args: unknown[]) => respond("sessionData.getAllAsync", args, true, () => Object.fromEntries(sim.sessionDataOf(runtime.kind))),
       setAsync: (key: unknown, value: unknown, ...args: unknown[]) => {
         const name = stringArgument("name", key);
         const text = stringArgument("value", value);
@@ -199,7 +199,7 @@ export function buildNamespace(sim: ComposeSim, runtime: NamespaceRuntime, hooks
       },
       clearAsync: (...args: unknown[]) =>
         respond("sessionData.clearAsync", args, false, () => {
-          for (const key of [...sim.sessionData.keys()]) hooks.setSessionData(key, undefined);
+          for (const key of [...sim.sessionDataOf(runtime.kind).keys()]) hooks.setSessionData(key, undefined);
         }),
     },
   };
@@ -248,7 +248,7 @@ export function buildNamespace(sim: ComposeSim, runtime: NamespaceRuntime, hooks
       mailbox: {
         item,
         userProfile: { displayName: mailbox.from.displayName, emailAddress: mailbox.from.emailAddress, accountType: "office365", timeZone: "Tokyo Standard Time" },
-        diagnostics: { hostName: "Outlook", hostVersion: "16.0", OWAView: "ThreeColumn" },
+        diagnostics: { hostName: "Outlook", hostVersion: "16.0", platform: sim.platform, ...(sim.platform === "OfficeOnline" ? { OWAView: "ThreeColumn" } : {}) },
       },
     },
     get initialize() {
@@ -261,7 +261,7 @@ export function buildNamespace(sim: ComposeSim, runtime: NamespaceRuntime, hooks
     onReady: (callback?: (info: { host: string; platform: string }) => void) =>
       new Promise((resolve) => {
         setTimeout(() => {
-          const info = { host: "Outlook", platform: "OfficeOnline" };
+          const info = { host: "Outlook", platform: sim.platform };
           initialize?.("");
           callback?.(info);
           resolve(info);
