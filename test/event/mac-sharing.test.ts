@@ -12,7 +12,7 @@ import { generateSigningKeyPem, loadSigningKey, signApproval } from "../../src/s
 import { approvalShareName, POLICY_SHARE_MAX_AGE_MS, shareValue, sharedValue } from "../../src/office/local-share";
 import { approvalClaimsFor } from "../support/approvals";
 import { addresses, CARRIER_DOMAINS, ORG_POLICY_FILE } from "../support/drafts";
-import { ComposeSim } from "../../src/playground/office-sim/compose-sim";
+import type { ComposeSim } from "../../src/playground/office-sim/compose-sim";
 import { createEvent, createFakeOffice, type FakeItemSpec } from "../support/fake-office";
 import { createOnAttachmentsChanged } from "../../src/event/on-attachments-changed";
 import { peopleRows, xlsx } from "../support/files";
@@ -182,7 +182,7 @@ describe("Outlook on Mac: what the pane stores reaches the send handler through 
   test("a file only the pane inspected (its cache does not reach the handler on Mac) is read at Send, not passed unread", async () => {
     const spec: FakeItemSpec = { to: people(["a@gmail.com"]), subject: "名簿", attachments: [{ id: "0", name: "名簿.xlsx", content: xlsx([{ name: "Sheet1", rows: peopleRows(30) }]) }] };
     const sim = createFakeOffice(spec, { platform: "Mac" }).sim;
-    sim.paneSessionData.set(INSPECTIONS_SESSION_KEY, serializeInspectionCache(new Map([[attachmentKey({ id: "0", name: "名簿.xlsx", size: sim.mailbox.attachments[0]?.size ?? 0 }), { status: "clean" }]])));
+    sim.paneSessionData.set(INSPECTIONS_SESSION_KEY, serializeInspectionCache(new Map([[attachmentKey({ id: "0", name: "名簿.xlsx", size: sim.mailbox.attachments[0]?.size ?? 0 }), { status: "inspected" as const, counts: {} }]])));
     const options = await sendOn(sim);
     expect(sim.calls).toContain("getAttachmentContentAsync");
     expect(JSON.parse(options.contextData as string)).toMatchObject({ verdict: "review", codes: expect.arrayContaining(["attachment-address-list"]) });
