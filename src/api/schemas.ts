@@ -96,6 +96,9 @@ export const listQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
+/** `GET /api/reviewers`: `from`, the mailbox the message is sent from when it is not the signed-in person's own (a shared mailbox). */
+export const reviewersQuerySchema = z.strictObject({ from: address.optional() });
+
 export const reviewIdSchema = z.strictObject({ id: z.string().regex(/^rv_[A-Za-z0-9_-]{10,40}$/, "is not a review id") });
 
 export const sentSchema = z.strictObject({ token: z.string().min(1).max(MAX_TOKEN_LENGTH) });

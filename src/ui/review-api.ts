@@ -76,8 +76,9 @@ export class ReviewApi {
     this.token = token;
   }
 
-  reviewers(): Promise<{ reviewers: ReviewerOption[] }> {
-    return this.call("GET", "/api/reviewers");
+  /** Who may review mail sent from `from` (a shared mailbox) or, without it, from the signed-in person. */
+  reviewers(from?: string): Promise<{ reviewers: ReviewerOption[] }> {
+    return this.call("GET", from ? `/api/reviewers?from=${encodeURIComponent(from)}` : "/api/reviewers");
   }
 
   create(request: CreateReviewRequest): Promise<Review> {

@@ -67,6 +67,14 @@ describe("dist/manifest.xml", () => {
     expect(all(doc, "bt:Sets")[0]?.getAttribute("DefaultMinVersion")).toBe("1.12");
   });
 
+  test("is available in shared mailboxes and to delegates (SupportsSharedFolders, in the 1.1 VersionOverrides)", () => {
+    const element = all(doc, "SupportsSharedFolders");
+    expect(element.map((e) => e.textContent)).toEqual(["true"]);
+    let parent = element[0]?.parentNode as Element | null;
+    while (parent && parent.localName !== "VersionOverrides") parent = parent.parentNode as Element | null;
+    expect(parent?.getAttribute("xsi:type")).toBe("VersionOverridesV1_1");
+  });
+
   test("every resid is at most 32 characters and resolves to a resource", () => {
     const resources = new Set(["bt:Image", "bt:Url", "bt:String"].flatMap((tag) => all(doc, tag).map((e) => e.getAttribute("id"))));
     const resids = all(doc, "*").map((e) => e.getAttribute("resid")).filter((r): r is string => !!r);
@@ -148,7 +156,8 @@ describe("dist/manifest.xml", () => {
     expect(childNames(inner)).toEqual(["Requirements", "Hosts", "Resources"]);
     const host = firstChild(firstChild(inner, "Hosts"), "Host");
     expect(childNames(host)).toEqual(["Runtimes", "DesktopFormFactor"]);
-    expect(childNames(firstChild(host, "DesktopFormFactor"))[0]).toBe("FunctionFile");
+    // SupportsSharedFolders first, then FunctionFile (the documented example and schema order).
+    expect(childNames(firstChild(host, "DesktopFormFactor")).slice(0, 2)).toEqual(["SupportsSharedFolders", "FunctionFile"]);
     expect(childNames(firstChild(inner, "Resources"))).toEqual(["Images", "Urls", "ShortStrings", "LongStrings"]);
     for (const control of all(doc, "Control")) expect(childNames(control)).toEqual(["Label", "Supertip", "Icon", "Action"]);
   });
@@ -220,7 +229,7 @@ describe("building for another origin", () => {
     expect(manifest).toContain("https://sendguard.example.co.jp:8443/launchevent.js");
     expect(fs.readFileSync(path.join(out, "launchevent.js"), "utf8")).toContain('"https://sendguard.example.co.jp:8443"');
     fs.rmSync(out, { recursive: true, force: true });
-  });
+  }, 120_000);
 
   test.each([
     [{ SEND_GUARD_ORIGIN: "http://sendguard.example.co.jp" }, "must use https:"],

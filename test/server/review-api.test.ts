@@ -107,7 +107,8 @@ describe("requesting a review", () => {
   });
 
   test.each<[string, () => Promise<{ token: string; body: unknown }>, number, string]>([
-    ["the snapshot is from someone else", async () => ({ token: sato, body: requestFor(GUARDIANS) }), 403, "sender-mismatch"],
+    ["the snapshot is from an address outside the organisation", async () => ({ token: sato, body: requestFor({ ...GUARDIANS, from: "tanaka@gmail.com" }) }), 403, "sender-mismatch"],
+    ["the snapshot is from a look-alike of an internal domain", async () => ({ token: sato, body: requestFor({ ...GUARDIANS, from: "info@mirai-shoji.co.jp.example.com" }) }), 403, "sender-mismatch"],
     ["the sender picks themself", async () => ({ token: tanaka, body: requestFor(GUARDIANS, { reviewer: TANAKA }) }), 403, "self-review"],
     ["the reviewer is not allowed for this sender", async () => ({ token: tanaka, body: requestFor(GUARDIANS, { reviewer: SATO }) }), 403, "reviewer-not-allowed"],
     ["no reviewer is configured for the sender", async () => ({ token: kacho, body: requestFor({ ...GUARDIANS, from: KACHO }, { reviewer: TANAKA }) }), 422, "no-reviewer-configured"],
@@ -178,6 +179,37 @@ describe("requesting a review", () => {
   test("a full 1,000-recipient CC list is accepted", async () => {
     const review = await create({ ...GUARDIANS, cc: addresses(1000, CARRIER_DOMAINS) });
     expect(review.snapshot.cc).toHaveLength(1000);
+  });
+});
+
+describe("shared mailboxes and delegates: the message is from a mailbox that is not the signed-in person's", () => {
+  const SHARED = "info@mirai-shoji.co.jp";
+  const fromShared: DraftSpec = { ...GUARDIANS, from: SHARED, subject: "保護者会のお知らせ（共有メールボックス）" };
+
+  test("the reviewers are those of the mailbox sent from, never the person asking", async () => {
+    expect((await server.api("GET", `/api/reviewers?from=${encodeURIComponent(SHARED)}`, tanaka)).body.reviewers).toEqual([{ address: KACHO, name: "山田 課長" }]);
+    // kacho sends as sato's delegate: sato's mail is reviewed by kacho (the domain) and tanaka (named for sato) — kacho is the one asking.
+    expect((await server.api("GET", `/api/reviewers?from=${encodeURIComponent(SATO)}`, kacho)).body.reviewers).toEqual([{ address: TANAKA, name: "田中 一郎" }]);
+    expect((await server.api("GET", "/api/reviewers", kacho)).body.reviewers).toEqual([]);
+    expect(await server.api("GET", "/api/reviewers?from=info%40gmail.com", tanaka)).toMatchObject({ status: 403, body: { error: "sender-mismatch" } });
+    expect(await server.api("GET", "/api/reviewers?from=not-an-address", tanaka)).toMatchObject({ status: 400 });
+  });
+
+  test("the request is the asker's (they read and cancel it); the approval names the shared mailbox, which Send compares with From", async () => {
+    const review = await create(fromShared, tanaka);
+    expect(review).toMatchObject({ sender: TANAKA, reviewer: KACHO, snapshot: { from: SHARED } });
+    const decided = await server.api("POST", `/api/reviews/${review.id}/decision`, kacho, { decision: "approve", comment: "", acknowledged: ACK_ALL(review) });
+    expect(decided.status).toBe(200);
+    const token = (await server.api("GET", `/api/reviews/${review.id}`, tanaka)).body.approvalToken as string;
+    const keys = [server.services.signingKey.publicKeyHex];
+    const check = (sender: string) => verifyApprovalToken(token, { publicKeys: keys, fingerprint: review.fingerprint, sender, nowMs: Date.now() });
+    expect(check(SHARED)).toMatchObject({ ok: true, claims: { snd: SHARED } });
+    expect(check(TANAKA)).toEqual({ ok: false, reason: "sender" });
+  });
+
+  test("a delegate cannot pick themself, nor a reviewer the mailbox's policy does not name", async () => {
+    expect(await server.api("POST", "/api/reviews", kacho, requestFor({ ...fromShared, from: SATO }, { reviewer: KACHO }))).toMatchObject({ status: 403, body: { error: "self-review" } });
+    expect(await server.api("POST", "/api/reviews", tanaka, requestFor(fromShared, { reviewer: SATO }))).toMatchObject({ status: 403, body: { error: "reviewer-not-allowed" } });
   });
 });
 

@@ -42,6 +42,8 @@ export interface FakeOfficeOptions {
   initializationContext?: string;
   /** The mailbox's roaming settings, shared between items (a new empty store when not given). */
   roaming?: SimRoamingStore;
+  /** The signed-in user (`userProfile`) when the message is sent from another mailbox (`spec.from`: a shared mailbox). */
+  userEmail?: string;
   /** The client's platform; "Mac" gives the task pane a sessionData of its own (compose-sim.ts). */
   platform?: "OfficeOnline" | "PC" | "Mac";
 }
@@ -58,7 +60,7 @@ export const SENDER = "tanaka@mirai-shoji.co.jp";
 
 export function createFakeOffice(spec: FakeItemSpec, options: FakeOfficeOptions = {}): FakeOffice {
   const sim = new ComposeSim({
-    user: { displayName: "田中 一郎", emailAddress: spec.from ?? SENDER },
+    user: { displayName: "田中 一郎", emailAddress: options.userEmail ?? spec.from ?? SENDER },
     displayLanguage: options.displayLanguage ?? "en-US",
     mailboxVersion: options.mailbox ?? "1.14",
     latencyMs: options.latencyMs ?? 0,
@@ -73,6 +75,7 @@ export function createFakeOffice(spec: FakeItemSpec, options: FakeOfficeOptions 
       recipientType: (r.recipientType ?? "externalUser") as SimRecipientType,
     }));
   }
+  if (spec.from) sim.mailbox.from = { displayName: spec.from, emailAddress: spec.from };
   sim.mailbox.subject = spec.subject ?? "";
   sim.mailbox.composeType = spec.composeType ?? "newMail";
   for (const attachment of spec.attachments ?? []) {

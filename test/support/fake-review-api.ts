@@ -129,8 +129,9 @@ export class FakeReviewApi implements ReviewClient {
     this.token = `token:${email}`;
   }
 
-  async reviewers(): Promise<{ reviewers: ReviewerOption[] }> {
-    await this.enter("reviewers");
+  async reviewers(from?: string): Promise<{ reviewers: ReviewerOption[] }> {
+    if (from === undefined) await this.enter("reviewers");
+    else await this.enter("reviewers", from);
     return { reviewers: this.users };
   }
 

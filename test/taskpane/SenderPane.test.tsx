@@ -84,6 +84,20 @@ test("opened from the Smart Alert: says Send Guard stopped the message; from a f
   expect(await screen.findByTestId("alert-context")).toHaveTextContent(en.fromAlert);
 });
 
+test("sent from a shared mailbox: the reviewers are the mailbox's, and the request says it is from the mailbox", async () => {
+  const { api } = open({ from: "info@mirai-shoji.co.jp", to: people(["jimu@mirai-shoji.co.jp"]), cc: people(addresses(12, CARRIER_DOMAINS)), subject: "運動会" }, { userEmail: "tanaka@mirai-shoji.co.jp" }, "ja");
+  expect(await verdict()).toHaveAttribute("data-verdict", "review");
+  const request = await screen.findByTestId("request");
+  // Signed in as the person; reviewers asked for the mailbox the message goes out from.
+  expect(api.callsOf("devSignIn")).toEqual([["tanaka@mirai-shoji.co.jp"]]);
+  expect(api.callsOf("reviewers")).toEqual([["info@mirai-shoji.co.jp"]]);
+  await waitFor(() => expect(request).toBeEnabled());
+  await act(async () => fireEvent.click(request));
+  await screen.findByTestId("review-status");
+  const [created] = api.callsOf("create")[0] as [{ snapshot: { from: string } }];
+  expect(created.snapshot.from).toBe("info@mirai-shoji.co.jp");
+});
+
 test("opened from the alert of a check that could not finish: the reason in words", async () => {
   open({ to: people(["jimu@mirai-shoji.co.jp"]) }, { initializationContext: JSON.stringify({ v: 1, verdict: "error", codes: [], fingerprint: null, error: "timeout" }) });
   expect(await screen.findByTestId("alert-context")).toHaveTextContent(en.fromAlertError(CATALOGS.en.failureReason.timeout));

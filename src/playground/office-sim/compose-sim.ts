@@ -126,6 +126,8 @@ const FIELDS: readonly SimField[] = ["to", "cc", "bcc"];
  */
 export class ComposeSim {
   readonly mailbox: SimMailbox;
+  /** The signed-in user (`userProfile`): the From address starts as theirs, and may be changed to a shared mailbox's. */
+  readonly user: { displayName: string; emailAddress: string };
   readonly sessionData = new Map<string, string>();
   /** On Mac, the task pane's own sessionData (see SimOptions.platform). */
   readonly paneSessionData = new Map<string, string>();
@@ -150,6 +152,7 @@ export class ComposeSim {
     this.resolveAddress = options.resolve ?? (() => "externalUser");
     this.roaming = options.roaming ?? new SimRoamingStore();
     this.platform = options.platform ?? "OfficeOnline";
+    this.user = { ...options.user };
     this.mailbox = { from: { ...options.user }, composeType: "newMail", to: [], cc: [], bcc: [], subject: "", body: "", attachments: [] };
   }
 

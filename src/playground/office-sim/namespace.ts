@@ -247,7 +247,7 @@ export function buildNamespace(sim: ComposeSim, runtime: NamespaceRuntime, hooks
       roamingSettings,
       mailbox: {
         item,
-        userProfile: { displayName: mailbox.from.displayName, emailAddress: mailbox.from.emailAddress, accountType: "office365", timeZone: "Tokyo Standard Time" },
+        userProfile: { displayName: sim.user.displayName, emailAddress: sim.user.emailAddress, accountType: "office365", timeZone: "Tokyo Standard Time" },
         diagnostics: { hostName: "Outlook", hostVersion: "16.0", platform: sim.platform, ...(sim.platform === "OfficeOnline" ? { OWAView: "ThreeColumn" } : {}) },
       },
     },

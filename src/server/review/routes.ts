@@ -15,6 +15,7 @@ import {
   listQuerySchema,
   putMemorySchema,
   reviewIdSchema,
+  reviewersQuerySchema,
   sentSchema,
 } from "../../api/schemas";
 import { ApiError } from "../../api/error";
@@ -100,7 +101,10 @@ export function registerReviewRoutes(app: FastifyInstance, options: ReviewRoutes
     });
   }
 
-  app.get("/api/reviewers", async (request) => ({ reviewers: service.reviewersFor(await identify(request)) }));
+  app.get("/api/reviewers", async (request) => {
+    const query = parse(reviewersQuerySchema, request.query, "query");
+    return { reviewers: service.reviewersFor(await identify(request), query.from) };
+  });
 
   // The signed-in person's correspondence memory: salted hashes only, never addresses.
   const memories = (): MemoryStore => {

@@ -1,7 +1,7 @@
 import { coverageOf } from "../../approval/coverage";
 import { approvable } from "../../approval/decide";
 import { MAX_APPROVAL_ITEMS, verifyApprovalToken } from "../../approval/token";
-import { addressKey } from "../../policy/address";
+import { addressKey, isDomainOrSubdomain } from "../../policy/address";
 import { evaluate, fingerprint, type Policy } from "../../policy";
 import { isAdmin, mayReview, reviewersFor } from "../../approval/reviewers";
 import { reviewChecks } from "../../approval/checks";
@@ -34,6 +34,30 @@ function visibleTo(review: Review, identity: Identity): Review {
 }
 
 /**
+ * The mailbox a message is sent from: the signed-in person's own, or — a shared mailbox, or the
+ * owner's mailbox for a delegate — another address at one of the organisation's internal domains
+ * (Exchange decides at Send whether this person may send as it; an approval names that mailbox and
+ * is of no use from any other). Undefined when the address is neither.
+ */
+export function sendingMailbox(identity: Identity, from: string | undefined, policy: Pick<Policy, "internalDomains">): string | undefined {
+  const mailbox = from === undefined ? identity.email : addressKey(from);
+  if (mailbox === undefined) return undefined;
+  if (mailbox === identity.email) return mailbox;
+  const domain = mailbox.slice(mailbox.lastIndexOf("@") + 1);
+  return policy.internalDomains.some((internal) => isDomainOrSubdomain(domain, internal)) ? mailbox : undefined;
+}
+
+/** Reviewers of mail from `mailbox` asked by `requester`: the mailbox's, never the requester (a second person). */
+function reviewersOf(mailbox: string, requester: string, policy: Policy) {
+  return reviewersFor(mailbox, policy).filter((entry) => entry.address !== requester);
+}
+
+/** The mailbox a stored request's message is from (its snapshot's From; older rows: the requester). */
+function mailboxOfReview(review: Review): string {
+  return addressKey(review.snapshot.from) ?? review.sender;
+}
+
+/**
  * The rules of the second-person review, apart from HTTP: who may ask whom,
  * what must be acknowledged, the first decision wins, tokens bind approvals to
  * the exact message. Routes only translate to and from HTTP.
@@ -41,24 +65,29 @@ function visibleTo(review: Review, identity: Identity): Review {
 export class ReviewService {
   constructor(private readonly deps: ReviewServiceDeps) {}
 
-  reviewersFor(identity: Identity): ReviewerOption[] {
-    return reviewersFor(identity.email, this.deps.policy()).map((entry) => ({ address: entry.address, name: entry.name }));
+  /** Who may review mail this person sends from `from` (their own address when not given, or a shared mailbox of the organisation). */
+  reviewersFor(identity: Identity, from?: string): ReviewerOption[] {
+    const policy = this.deps.policy();
+    const mailbox = sendingMailbox(identity, from, policy);
+    if (mailbox === undefined) throw new ApiError(403, "sender-mismatch", `${from ?? ""} is neither your address nor a mailbox of your organisation`);
+    return reviewersOf(mailbox, identity.email, policy).map((entry) => ({ address: entry.address, name: entry.name }));
   }
 
   async create(identity: Identity, request: CreateReviewRequest): Promise<Review> {
     const policy = this.deps.policy();
     // Both validated as addresses by the request schema.
-    if (addressKey(request.snapshot.from) !== identity.email) {
-      throw new ApiError(403, "sender-mismatch", `the message is from ${request.snapshot.from}, but you are signed in as ${identity.email}`);
+    const mailbox = sendingMailbox(identity, request.snapshot.from, policy);
+    if (mailbox === undefined) {
+      throw new ApiError(403, "sender-mismatch", `the message is from ${request.snapshot.from}, which is neither you (${identity.email}) nor a mailbox of your organisation`);
     }
     const reviewer = addressKey(request.reviewer) ?? request.reviewer;
     if (reviewer === identity.email) throw new ApiError(403, "self-review", "you cannot review your own message: choose another reviewer");
-    const allowed = reviewersFor(identity.email, policy);
+    const allowed = reviewersOf(mailbox, identity.email, policy);
     if (allowed.length === 0) {
-      throw new ApiError(422, "no-reviewer-configured", `the policy names no reviewer for ${identity.email}: ask your administrator to add one (review.reviewers)`);
+      throw new ApiError(422, "no-reviewer-configured", `the policy names no reviewer for ${mailbox}: ask your administrator to add one (review.reviewers)`);
     }
     const entry = allowed.find((candidate) => candidate.address === reviewer);
-    if (!entry) throw new ApiError(403, "reviewer-not-allowed", `${reviewer} may not review mail from ${identity.email} under the policy`);
+    if (!entry) throw new ApiError(403, "reviewer-not-allowed", `${reviewer} may not review mail from ${mailbox} under the policy`);
 
     const draft = snapshotDraft(request.snapshot);
     const computed = fingerprint(draft);
@@ -113,8 +142,9 @@ export class ReviewService {
     if (review.sender === identity.email) throw new ApiError(403, "self-review", "you cannot decide on your own request: a second person must");
     if (review.reviewer !== identity.email) throw new ApiError(403, "not-reviewer", `this request is for ${review.reviewer}`);
     if (review.status !== "pending") return this.settled(review, identity, status, comment);
-    if (!mayReview(identity.email, review.sender, this.deps.policy())) {
-      throw new ApiError(403, "reviewer-not-allowed", `the policy no longer lets ${identity.email} review mail from ${review.sender}`);
+    const mailbox = mailboxOfReview(review);
+    if (!mayReview(identity.email, mailbox, this.deps.policy())) {
+      throw new ApiError(403, "reviewer-not-allowed", `the policy no longer lets ${identity.email} review mail from ${mailbox}`);
     }
     const acknowledged = [...new Set(request.acknowledged)];
     if (status === "approved") {
@@ -137,7 +167,8 @@ export class ReviewService {
               const token = signApproval(this.deps.signingKey, {
                 rid: review.id,
                 fp: review.fingerprint,
-                snd: review.sender,
+                // The mailbox the message goes out from (a shared mailbox's address when sent from one): what the handler compares with From.
+                snd: mailbox,
                 rev: identity.email,
                 rvn: identity.name ?? review.reviewerName,
                 iat: Math.floor(decidedAt.getTime() / 1000),

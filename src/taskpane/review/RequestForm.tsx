@@ -27,7 +27,8 @@ export function RequestForm(props: {
   const styles = useReviewStyles();
 
   useEffect(() => {
-    if (!reviewer && reviewers[0]) onChange({ reviewer: reviewers[0].address, note });
+    // The first reviewer, also when the list changed (From switched to a shared mailbox) and no longer holds the one chosen.
+    if ((!reviewer || !reviewers.some((option) => option.address === reviewer)) && reviewers[0]) onChange({ reviewer: reviewers[0].address, note });
   }, [reviewers, reviewer, note, onChange]);
 
   if (reviewers.length === 0) {

@@ -34,7 +34,7 @@ export function RequestReview(props: {
         </MessageBar>
       )}
       <ReviewAccess state={state} text={text} onSignIn={() => void signIn()} />
-      {state.phase === "ready" && !review && (
+      {state.phase === "ready" && state.listed && !review && (
         <RequestForm
           reviewers={state.reviewers}
           value={draft}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { fingerprint } from "../../policy";
+import { fingerprint, sameAddress } from "../../policy";
 import { draftSnapshot } from "../../approval/snapshot";
 import type { Review, ReviewerOption } from "../../api/contract";
 import { APPROVAL_SESSION_KEY, REVIEW_SESSION_KEY } from "../../shared/session-keys";
@@ -12,11 +12,15 @@ import { signInInteractively, signInSilently, type OidcClient } from "../../ui/s
 
 export type ReviewPhase = "connecting" | "sign-in" | "unavailable" | "ready";
 
+const NOT_LISTED = Symbol("not listed");
+
 export interface ReviewRequestState {
   phase: ReviewPhase;
   /** Why the service cannot be used: "oidc-only", "offline", or a server message. */
   problem?: string | undefined;
   reviewers: ReviewerOption[];
+  /** The reviewers are listed for the mailbox the message is now from (until then the form waits, rather than say there are none). */
+  listed: boolean;
   review?: Review | undefined;
   busy: boolean;
   error?: string | undefined;
@@ -58,7 +62,7 @@ async function signInQuietly(api: ReviewClient, host: Pick<PaneHost, "userEmail"
  * the item (sessionData) for the send handler, which verifies it offline.
  */
 export function useReviewRequest(api: ReviewClient, host: PaneHost, checked: Checked | null) {
-  const [state, setState] = useState<ReviewRequestState>({ phase: "connecting", reviewers: [], busy: false });
+  const [state, setState] = useState<ReviewRequestState>({ phase: "connecting", reviewers: [], listed: false, busy: false });
   const reviewId = useRef<string | undefined>(undefined);
   /** A pending request the next one replaces (the message changed while it waited): the server cancels it. */
   const replacing = useRef<string | undefined>(undefined);
@@ -77,10 +81,19 @@ export function useReviewRequest(api: ReviewClient, host: PaneHost, checked: Che
   const stopEvents = useRef<(() => void) | undefined>(undefined);
   const oidc = useRef<OidcClient | undefined>(undefined);
 
-  /** Once signed in: the reviewers for this sender, live events, and the request already made for this item. */
+  // Sent from a shared mailbox (From is not the signed-in person): that mailbox's reviewers apply.
+  const from = checked?.draft.from;
+  const user = host.userEmail();
+  const sharedFrom = from && user && !sameAddress(from, user) ? from : undefined;
+  // Which mailbox the reviewer list is for; NOT_LISTED until the message has been read (From is known).
+  const listedFor = useRef<string | undefined | typeof NOT_LISTED>(NOT_LISTED);
+  const draftKnown = checked !== null;
+
+  /** Once signed in: live events and the request already made for this item (the reviewers follow, for the mailbox the message is from). */
   const connect = useCallback(async () => {
-    const [{ reviewers }, savedId] = await Promise.all([api.reviewers(), host.readItemValue(REVIEW_SESSION_KEY)]);
-    setState((s) => ({ ...s, phase: "ready", problem: undefined, reviewers }));
+    listedFor.current = NOT_LISTED;
+    const savedId = await host.readItemValue(REVIEW_SESSION_KEY);
+    setState((s) => ({ ...s, phase: "ready", problem: undefined, listed: false }));
     stopEvents.current?.();
     stopEvents.current = api.subscribe((event) => {
       if (event.id !== reviewId.current) return;
@@ -88,6 +101,21 @@ export function useReviewRequest(api: ReviewClient, host: PaneHost, checked: Che
     });
     if (savedId) await api.get(savedId).then(adopt, () => undefined);
   }, [api, host, adopt]);
+
+  // The reviewers of the mailbox the message goes out from, listed again when the sender switches From.
+  const ready = state.phase === "ready";
+  useEffect(() => {
+    if (!ready || !draftKnown || listedFor.current === sharedFrom) return;
+    listedFor.current = sharedFrom;
+    setState((s) => ({ ...s, listed: false }));
+    void api.reviewers(sharedFrom).then(
+      ({ reviewers }) => {
+        // A later switch of From asked again: only the latest list counts.
+        if (listedFor.current === sharedFrom) setState((s) => ({ ...s, reviewers, listed: true }));
+      },
+      (error: unknown) => setState((s) => ({ ...s, error: describeError(error) })),
+    );
+  }, [api, ready, draftKnown, sharedFrom]);
 
   useEffect(() => {
     let disposed = false;

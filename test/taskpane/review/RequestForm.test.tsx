@@ -43,7 +43,7 @@ describe("the request form", () => {
 });
 
 describe("getting to the review service", () => {
-  const state = (phase: "connecting" | "sign-in" | "unavailable" | "ready", problem?: string) => ({ phase, problem, reviewers: [], busy: false });
+  const state = (phase: "connecting" | "sign-in" | "unavailable" | "ready", problem?: string) => ({ phase, problem, reviewers: [], listed: phase === "ready", busy: false });
 
   test("connecting: a spinner that says what is happening", () => {
     renderUi(<ReviewAccess state={state("connecting")} text={ja} onSignIn={() => undefined} />);
