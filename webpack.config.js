@@ -156,12 +156,24 @@ module.exports = (_env, argv) => {
     ...common,
     name: "taskpane",
     dependencies: ["launchevent"],
-    entry: { taskpane: "./src/taskpane/index.tsx" },
+    entry: { taskpane: "./src/taskpane/index.tsx", "sign-in": "./src/taskpane/sign-in-page.ts" },
     target: ["web", "es2020"],
     module: { rules: swcRule("es2020") },
     output: { path: DIST, filename: "[name].[contenthash:8].js", publicPath: "", clean: false },
     plugins: [
       define,
+      // The pane's sign-in page for clients without Nested App Authentication (opened in an Office dialog; MSAL's redirect URI).
+      new HtmlWebpackPlugin({
+        filename: "sign-in.html",
+        chunks: ["sign-in"],
+        minify: false,
+        templateContent: `<!doctype html>
+<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Send Guard — sign in</title>
+<script src="${OFFICE_JS}"></script>
+</head><body style="font-family: 'Segoe UI', 'Yu Gothic UI', Meiryo, sans-serif; margin: 2em">
+<p lang="ja">サインインしています…</p><p lang="en">Signing in…</p>
+</body></html>`,
+      }),
       appPage("taskpane.html", "taskpane", "Send Guard", `<script src="${OFFICE_JS}"></script>`),
       // <base> makes the relative bundle, policy.json and icon URLs resolve at the add-in root.
       appPage("playground/taskpane.html", "taskpane", "Send Guard (playground)", `<base href="../">

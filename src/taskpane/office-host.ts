@@ -11,7 +11,8 @@ import { hasRoamingSettings, readRoamingValue, saveRoamingValue } from "../offic
 import { parseComposeStart } from "../memory/compose-start";
 import { CorrespondenceMemory, MEMORY_SETTING_KEY, taughtKeys } from "../memory/correspondence";
 import type { PaneHost } from "./host";
-import { msalRequester } from "../ui/sign-in";
+import { msalRequester, SIGN_IN_PAGE, tokenFromDialog } from "../ui/sign-in";
+import { dialogMessage, supportsNestedAppAuth } from "../office/dialog";
 import { approvalShareName, POLICY_SHARE_NAME, shareValue } from "../office/local-share";
 import { decodeApprovalToken } from "../approval/token";
 import { APPROVAL_SESSION_KEY } from "../shared/session-keys";
@@ -87,6 +88,11 @@ export function createOfficeHost(embeddedPolicy: unknown): PaneHost {
     },
     removeItemValue: removeSessionValue,
     serviceBase: () => new URL(".", document.baseURI).href.replace(/\/+$/, ""),
-    tokenRequester: msalRequester,
+    // Nested App Authentication where Outlook has it; else the sign-in page in an Office dialog.
+    tokenRequester: (client) => {
+      if (supportsNestedAppAuth()) return msalRequester(client, { kind: "nested" });
+      const redirectUri = new URL(SIGN_IN_PAGE, document.baseURI).href;
+      return msalRequester(client, { kind: "dialog", redirectUri, signIn: () => dialogMessage(redirectUri).then(tokenFromDialog) });
+    },
   };
 }

@@ -4,7 +4,15 @@ import type { ReviewerOption } from "../api/contract";
 import { describeError } from "../api/error";
 import type { ReviewText } from "../i18n";
 import type { ReviewClient } from "./review-api";
-import { msalRequester, signInInteractively, signInSilently, type OidcClient, type TokenRequester } from "./sign-in";
+import { msalRequester, SIGN_IN_PAGE, signInInteractively, signInSilently, type OidcClient, type TokenRequester } from "./sign-in";
+
+/**
+ * Without a requester: the web pages (/review/, /admin/, one folder below the service root) sign
+ * in with a pop-up that returns to the root's sign-in page, which hands the answer back.
+ */
+function pageRequester(client: OidcClient): TokenRequester {
+  return msalRequester(client, { kind: "popup", redirectUri: new URL(`../${SIGN_IN_PAGE}`, window.location.href).href });
+}
 import { useLayoutStyles } from "./styles";
 
 type Options = { kind: "loading" } | { kind: "demo"; users: ReviewerOption[] } | { kind: "provider"; client: OidcClient } | { kind: "problem"; text: string };
@@ -53,11 +61,11 @@ export function SignIn(props: {
   /** Offered first among the demo users (the mailbox the pane runs in). */
   suggested?: string | undefined;
   onSignedIn: () => void;
-  /** Where provider tokens come from (default: MSAL with Nested App Authentication). */
+  /** Where provider tokens come from (default: the web pages' pop-up through the sign-in page). */
   requester?: ((client: OidcClient) => TokenRequester) | undefined;
 }) {
   const { api, text, onSignedIn } = props;
-  const requesterFor = props.requester ?? msalRequester;
+  const requesterFor = props.requester ?? pageRequester;
   const styles = useLayoutStyles();
   const options = useSignInOptions(api, text, requesterFor, onSignedIn);
   // A failed click says why, over whatever the server offered.

@@ -10,22 +10,69 @@ export interface TokenRequester {
 export type OidcClient = NonNullable<SessionInfo["signIn"]["oidc"]>;
 
 /**
- * Microsoft Entra ID through Nested App Authentication: MSAL's
- * createNestablePublicClientApplication uses Outlook's signed-in account (and
- * falls back to a normal browser client outside Office). MSAL is loaded only
- * when a provider is configured, so the pane stays small without it.
+ * How a page gets its tokens from Microsoft Entra ID (MSAL):
+ * - `nested`: Outlook with Nested App Authentication (NestedAppAuth 1.1 is checked: it cannot be
+ *   declared) uses its own signed-in account;
+ * - `dialog`: Outlook without it (classic builds before 2409, Mac before 16.89, Outlook.com
+ *   accounts) opens Send Guard's sign-in page in an Office dialog, which uses MSAL's redirect flow
+ *   with that page as its redirect URI and hands the token back;
+ * - `popup`: the web pages outside Outlook (reviewer, audit) open the provider in a pop-up that
+ *   returns to the same sign-in page, which passes the answer back (MSAL 5's redirect bridge).
+ * `dialog` and `popup` keep the account in this origin's localStorage, so a later silent attempt
+ * needs no window. Both register `redirectUri` in Entra as a single-page application redirect URI.
+ */
+export type SignInWay =
+  | { kind: "nested" }
+  | { kind: "dialog"; redirectUri: string; /** Opens the sign-in page in an Office dialog; resolves with the access token it sends back. */ signIn(client: OidcClient): Promise<string> }
+  | { kind: "popup"; redirectUri: string };
+
+/** The sign-in page at the service root: MSAL's redirect URI for the `dialog` and `popup` ways. */
+export const SIGN_IN_PAGE = "sign-in.html";
+
+/** What the sign-in page sends back to the pane (JSON): a token, or why there is none. */
+export type DialogAnswer = { token: string } | { error: string };
+
+/** Reads the sign-in page's answer; throws with its reason when it brings no token. */
+export function tokenFromDialog(message: string): string {
+  let answer: Partial<{ token: unknown; error: unknown }>;
+  try {
+    answer = JSON.parse(message) as Partial<{ token: unknown; error: unknown }>;
+  } catch {
+    throw new Error("the sign-in window answered with something other than a token");
+  }
+  if (typeof answer?.token === "string" && answer.token.length > 0) return answer.token;
+  throw new Error(typeof answer?.error === "string" && answer.error ? answer.error : "the sign-in window brought no token");
+}
+
+/**
+ * A token requester for `client` the way `way` says. MSAL is loaded only when a provider is
+ * configured, so the panes stay small without it.
  * https://learn.microsoft.com/office/dev/add-ins/develop/enable-nested-app-authentication-in-your-add-in
  */
-export function msalRequester(client: OidcClient): TokenRequester {
-  let app: Promise<{ silent(scopes: string[]): Promise<string>; interactive(scopes: string[]): Promise<string> }> | undefined;
+export function msalRequester(client: OidcClient, way: SignInWay): TokenRequester {
+  let app: Promise<TokenRequester> | undefined;
+  const authority = client.authority ?? "https://login.microsoftonline.com/common";
   const load = () => {
-    app ??= import(/* webpackChunkName: "msal" */ "@azure/msal-browser").then(async (msal) => {
-      const pca = await msal.createNestablePublicClientApplication({
-        auth: { clientId: client.clientId, authority: client.authority ?? "https://login.microsoftonline.com/common" },
+    app ??= import(/* webpackChunkName: "msal" */ "@azure/msal-browser").then(async (msal): Promise<TokenRequester> => {
+      if (way.kind === "nested") {
+        const pca = await msal.createNestablePublicClientApplication({ auth: { clientId: client.clientId, authority } });
+        return {
+          silent: async (scopes) => (await pca.acquireTokenSilent({ scopes })).accessToken,
+          interactive: async (scopes) => (await pca.acquireTokenPopup({ scopes })).accessToken,
+        };
+      }
+      // The same configuration as the sign-in page, so the account it signed in is found here.
+      const pca = await msal.createStandardPublicClientApplication({
+        auth: { clientId: client.clientId, authority, redirectUri: way.redirectUri },
+        cache: { cacheLocation: "localStorage" },
       });
       return {
-        silent: async (scopes: string[]) => (await pca.acquireTokenSilent({ scopes })).accessToken,
-        interactive: async (scopes: string[]) => (await pca.acquireTokenPopup({ scopes })).accessToken,
+        silent: async (scopes) => {
+          const account = pca.getAllAccounts()[0];
+          if (!account) throw new Error("not signed in yet on this computer");
+          return (await pca.acquireTokenSilent({ scopes, account })).accessToken;
+        },
+        interactive: async (scopes) => (way.kind === "dialog" ? way.signIn(client) : (await pca.acquireTokenPopup({ scopes })).accessToken),
       };
     });
     return app;
