@@ -1,6 +1,7 @@
 import { verdictOf } from "../policy/engine";
 import type { AlertContext, Evaluation, Finding, Verdict } from "../shared/types";
 import { uncoveredFindings } from "./coverage";
+import { confirmationCovers } from "./sender-confirmation";
 import { verifyApprovalToken, type ApprovalClaims, type ApprovalFailure } from "./token";
 
 /** Which verdicts a second person's approval can lift: `block` ("never") rules cannot be approved. */
@@ -12,7 +13,12 @@ export function approvable(verdict: Verdict): verdict is "confirm" | "review" {
 export type ApprovalRefusal = ApprovalFailure | "not-covered";
 
 export type SendDecision =
-  | { allow: true; approved?: ApprovalClaims | undefined }
+  | {
+      allow: true;
+      approved?: ApprovalClaims | undefined;
+      /** A `confirm` verdict the sender confirmed in the pane (clients without Send Anyway). */
+      confirmedBySender?: true | undefined;
+    }
   | {
       allow: false;
       verdict: Exclude<Verdict, "allow">;
@@ -32,6 +38,8 @@ export interface SendFacts {
   token: string | undefined;
   approvalKeys: readonly string[];
   nowMs: number;
+  /** The sender's confirmation on the item (sender-confirmation.ts), if any. */
+  confirmation?: string | undefined;
 }
 
 /**
@@ -39,9 +47,20 @@ export interface SendFacts {
  * no clock but `nowMs`, no text). An approval lifts a `confirm` or `review` verdict when it
  * is signed by a published key, names this exact message (fingerprint) and sender, has not
  * expired, and covers every finding the handler sees now; a finding it does not cover is
- * named in the alert as what is new.
+ * named in the alert as what is new. What then remains at `confirm` is lifted by the sender's
+ * own confirmation on the item when it names this message and every finding left
+ * (sender-confirmation.ts: clients without Send Anyway).
  */
 export function decideSend(facts: SendFacts): SendDecision {
+  const decision = decideApproval(facts);
+  // What is left is only for the sender to confirm, and the sender confirmed exactly it.
+  if (!decision.allow && decision.verdict === "confirm" && confirmationCovers(facts.confirmation, facts.evaluation.fingerprint, decision.findings)) {
+    return { allow: true, confirmedBySender: true };
+  }
+  return decision;
+}
+
+function decideApproval(facts: SendFacts): SendDecision {
   const { evaluation } = facts;
   if (evaluation.verdict === "allow") return { allow: true };
   const codes = evaluation.findings.map((f) => f.code);

@@ -2,7 +2,7 @@ import { languageOf, type FailureReason } from "../i18n";
 import { ALLOW_OPTIONS, blockOptions } from "../office/alert-options";
 import { OfficeCallError } from "../office/async";
 import { readDraft } from "../office/draft";
-import { displayLanguage } from "../office/host";
+import { displayLanguage, supportsMailbox } from "../office/host";
 import { evaluate, inspectsContent } from "../policy/engine";
 import { unsealPolicy } from "../policy/sealed";
 import type { Policy } from "../policy/policy";
@@ -11,7 +11,7 @@ import { mergeInspectionCache, parseInspectionCache, withCachedInspections } fro
 import type { Draft, Finding } from "../shared/types";
 import { decideSend } from "../approval/decide";
 import { readAttachmentContent } from "../office/attachments";
-import { APPROVAL_SESSION_KEY, COMPOSE_SESSION_KEY, INSPECTIONS_SESSION_KEY, readSessionValue, TAUGHT_SESSION_KEY, writeSessionValue } from "../office/session";
+import { APPROVAL_SESSION_KEY, COMPOSE_SESSION_KEY, CONFIRMATION_SESSION_KEY, INSPECTIONS_SESSION_KEY, readSessionValue, TAUGHT_SESSION_KEY, writeSessionValue } from "../office/session";
 import { parseComposeStart } from "../memory/compose-start";
 import { CorrespondenceMemory, MEMORY_SETTING_KEY, taughtKeys } from "../memory/correspondence";
 import { doubtedAddresses, lessonOf } from "../memory/lesson";
@@ -152,7 +152,8 @@ export function createOnMessageSend(config: SendHandlerConfig) {
      * save only means the memory did not grow.
      */
     const learn = (draft: Draft, policy: Policy, memory: CorrespondenceMemory | undefined, completion: SendCompletion, findings: Finding[]): Promise<void> => {
-      const onConfirm = !completion.allow && completion.alert.promptUser;
+      // Shown a confirm alert, or let go on the sender's own confirmation in the pane: a confirm either way.
+      const onConfirm = completion.allow ? completion.confirmedBySender === true : completion.alert.promptUser;
       if (!policy.memory.learn || !(completion.allow || (onConfirm && policy.memory.learnOnConfirm))) return Promise.resolve();
       const target = memory ?? CorrespondenceMemory.empty();
       // A confirm never teaches the addresses it asks about (a slip learned once would pass ever after).
@@ -165,7 +166,7 @@ export function createOnMessageSend(config: SendHandlerConfig) {
       if (left <= 0) return Promise.resolve();
       const writes = [saveRoamingValue(MEMORY_SETTING_KEY, target.encode())];
       // Shown a confirm, the sender may still not send: this item is asked again next time.
-      if (onConfirm && newGroup) writes.push(writeSessionValue(TAUGHT_SESSION_KEY, JSON.stringify(lesson.group)));
+      if (onConfirm && newGroup && !completion.allow) writes.push(writeSessionValue(TAUGHT_SESSION_KEY, JSON.stringify(lesson.group)));
       return within(Promise.all(writes), Math.min(MEMORY_SAVE_MS, left)).then(
         () => undefined,
         () => undefined,
@@ -184,9 +185,11 @@ export function createOnMessageSend(config: SendHandlerConfig) {
           readSessionValue(COMPOSE_SESSION_KEY).catch(() => undefined),
           // A group this item taught the memory on an earlier confirm (not to be used for it).
           readSessionValue(TAUGHT_SESSION_KEY).catch(() => undefined),
+          // The sender's confirmation from the pane (clients without Send Anyway); a failed read only means none.
+          readSessionValue(CONFIRMATION_SESSION_KEY).catch(() => undefined),
         ]),
       )
-      .then(([read, policy, token, inspections, composeText, taughtText]) => {
+      .then(([read, policy, token, inspections, composeText, taughtText, confirmation]) => {
         if (!policy.ok) throw new PolicyInvalidError(formatPolicyErrors(policy.errors));
         failMode = policy.policy.failMode;
         const cached = parseInspectionCache(inspections);
@@ -194,7 +197,8 @@ export function createOnMessageSend(config: SendHandlerConfig) {
         const memory = memoryFrom(readRoamingValue(MEMORY_SETTING_KEY));
         return inspectPending(withCachedInspections(read, cached), policy.policy, cached).then((draft) => {
           const evaluation = evaluate(draft, policy.policy, { composeStart: parseComposeStart(composeText), memory: memory?.without(memory.groupIdOf(taughtKeys(taughtText))) });
-          const decide = (candidate: string | undefined) => decideSend({ evaluation, sender: draft.from, token: candidate, approvalKeys: policy.policy.approvalKeys, nowMs: Date.now() });
+          const decide = (candidate: string | undefined) =>
+            decideSend({ evaluation, sender: draft.from, token: candidate, approvalKeys: policy.policy.approvalKeys, nowMs: Date.now(), confirmation });
           // The pane's approval reaches the handler in sessionData, or on Mac through localStorage under this message's fingerprint.
           let used = token;
           let decision = decide(token);
@@ -204,7 +208,8 @@ export function createOnMessageSend(config: SendHandlerConfig) {
             // Used when it lets the message go, or when the item has no token of its own (the alert then says what it lacks).
             if (withShared.allow || token === undefined) [decision, used] = [withShared, shared];
           }
-          const completion = completionFor(decision, language);
+          // Below Mailbox 1.14 the alert has no Send Anyway and no pane button: its text says where the pane is.
+          const completion = completionFor(decision, language, supportsMailbox("1.14") ? "full" : "basic");
           return learn(draft, policy.policy, memory, completion, evaluation.findings).then(() => end(completion, used));
         });
       })

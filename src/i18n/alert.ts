@@ -1,6 +1,6 @@
 import { ATTACHMENT_CODES, type Finding, type Verdict } from "../shared/types";
 import { flaggedFiles, type FlaggedFile } from "../views/flagged-files";
-import { CATALOGS, kindSummary, type Catalog, type FailureReason, type FilePart, type Language, type Remedy } from "./catalog";
+import { CATALOGS, kindSummary, type AlertClient, type Catalog, type FailureReason, type FilePart, type Language, type Remedy } from "./catalog";
 
 /** Smart Alerts limits (Office.SmartAlertsEventCompletedOptions). */
 export const MAX_ERROR_MESSAGE = 500;
@@ -109,19 +109,19 @@ export interface AlertText {
  * what to do, naming only the fixes that fit them. Findings are shortened, never the header
  * or the action, so the message always fits the 500-character limit.
  */
-export function alertText(evaluation: { verdict: Verdict; findings: readonly Finding[] }, language: Language): AlertText {
+export function alertText(evaluation: { verdict: Verdict; findings: readonly Finding[] }, language: Language, client: AlertClient = "full"): AlertText {
   const verdict = evaluation.verdict === "allow" ? "confirm" : evaluation.verdict;
   const catalog = CATALOGS[language];
-  return composeAlert(catalog.header[verdict], evaluation.findings, catalog.action(verdict, remediesFor(evaluation.findings)), language);
+  return composeAlert(catalog.header[verdict], evaluation.findings, catalog.action(verdict, remediesFor(evaluation.findings), client), language);
 }
 
 /**
  * The Smart Alert when an approval is on the item but Send found what the reviewer did not
  * see: who approved, only the findings the approval does not cover, and what to do.
  */
-export function approvalAlertText(uncovered: readonly Finding[], verdict: Exclude<Verdict, "allow">, reviewer: string, language: Language): AlertText {
+export function approvalAlertText(uncovered: readonly Finding[], verdict: Exclude<Verdict, "allow">, reviewer: string, language: Language, client: AlertClient = "full"): AlertText {
   const catalog = CATALOGS[language];
-  return composeAlert(catalog.notCoveredHeader(reviewer), uncovered, catalog.action(verdict, remediesFor(uncovered)), language);
+  return composeAlert(catalog.notCoveredHeader(reviewer), uncovered, catalog.action(verdict, remediesFor(uncovered), client), language);
 }
 
 function composeAlert(header: string, findings: readonly Finding[], action: string, language: Language): AlertText {

@@ -18,10 +18,23 @@ export type FilePart =
   /** Only the first rows were read (more than `inspection.maxRows`); `entry` is the sheet or file. */
   | { kind: "partly"; entry?: string | undefined };
 
+/** What the Smart Alert offers on this client: `full` (Mailbox 1.14: Send Anyway, the pane button) or `basic` (1.12, 1.13: the message only). */
+export type AlertClient = "full" | "basic";
+
+/** The compose ribbon button that opens the pane (manifest.xml ComposeButton.Label), per language. */
+export const RIBBON_BUTTON = { en: "Check before sending", ja: "送信前チェック" } as const;
+
+/** The pane's button that confirms a `confirm` verdict where the alert has no Send Anyway. */
+export const CONFIRM_BUTTON = { en: "Mark as checked", ja: "確認済みにする" } as const;
+
 export interface Catalog {
   header: Record<Exclude<Verdict, "allow">, string>;
-  /** The alert's last sentence: what to do, naming only the fixes that fit the findings. */
-  action: (verdict: Exclude<Verdict, "allow">, remedies: readonly Remedy[]) => string;
+  /**
+   * The alert's last sentence: what to do, naming only the fixes that fit the findings. On a
+   * `basic` client (Mailbox below 1.14: no Send Anyway, no button on the alert) it says where the
+   * pane is (the ribbon button, as the manifest labels it) and, for `confirm`, how to confirm there.
+   */
+  action: (verdict: Exclude<Verdict, "allow">, remedies: readonly Remedy[], client?: AlertClient) => string;
   /** An approval is on the item, but Send found what the reviewer did not see. */
   notCoveredHeader: (reviewer: string) => string;
   /** A small set whose addresses the alert names elsewhere as possibly wrong: that they would see each other, without naming them again. */
@@ -163,9 +176,13 @@ const en: Catalog = {
     review: "Send Guard stopped this message.",
     block: "Send Guard blocks this message under your organization's policy.",
   },
-  action: (verdict, remedies) => {
+  action: (verdict, remedies, client = "full") => {
     const fixes = remedies.map((r) => EN_REMEDY[r]);
     const list = fixes.length === 0 ? "fix the message" : fixes.length === 1 ? (fixes[0] as string) : `${fixes.slice(0, -1).join(", ")} and ${fixes[fixes.length - 1]}`;
+    if (client === "basic" && verdict === "confirm") {
+      return `If this is intended, click "${RIBBON_BUTTON.en}" (Send Guard) on the ribbon, choose "${CONFIRM_BUTTON.en}" and press Send again; otherwise use it to ${list}.`;
+    }
+    if (client === "basic" && verdict === "review") return `Click "${RIBBON_BUTTON.en}" (Send Guard) on the ribbon to ${list}, or to request a review.`;
     if (verdict === "confirm") return `If this is intended, choose Send Anyway; otherwise open Send Guard to ${list}.`;
     if (verdict === "review") return `Open Send Guard to ${list}, or to request a review.`;
     return `To send it, ${list}.`;
@@ -286,11 +303,16 @@ const ja: Catalog = {
     review: "Send Guardがこのメールの送信を止めました。",
     block: "組織のポリシーにより、Send Guardはこのメールを送信できません。",
   },
-  action: (verdict, remedies) => {
+  action: (verdict, remedies, client = "full") => {
     const fixes = remedies.length > 0 ? remedies.map((r) => JA_REMEDY[r]) : [JA_FIX_MESSAGE];
     // All but the last in the continuative form (移し、削除し), the last as the sentence needs it.
     const lead = fixes.slice(0, -1).map((f) => `${f[0]}、`).join("");
     const last = fixes[fixes.length - 1] as JaPhrase;
+    const ribbon = `リボンの「${RIBBON_BUTTON.ja}」（Send Guard）`;
+    if (client === "basic" && verdict === "confirm") {
+      return `意図したものであれば、${ribbon}で「${CONFIRM_BUTTON.ja}」を押してから、もう一度送信してください。そうでなければ、そこで${lead}${last[2]}ください。`;
+    }
+    if (client === "basic" && verdict === "review") return `${ribbon}を開いて${lead}${last[1]}か、確認を依頼してください。`;
     if (verdict === "confirm") return `意図したものであれば、このまま送信できます。そうでなければSend Guardを開いて${lead}${last[2]}ください。`;
     if (verdict === "review") return `Send Guardを開いて${lead}${last[1]}か、確認を依頼してください。`;
     return `送信するには、${lead}${last[2]}ください。`;

@@ -1,6 +1,6 @@
 import type { FixObstacle } from "../policy/fixes";
 import type { PartyKind, Verdict } from "../shared/types";
-import type { Language } from "./catalog";
+import { CONFIRM_BUTTON, type Language } from "./catalog";
 import { count, formatNumber, partiesOf, verbFor } from "./count";
 
 /** The first five items, then how many more. */
@@ -21,6 +21,16 @@ export interface PaneText {
   fromAlert: string;
   fromAlertError: (reason: string) => string;
   verdictHelp: Record<Verdict, string>;
+  /** A `confirm` verdict where the Smart Alert has no Send Anyway (Mailbox below 1.14): the sender confirms here. */
+  confirmHere: {
+    help: string;
+    title: string;
+    why: string;
+    button: string;
+    /** Shown once the confirmation on the item covers the message as it is. */
+    done: string;
+    saveFailed: (reason: string) => string;
+  };
   /** The top banner once a reviewer approved exactly this message. */
   approvedTitle: (reviewer: string) => string;
   approvedHelp: string;
@@ -100,6 +110,14 @@ const en: PaneText = {
     confirm: "Check the points below. At Send you will be asked to confirm.",
     review: "Fix the points below to send this message.",
     block: "Your organization's policy does not allow this message. Change it to send.",
+  },
+  confirmHere: {
+    help: "Check the points below. If the message is right as it is, mark it as checked below, then press Send.",
+    title: "Send it as it is",
+    why: "This version of Outlook cannot offer Send Anyway when Send Guard asks you to check a message. If you have checked the points above and the message is right, mark it as checked here: Send then lets exactly this message go. Any change to recipients, attachments or subject needs a new check.",
+    button: CONFIRM_BUTTON.en,
+    done: "You marked this message as checked. Press Send.",
+    saveFailed: (reason) => `Send Guard could not keep your confirmation on the message (${reason}). Try again.`,
   },
   approvedTitle: (reviewer) => `Approved by ${reviewer}`,
   approvedHelp: "Press Send: the message goes out as approved. Changing recipients, attachments or the subject now would need a new review.",
@@ -188,6 +206,14 @@ const ja: PaneText = {
     confirm: "次の点を確認してください。送信時に確認を求められます。",
     review: "送信するには、次の点を修正してください。",
     block: "組織のポリシーにより、このままでは送信できません。メールを修正してください。",
+  },
+  confirmHere: {
+    help: "次の点を確認してください。このままでよければ、下で確認済みにしてから「送信」を押してください。",
+    title: "このまま送信する",
+    why: "このバージョンのOutlookでは、Send Guardの確認画面に「このまま送信」が表示されません。上の点を確認し、このままでよければここで確認済みにしてください。次の「送信」で、このメールがそのまま送信されます。宛先・添付ファイル・件名を変えると、あらためて確認が必要です。",
+    button: CONFIRM_BUTTON.ja,
+    done: "確認済みです。「送信」を押してください。",
+    saveFailed: (reason) => `確認済みの記録をメールに保存できませんでした（${reason}）。もう一度お試しください。`,
   },
   approvedTitle: (reviewer) => `${reviewer}さんが承認しました`,
   approvedHelp: "「送信」を押すと、承認されたとおりに送信されます。宛先・添付ファイル・件名を変えると、あらためて確認が必要になります。",

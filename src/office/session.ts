@@ -1,7 +1,7 @@
 import { malformedAnswer, officeCall } from "./async";
 import { composeItem } from "./host";
 
-export { APPROVAL_SESSION_KEY, COMPOSE_SESSION_KEY, INSPECTIONS_SESSION_KEY, POLICY_SESSION_KEY, REVIEW_SESSION_KEY, TAUGHT_SESSION_KEY } from "../shared/session-keys";
+export { APPROVAL_SESSION_KEY, COMPOSE_SESSION_KEY, CONFIRMATION_SESSION_KEY, INSPECTIONS_SESSION_KEY, POLICY_SESSION_KEY, REVIEW_SESSION_KEY, TAUGHT_SESSION_KEY } from "../shared/session-keys";
 
 /** sessionData holds at most 50,000 characters per add-in per item before Mailbox 1.16. */
 export const SESSION_DATA_LIMIT = 50_000;

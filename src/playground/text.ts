@@ -1,4 +1,4 @@
-import { count, type Language } from "../i18n";
+import { count, RIBBON_BUTTON, type Language } from "../i18n";
 
 /** The playground's own words (the add-in's text comes from src/i18n). */
 export interface PlaygroundText {
@@ -73,7 +73,8 @@ const en: PlaygroundText = {
   send: "Send",
   sending: "Send Guard is checking the message…",
   longRunning: "Send Guard is taking longer than expected…",
-  openPane: "Send Guard",
+  // The compose ribbon button as the manifest labels it (the alert on older clients names it).
+  openPane: RIBBON_BUTTON.en,
   closePane: "Close task pane",
   paneTitle: "Send Guard task pane",
   dontSend: "Don't Send",
@@ -123,7 +124,7 @@ const ja: PlaygroundText = {
   send: "送信",
   sending: "Send Guardがメールをチェックしています…",
   longRunning: "Send Guardの処理に時間がかかっています…",
-  openPane: "Send Guard",
+  openPane: RIBBON_BUTTON.ja,
   closePane: "作業ウィンドウを閉じる",
   paneTitle: "Send Guard 作業ウィンドウ",
   dontSend: "送信しない",

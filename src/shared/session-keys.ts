@@ -24,3 +24,9 @@ export const COMPOSE_SESSION_KEY = "sendguard.compose";
  * is judged without that group and the sender is asked again.
  */
 export const TAUGHT_SESSION_KEY = "sendguard.taught";
+
+/**
+ * The sender's confirmation of a `confirm` verdict, written by the task pane on clients whose
+ * Smart Alert has no Send Anyway (Mailbox below 1.14); see src/approval/sender-confirmation.ts.
+ */
+export const CONFIRMATION_SESSION_KEY = "sendguard.confirmed";

@@ -10,6 +10,7 @@ import { findingsView } from "../views/findings";
 import { groupRecipients } from "../views/recipient-groups";
 import { ExposureSection } from "./components/ExposureSection";
 import { FromAlert } from "./components/FromAlert";
+import { SenderConfirm } from "./components/SenderConfirm";
 import { VerdictBanner } from "./components/VerdictBanner";
 import type { PaneHost } from "./host";
 import { approvalStatus, type ApprovalStatus } from "./review/approval-status";
@@ -56,7 +57,7 @@ function NoticeArea(props: { notice: Notice | null }) {
 }
 
 /** The verdict on the live message, or, when an approval holds for exactly this message, that it may be sent. */
-function PaneVerdict(props: { checked: Checked; approval: ApprovalStatus; language: Language }) {
+function PaneVerdict(props: { checked: Checked; approval: ApprovalStatus; language: Language; confirmHere: boolean }) {
   const text = PANE_TEXT[props.language];
   const { approval } = props;
   if (approval.kind === "holds") {
@@ -69,7 +70,7 @@ function PaneVerdict(props: { checked: Checked; approval: ApprovalStatus; langua
     );
   }
   const verdict = props.checked.evaluation.verdict;
-  return <VerdictBanner verdict={verdict} label={CATALOGS[props.language].verdictLabel[verdict]} text={text} />;
+  return <VerdictBanner verdict={verdict} label={CATALOGS[props.language].verdictLabel[verdict]} help={props.confirmHere ? text.confirmHere.help : text.verdictHelp[verdict]} />;
 }
 
 /** With several addresses to fix, a lead sentence; each address then stands once, beside its fix. */
@@ -141,6 +142,8 @@ export function SenderPane(props: { host: PaneHost; api: ReviewClient; language:
   const groups = checked && exposure ? groupRecipients(checked.draft, checked.policy).groups : [];
   const approval = checked ? approvalStatus(review.state.review, checked.evaluation) : { kind: "none" as const };
   const changed = () => void refresh();
+  // No Send Anyway on this client's alert: a confirm verdict is confirmed here instead.
+  const confirmHere = checked?.evaluation.verdict === "confirm" && approval.kind !== "holds" && host.alertClient() === "basic";
 
   return (
     <main className={styles.root} aria-busy={state.busy}>
@@ -160,7 +163,7 @@ export function SenderPane(props: { host: PaneHost; api: ReviewClient; language:
       {!checked && state.busy && <Spinner size="small" label={text.checking} />}
       {checked && (
         <>
-          <PaneVerdict checked={checked} approval={approval} language={language} />
+          <PaneVerdict checked={checked} approval={approval} language={language} confirmHere={confirmHere} />
           {wrong.length > 0 && (
             <OtherFindings findings={wrong} title={text.wrongRecipientsTitle} id="wrong-title" language={language} host={host} onNotice={setNotice} onChanged={changed} />
           )}
@@ -193,6 +196,7 @@ export function SenderPane(props: { host: PaneHost; api: ReviewClient; language:
           )}
           {others.length > 0 && <OtherFindings findings={others} title={text.otherTitle} id="other-title" language={language} host={host} onNotice={setNotice} onChanged={changed} />}
           {findings.length === 0 && <Text data-testid="no-findings">{text.noFindings}</Text>}
+          {confirmHere && <SenderConfirm evaluation={checked.evaluation} host={host} text={text} onNotice={setNotice} />}
           {approvable(checked.evaluation.verdict) && (
             <RequestReview review={review} checked={checked} text={REVIEW_TEXT[language]} language={language} refusedAtSend={state.alert?.approval} />
           )}

@@ -1,3 +1,4 @@
+import type { AlertClient } from "../i18n";
 import type { MemoryCounts } from "../memory/correspondence";
 import type { PolicyResult } from "../policy";
 import type { AlertContext, Draft, DraftRecipient, RecipientField, SendContext } from "../shared/types";
@@ -45,6 +46,8 @@ export interface PaneHost {
   removeItemValue(key: string): Promise<void>;
   /** Base URL of the Send Guard server that serves this pane (the review API lives under it). */
   serviceBase(): string;
+  /** What this client's Smart Alert offers: "full" (Mailbox 1.14: Send Anyway, the pane button) or "basic" (the message only). */
+  alertClient(): AlertClient;
   /** Tokens from the organisation's identity provider (Nested App Authentication in Outlook). */
   tokenRequester(client: OidcClient): TokenRequester;
 }

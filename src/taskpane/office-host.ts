@@ -2,7 +2,7 @@ import { builtInPolicy, parsePolicy, parsePolicyText, resolvePolicy, type Policy
 import { parseInspectionCache, withCachedInspections } from "../attachments/cache";
 import { readAttachmentContent, removeAttachment } from "../office/attachments";
 import { readDraft } from "../office/draft";
-import { displayLanguage, isDarkTheme, userEmail } from "../office/host";
+import { displayLanguage, isDarkTheme, supportsMailbox, userEmail } from "../office/host";
 import { watchInitializationContext, watchItem } from "../office/item-events";
 import { parseAlertContext, readInitializationContext } from "../office/pane-context";
 import { writeRecipients } from "../office/recipients";
@@ -87,6 +87,7 @@ export function createOfficeHost(embeddedPolicy: unknown): PaneHost {
       return writeSessionValue(key, value);
     },
     removeItemValue: removeSessionValue,
+    alertClient: () => (supportsMailbox("1.14") ? "full" : "basic"),
     serviceBase: () => new URL(".", document.baseURI).href.replace(/\/+$/, ""),
     // Nested App Authentication where Outlook has it; else the sign-in page in an Office dialog.
     tokenRequester: (client) => {

@@ -146,3 +146,52 @@ test("on Mailbox 1.14 the pane is opened afresh with the context, and the recipi
   await pg.page.getByRole("button", { name: "Remove b@gmail.com" }).click();
   expect(await pg.paneVerdict("confirm")).toBe("confirm");
 });
+
+test("on Mailbox 1.12 (no Send Anyway) a confirm is not a dead end: the alert points to the ribbon, the sender marks it as checked in the pane, and Send lets it go", async () => {
+  await start({ viewport: { width: 1100, height: 900 } }, "ja");
+  await pg.page.getByTestId("client").selectOption("1.12");
+  await pg.type("to", "jimu@mirai-shoji.co.jp");
+  await pg.type("cc", "hogosha@gmial.com");
+  await pg.send();
+  await pg.alert.waitFor();
+  const message = await pg.page.getByTestId("alert-message").innerText();
+  expect(message).toContain("リボンの「送信前チェック」（Send Guard）で「確認済みにする」を押してから、もう一度送信してください。");
+  // The 1.12 alert has neither Send Anyway nor a button to the pane.
+  expect(await pg.page.getByTestId("alert-send-anyway").count()).toBe(0);
+  expect(await pg.page.getByTestId("alert-action").count()).toBe(0);
+  await screenshot(pg.page, "basic-client-1-alert-ja");
+  await pg.page.getByTestId("alert-dont-send").click();
+
+  await pg.page.getByTestId("ribbon-send-guard").click();
+  expect(await pg.paneVerdict("confirm")).toBe("confirm");
+  const button = pg.pane.getByTestId("confirm-as-is");
+  expect(await button.innerText()).toBe("確認済みにする");
+  await screenshot(pg.page, "basic-client-2-pane-ja");
+  await button.click();
+  await pg.pane.getByTestId("confirmed").waitFor();
+
+  await pg.send();
+  await pg.page.getByTestId("sent-message").waitFor();
+  expect((await pg.sent())[0]?.cc.map((r) => r.emailAddress)).toEqual(["hogosha@gmial.com"]);
+});
+
+test("at 320 px the pane's Mark as checked button is on screen without scrolling sideways", async () => {
+  await start({ viewport: { width: 1100, height: 900 } }, "en");
+  await pg.page.getByTestId("client").selectOption("1.13");
+  await pg.type("to", "jimu@mirai-shoji.co.jp");
+  await pg.type("cc", "hogosha@gmial.com");
+  await pg.page.getByTestId("ribbon-send-guard").click();
+  expect(await pg.paneVerdict("confirm")).toBe("confirm");
+  const frame = paneFrame();
+  expect(await frame.evaluate(() => document.documentElement.clientWidth)).toBeLessThanOrEqual(320);
+  expect(await frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  // Where the button stands inside the pane (320 px wide).
+  const box = await frame.getByTestId("confirm-as-is").evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return { left: r.left, right: r.right, width: r.width };
+  });
+  expect(box.width).toBeGreaterThan(0);
+  expect(box.left).toBeGreaterThanOrEqual(0);
+  expect(box.right).toBeLessThanOrEqual(320);
+  await screenshot(pg.page, "basic-client-pane-320-en");
+});

@@ -125,10 +125,10 @@ describe("odd answers at compose start leave no record (the message is then judg
 test("a failed read of the record at Send means no record: the message is judged on its own (stopped, not failed)", async () => {
   const fake = item(replyAll);
   await composeStart();
-  // Send reads sessionData five times in its one round: the policy cache, the approval, the inspections, the record, then the memory marker.
+  // Send reads sessionData six times in its one round: the policy cache, the approval, the inspections, the record, the memory marker, then the sender's confirmation.
   fake.sim.setFault("sessionData.getAsync", "fail", { after: 3 });
   const options = await send();
-  expect(fake.calls.filter((c) => c === "sessionData.getAsync")).toHaveLength(5);
+  expect(fake.calls.filter((c) => c === "sessionData.getAsync")).toHaveLength(6);
   expect(options.allowEvent).toBe(false);
   // As a new message: three companies see each other (a small set, so the sender confirms).
   expect(JSON.parse(options.contextData as string)).toMatchObject({ verdict: "confirm", codes: ["external-exposure"] });

@@ -8,8 +8,10 @@ import { createOnNewMessageCompose } from "../../src/event/on-new-message-compos
 import { confirmedAddressLesson } from "../../src/memory/lesson";
 import { CorrespondenceMemory, MEMORY_SETTING_KEY } from "../../src/memory/correspondence";
 import { SimRoamingStore } from "../../src/playground/office-sim";
-import { TAUGHT_SESSION_KEY } from "../../src/shared/session-keys";
-import { ORG_POLICY_FILE } from "../support/drafts";
+import { CONFIRMATION_SESSION_KEY, TAUGHT_SESSION_KEY } from "../../src/shared/session-keys";
+import { senderConfirmation } from "../../src/approval/sender-confirmation";
+import { evaluate } from "../../src/policy";
+import { draftOf, ORG_POLICY_FILE, policyOf } from "../support/drafts";
 import { createEvent, createFakeOffice, type FakeItemSpec } from "../support/fake-office";
 
 const ORIGIN = "https://sendguard.mirai-shoji.co.jp";
@@ -169,6 +171,20 @@ test("a confirm about a look-alike teaches nothing about it: the next message to
   item(typo, roaming);
   expect(await send()).toMatchObject({ allowEvent: false, sendModeOverride: "promptUser" });
   expect(stored(roaming)?.knowsAddress("ichiro.hogosha@docomo.ne.jo") ?? false).toBe(false);
+});
+
+test("a message the sender marked as checked in the pane (no Send Anyway on Mailbox 1.12) goes, and teaches nothing about the look-alike", async () => {
+  const roaming = new SimRoamingStore();
+  const typo: FakeItemSpec = { to: people(["ichiro.hogosha@docomo.ne.jo"]), cc: people(["yamada@acme.co.jp"]), subject: "面談" };
+  const evaluation = evaluate(draftOf({ to: ["ichiro.hogosha@docomo.ne.jo"], cc: ["yamada@acme.co.jp"], subject: "面談" }), policyOf());
+  expect(evaluation.verdict).toBe("confirm");
+  const fake = createFakeOffice({ ...typo, sessionData: { [CONFIRMATION_SESSION_KEY]: senderConfirmation(evaluation) } }, { roaming, mailbox: "1.12" });
+  (globalThis as { Office?: unknown }).Office = fake.Office;
+  expect(await send()).toEqual({ allowEvent: true });
+  expect(stored(roaming)?.knowsAddress("yamada@acme.co.jp")).toBe(true);
+  expect(stored(roaming)?.knowsAddress("ichiro.hogosha@docomo.ne.jo") ?? false).toBe(false);
+  // The message went: nothing is kept on the item for a next Send of it.
+  expect(fake.sim.sessionData.has(TAUGHT_SESSION_KEY)).toBe(false);
 });
 
 test("an address the sender kept as correct in the pane is not taken for a slip at Send", async () => {

@@ -114,7 +114,7 @@ describe("verdicts", () => {
     stop();
     clearTimeout(firstAnswer);
     expect(beforeFirstAnswer.sort()).toEqual(
-      ["bcc.getAsync", "cc.getAsync", "from.getAsync", "getAttachmentsAsync", "sessionData.getAsync", "sessionData.getAsync", "sessionData.getAsync", "sessionData.getAsync", "sessionData.getAsync", "subject.getAsync", "to.getAsync"].sort(),
+      ["bcc.getAsync", "cc.getAsync", "from.getAsync", "getAttachmentsAsync", "sessionData.getAsync", "sessionData.getAsync", "sessionData.getAsync", "sessionData.getAsync", "sessionData.getAsync", "sessionData.getAsync", "subject.getAsync", "to.getAsync"].sort(),
     );
   });
 });

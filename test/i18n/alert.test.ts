@@ -1,4 +1,6 @@
-import { alertText, CATALOGS, describeFinding, failureText, languageOf, MAX_CANCEL_LABEL, MAX_ERROR_MESSAGE, remediesFor, type FailureReason } from "../../src/i18n";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { alertText, CATALOGS, CONFIRM_BUTTON, PANE_TEXT, RIBBON_BUTTON, describeFinding, failureText, languageOf, MAX_CANCEL_LABEL, MAX_ERROR_MESSAGE, remediesFor, type FailureReason } from "../../src/i18n";
 import { evaluate } from "../../src/policy";
 import type { Draft } from "../../src/shared/types";
 import { addresses, CARRIER_DOMAINS, draftOf, policyOf, recipient } from "../support/drafts";
@@ -34,6 +36,26 @@ describe("Smart Alert text", () => {
       expect(errorMessage.endsWith(CATALOGS[language].action(verdict, remediesFor(evaluation.findings)))).toBe(true);
       expect(errorMessage).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/); // no split surrogate pair
     }
+  });
+
+  test.each(["ja", "en"] as const)("%s: on a client without Send Anyway (Mailbox below 1.14) the alert never offers it, says where the pane is, and still fits", (language) => {
+    const evaluation = evaluate(everything, policyOf());
+    for (const verdict of ["confirm", "review", "block"] as const) {
+      const { errorMessage } = alertText({ ...evaluation, verdict }, language, "basic");
+      expect(errorMessage.length).toBeLessThanOrEqual(MAX_ERROR_MESSAGE);
+      expect(errorMessage.endsWith(CATALOGS[language].action(verdict, remediesFor(evaluation.findings), "basic"))).toBe(true);
+      expect(errorMessage).not.toMatch(/Send Anyway|このまま送信できます/);
+      if (verdict !== "block") expect(errorMessage).toContain(RIBBON_BUTTON[language]);
+      // Only a confirm can be marked as checked by the sender, with the pane's own button label.
+      expect(errorMessage.includes(CONFIRM_BUTTON[language])).toBe(verdict === "confirm");
+    }
+    expect(PANE_TEXT[language].confirmHere.button).toBe(CONFIRM_BUTTON[language]);
+  });
+
+  test("the ribbon button the basic alert names is the one the manifest declares, in both languages", () => {
+    const manifest = fs.readFileSync(path.join(__dirname, "../../manifest.xml"), "utf8");
+    const label = /<bt:String id="ComposeButton\.Label" DefaultValue="([^"]+)">\s*<bt:Override Locale="ja-JP" Value="([^"]+)"\/>/.exec(manifest);
+    expect(label?.slice(1)).toEqual([RIBBON_BUTTON.en, RIBBON_BUTTON.ja]);
   });
 
   test.each([

@@ -4,13 +4,14 @@
  * service in memory.
  */
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { CATALOGS, PANE_TEXT, REVIEW_TEXT } from "../../src/i18n";
-import { APPROVAL_SESSION_KEY, COMPOSE_SESSION_KEY, REVIEW_SESSION_KEY } from "../../src/shared/session-keys";
+import { CATALOGS, CONFIRM_BUTTON, PANE_TEXT, REVIEW_TEXT, RIBBON_BUTTON } from "../../src/i18n";
+import { createOnMessageSend } from "../../src/event/on-message-send";
+import { APPROVAL_SESSION_KEY, COMPOSE_SESSION_KEY, CONFIRMATION_SESSION_KEY, REVIEW_SESSION_KEY } from "../../src/shared/session-keys";
 import { createOfficeHost } from "../../src/taskpane/office-host";
 import { SenderPane } from "../../src/taskpane/SenderPane";
 import { addresses, CARRIER_DOMAINS, ORG_POLICY_FILE } from "../support/drafts";
 import { FakeReviewApi } from "../support/fake-review-api";
-import { createFakeOffice, type FakeItemSpec, type FakeOfficeOptions } from "../support/fake-office";
+import { createEvent, createFakeOffice, type FakeItemSpec, type FakeOfficeOptions } from "../support/fake-office";
 import { CorrespondenceMemory, MEMORY_SETTING_KEY } from "../../src/memory/correspondence";
 import { SimRoamingStore } from "../../src/playground/office-sim";
 import { renderUi } from "../support/render";
@@ -35,6 +36,7 @@ function open(spec: FakeItemSpec, options: FakeOfficeOptions = {}, language: "ja
 }
 
 const verdict = () => screen.findByTestId("verdict");
+const asunaroSpec = (): FakeItemSpec => ({ to: people(["jimu@mirai-shoji.co.jp"]), cc: people(addresses(88, CARRIER_DOMAINS)), subject: "運動会" });
 
 test("a message only inside the company: allowed, nothing to fix, no review offered", async () => {
   open({ to: people(["jimu@mirai-shoji.co.jp"]), subject: "会議室" });
@@ -334,5 +336,73 @@ describe("an address Send Guard takes for a slip, but which is right", () => {
     await waitFor(() => expect(screen.getByTestId("notice")).toHaveTextContent(/could not remember it .* Nothing was changed\./));
     expect(screen.getByTestId("verdict")).toHaveAttribute("data-verdict", "confirm");
     expect(roaming.saves).toHaveLength(0);
+  });
+});
+
+describe("a client whose Smart Alert has no Send Anyway (Mailbox 1.12, 1.13)", () => {
+  /** Presses Send on the same item: the real send handler in an event runtime of the same simulated Outlook. */
+  async function sendNow(fake: ReturnType<typeof createFakeOffice>): Promise<Record<string, unknown>> {
+    const pane = (globalThis as { Office?: unknown }).Office;
+    (globalThis as { Office?: unknown }).Office = fake.sim.connect("event").office;
+    try {
+      const handler = createOnMessageSend({ origin: "https://sendguard.mirai-shoji.co.jp", embeddedPolicy: POLICY, deadlineMs: 500, policyFetchMs: 20 });
+      const { event, first } = createEvent();
+      handler(event as unknown as Office.AddinCommands.Event);
+      return await first;
+    } finally {
+      (globalThis as { Office?: unknown }).Office = pane;
+    }
+  }
+
+  test.each(["1.12", "1.13"])("Mailbox %s: a confirm is marked as checked in the pane, and the next Send lets exactly that message go", async (mailbox) => {
+    (globalThis as { fetch?: unknown }).fetch = jest.fn(() => Promise.reject(new TypeError("offline")));
+    const { fake } = open({ to: people(["jimu@mirai-shoji.co.jp"]), cc: people(["hogosha@gmial.com"]) }, { mailbox, displayLanguage: "ja-JP" }, "ja");
+    // At Send: stopped, with no Send Anyway and no pane button, and told where the pane is.
+    const stopped = await sendNow(fake);
+    expect(Object.keys(stopped).sort()).toEqual(["allowEvent", "errorMessage"]);
+    expect(stopped.errorMessage).toContain(`「${RIBBON_BUTTON.ja}」`);
+    expect(stopped.errorMessage).toContain(`「${CONFIRM_BUTTON.ja}」`);
+    expect(stopped.errorMessage).not.toContain("このまま送信できます");
+
+    expect(await verdict()).toHaveAttribute("data-verdict", "confirm");
+    expect(screen.getByTestId("verdict")).toHaveTextContent(ja.confirmHere.help);
+    const section = screen.getByTestId("confirm-here");
+    expect(section).toHaveTextContent(ja.confirmHere.why);
+    await act(async () => fireEvent.click(within(section).getByTestId("confirm-as-is")));
+    await waitFor(() => expect(screen.getByTestId("confirmed")).toHaveTextContent(ja.confirmHere.done));
+    expect(fake.sim.sessionData.get(CONFIRMATION_SESSION_KEY)).toMatch(/^\{"v":1,"fp":"sg2:/);
+
+    expect(await sendNow(fake)).toEqual({ allowEvent: true });
+
+    // Another recipient after confirming: Send stops again, and the pane asks again.
+    fake.sim.setRecipients("to", [...fake.sim.mailbox.to, { emailAddress: "sato@mirai-shoji.co.jp", displayName: "sato", recipientType: "user" }]);
+    expect((await sendNow(fake)).allowEvent).toBe(false);
+    await waitFor(() => expect(screen.getByTestId("confirm-here")).toHaveAttribute("data-done", "false"));
+  });
+
+  test("a review is never confirmed by the sender: no such button; the alert points to the ribbon", async () => {
+    const { fake } = open(asunaroSpec(), { mailbox: "1.12" });
+    expect(await verdict()).toHaveAttribute("data-verdict", "review");
+    expect(screen.queryByTestId("confirm-here")).not.toBeInTheDocument();
+    const stopped = await sendNow(fake);
+    expect(stopped.errorMessage).toContain(`Click "${RIBBON_BUTTON.en}" (Send Guard) on the ribbon`);
+  });
+
+  test("Mailbox 1.14 has Send Anyway: the pane shows no button of its own", async () => {
+    open({ to: people(["jimu@mirai-shoji.co.jp"]), cc: people(["hogosha@gmial.com"]) }, { mailbox: "1.14" });
+    expect(await verdict()).toHaveAttribute("data-verdict", "confirm");
+    expect(screen.getByTestId("verdict")).toHaveTextContent(en.verdictHelp.confirm);
+    expect(screen.queryByTestId("confirm-here")).not.toBeInTheDocument();
+  });
+
+  test("the confirmation cannot be kept on the item: the pane says so, and Send still stops", async () => {
+    const { fake } = open({ to: people(["jimu@mirai-shoji.co.jp"]), cc: people(["hogosha@gmial.com"]) }, { mailbox: "1.12" });
+    await verdict();
+    fake.sim.setFault("sessionData.setAsync", "fail");
+    await act(async () => fireEvent.click(screen.getByTestId("confirm-as-is")));
+    await waitFor(() => expect(screen.getByTestId("notice")).toHaveTextContent(/could not keep your confirmation/));
+    expect(screen.getByTestId("confirm-here")).toHaveAttribute("data-done", "false");
+    fake.sim.setFault("sessionData.setAsync", undefined);
+    expect((await sendNow(fake)).allowEvent).toBe(false);
   });
 });

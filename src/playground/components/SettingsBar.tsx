@@ -43,6 +43,8 @@ export function SettingsBar(props: { store: PlaygroundStore; state: Snapshot; te
       </Field>
       <Field label={text.client}>
         <Select value={state.mailboxVersion} onChange={(_, d) => store.setMailboxVersion(d.value)} data-testid="client">
+          <option value="1.12">Mailbox 1.12 (classic Outlook 2206–2303: no Send Anyway)</option>
+          <option value="1.13">Mailbox 1.13 (classic Outlook 2304–2403: no Send Anyway)</option>
           <option value="1.14">Mailbox 1.14 (classic Outlook LTSC 2024, Mac)</option>
           <option value="1.15">Mailbox 1.15 (classic Outlook 2412+)</option>
           <option value="1.16">Mailbox 1.16 (web, new Outlook)</option>

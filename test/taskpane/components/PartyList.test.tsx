@@ -58,7 +58,7 @@ test("BCC members are not marked as exposed; To and CC members are", () => {
 });
 
 test.each(["allow", "confirm", "review", "block"] as const)("the verdict banner for %s: its label, then its help", (verdict) => {
-  renderUi(<VerdictBanner verdict={verdict} label={CATALOGS.ja.verdictLabel[verdict]} text={ja} />);
+  renderUi(<VerdictBanner verdict={verdict} label={CATALOGS.ja.verdictLabel[verdict]} help={ja.verdictHelp[verdict]} />);
   const banner = screen.getByTestId("verdict");
   expect(banner).toHaveTextContent(`${CATALOGS.ja.verdictLabel[verdict]} ${ja.verdictHelp[verdict]}`);
   expect(banner).toHaveAttribute("data-verdict", verdict);
