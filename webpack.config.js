@@ -139,7 +139,7 @@ module.exports = (_env, argv) => {
     ...common,
     name: "commands",
     dependencies: ["launchevent"],
-    entry: { commands: "./src/event/launchevent.ts" },
+    entry: { commands: "./src/event/commands.ts" },
     target: ["web", "es2020"],
     module: { rules: swcRule("es2020") },
     output: { path: DIST, filename: "[name].js", chunkFilename: "commands.[name].[contenthash:8].js", publicPath: "auto", clean: false },

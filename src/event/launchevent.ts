@@ -17,7 +17,7 @@ import { createOnNewMessageCompose, ON_NEW_MESSAGE_COMPOSE } from "./on-new-mess
 declare const __SEND_GUARD_ORIGIN__: string;
 declare const __SEND_GUARD_POLICY__: unknown;
 
-const config = { origin: __SEND_GUARD_ORIGIN__, embeddedPolicy: __SEND_GUARD_POLICY__ };
+export const config = { origin: __SEND_GUARD_ORIGIN__, embeddedPolicy: __SEND_GUARD_POLICY__ };
 associateHandler(ON_MESSAGE_SEND, createOnMessageSend(config));
 associateHandler(ON_ATTACHMENTS_CHANGED, createOnAttachmentsChanged(config));
 associateHandler(ON_NEW_MESSAGE_COMPOSE, createOnNewMessageCompose(config));

@@ -5,6 +5,8 @@ import { CATALOGS, kindSummary, type AlertClient, type Catalog, type FailureReas
 /** Smart Alerts limits (Office.SmartAlertsEventCompletedOptions). */
 export const MAX_ERROR_MESSAGE = 500;
 export const MAX_CANCEL_LABEL = 20;
+/** An item notification's message (Office.NotificationMessageDetails.message). */
+export const MAX_NOTIFICATION = 150;
 
 const ELLIPSIS = "…";
 
@@ -145,4 +147,23 @@ function composeAlert(header: string, findings: readonly Finding[], action: stri
 export function failureText(reason: FailureReason, language: Language): AlertText {
   const catalog = CATALOGS[language];
   return { errorMessage: clip(catalog.failure(reason), MAX_ERROR_MESSAGE), cancelLabel: clip(catalog.openPane, MAX_CANCEL_LABEL) };
+}
+
+/**
+ * The warning shown in the compose window where nothing runs at Send (Outlook on Android and
+ * iOS): what kind of problem, then the strictest finding, within the notification's 150
+ * characters. It names no fix: there is no pane on a phone.
+ */
+export function composeWarningText(evaluation: { verdict: Verdict; findings: readonly Finding[] }, language: Language): string {
+  const catalog = CATALOGS[language];
+  const header = catalog.composeHeader[evaluation.verdict === "allow" ? "confirm" : evaluation.verdict];
+  const [first] = sentences(evaluation.findings, language);
+  if (!first) return clip(header, MAX_NOTIFICATION);
+  const separator = language === "ja" ? "" : " ";
+  return clip(`${header}${separator}${first}`, MAX_NOTIFICATION);
+}
+
+/** That warning when the check could not finish. */
+export function composeFailureText(language: Language): string {
+  return clip(CATALOGS[language].composeFailure, MAX_NOTIFICATION);
 }

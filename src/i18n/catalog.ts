@@ -35,6 +35,13 @@ export interface Catalog {
    * pane is (the ribbon button, as the manifest labels it) and, for `confirm`, how to confirm there.
    */
   action: (verdict: Exclude<Verdict, "allow">, remedies: readonly Remedy[], client?: AlertClient) => string;
+  /**
+   * The first words of the warning shown while composing where nothing runs at Send (Outlook on
+   * Android and iOS): it cannot say the message was stopped, because it will not be.
+   */
+  composeHeader: Record<Exclude<Verdict, "allow">, string>;
+  /** That warning when the check while composing could not finish. */
+  composeFailure: string;
   /** An approval is on the item, but Send found what the reviewer did not see. */
   notCoveredHeader: (reviewer: string) => string;
   /** A small set whose addresses the alert names elsewhere as possibly wrong: that they would see each other, without naming them again. */
@@ -187,6 +194,12 @@ const en: Catalog = {
     if (verdict === "review") return `Open Send Guard to ${list}, or to request a review.`;
     return `To send it, ${list}.`;
   },
+  composeHeader: {
+    confirm: "Send Guard: check before sending.",
+    review: "Send Guard: this message needs a review before it goes out.",
+    block: "Send Guard: your organization's policy does not allow this message.",
+  },
+  composeFailure: "Send Guard could not check the recipients of this message. Check them yourself before sending.",
   notCoveredHeader: (reviewer) => `${reviewer} approved this message, but Send Guard now finds something the reviewer did not see:`,
   exposureAlso: "The outside recipients would also see each other's addresses.",
   finding: {
@@ -317,6 +330,12 @@ const ja: Catalog = {
     if (verdict === "review") return `Send Guardを開いて${lead}${last[1]}か、確認を依頼してください。`;
     return `送信するには、${lead}${last[2]}ください。`;
   },
+  composeHeader: {
+    confirm: "Send Guard：送信前にご確認ください。",
+    review: "Send Guard：このメールは送信前に確認が必要です。",
+    block: "Send Guard：組織のポリシーにより送信できない内容です。",
+  },
+  composeFailure: "Send Guardがこのメールの宛先を確認できませんでした。送信前にご自身で確認してください。",
   notCoveredHeader: (reviewer) => `${reviewer}さんが承認したメールですが、確認者が見ていない内容が見つかりました：`,
   exposureAlso: "社外の宛先どうしで、互いのアドレスも見えます。",
   finding: {

@@ -5,6 +5,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { ON_ATTACHMENTS_CHANGED } from "../../src/event/on-attachments-changed";
 import { ON_NEW_MESSAGE_COMPOSE } from "../../src/event/on-new-message-compose";
+import { ON_RECIPIENTS_CHANGED } from "../../src/event/on-recipients-changed";
 import { ON_MESSAGE_SEND } from "../../src/event/on-message-send";
 import { TASKPANE_COMMAND_ID } from "../../src/office/alert-options";
 import { DIST, distFile, loadLaunchEvent } from "../support/dist";
@@ -61,10 +62,25 @@ describe("dist/manifest.xml", () => {
     expect(out).toMatch(/Id: 5c7e2f4a-9b1d-4e36-8a2f-0d6b3c1e7a95/);
   });
 
-  test("is a Mail add-in with ReadWriteItem and Mailbox 1.12 as DefaultMinVersion", () => {
+  test("is a Mail add-in with ReadWriteItem and Mailbox 1.5 as DefaultMinVersion (Outlook mobile's level, so that it loads the mobile events)", () => {
     expect(root.getAttribute("xsi:type")).toBe("MailApp");
     expect(all(doc, "Permissions")[0]?.textContent).toBe("ReadWriteItem");
-    expect(all(doc, "bt:Sets")[0]?.getAttribute("DefaultMinVersion")).toBe("1.12");
+    expect(all(doc, "bt:Sets")[0]?.getAttribute("DefaultMinVersion")).toBe("1.5");
+  });
+
+  test("Outlook on Android and iOS: the compose-start record and the warning while recipients change, in the shared runtime page, after the desktop form factor", () => {
+    const mobile = all(doc, "MobileFormFactor");
+    expect(mobile).toHaveLength(1);
+    const host = mobile[0]?.parentNode as Element;
+    const order = Array.from(host.childNodes).filter((n): n is Element => n.nodeType === 1).map((e) => e.localName);
+    expect(order).toEqual(["Runtimes", "DesktopFormFactor", "MobileFormFactor"]);
+    const point = all(mobile[0] as Element, "ExtensionPoint");
+    expect(point.map((p) => p.getAttribute("xsi:type"))).toEqual(["LaunchEvent"]);
+    expect(all(point[0] as Element, "LaunchEvent").map((e) => [e.getAttribute("Type"), e.getAttribute("FunctionName"), e.hasAttribute("SendMode")])).toEqual([
+      ["OnNewMessageCompose", ON_NEW_MESSAGE_COMPOSE, false],
+      ["OnMessageRecipientsChanged", ON_RECIPIENTS_CHANGED, false],
+    ]);
+    expect(all(point[0] as Element, "SourceLocation")[0]?.getAttribute("resid")).toBe("WebViewRuntime.Url");
   });
 
   test("is available in shared mailboxes and to delegates (SupportsSharedFolders, in the 1.1 VersionOverrides)", () => {
@@ -93,11 +109,16 @@ describe("dist/manifest.xml", () => {
     }
   });
 
-  test("every FunctionName is registered by the built bundle", () => {
-    const { fake } = loadLaunchEvent({});
-    const names = all(doc, "LaunchEvent").map((e) => e.getAttribute("FunctionName"));
-    expect(names).toEqual([ON_ATTACHMENTS_CHANGED, ON_NEW_MESSAGE_COMPOSE, ON_MESSAGE_SEND]);
-    for (const name of names) expect(fake.associated.has(name ?? "")).toBe(true);
+  test("every FunctionName is registered by the bundle its clients load: launchevent.js (classic Windows) and commands.js (browser runtimes, mobile)", () => {
+    const namesIn = (formFactor: string) => all(all(doc, formFactor)[0] as Element, "LaunchEvent").map((e) => e.getAttribute("FunctionName") ?? "");
+    expect(namesIn("DesktopFormFactor")).toEqual([ON_ATTACHMENTS_CHANGED, ON_NEW_MESSAGE_COMPOSE, ON_MESSAGE_SEND]);
+    expect(namesIn("MobileFormFactor")).toEqual([ON_NEW_MESSAGE_COMPOSE, ON_RECIPIENTS_CHANGED]);
+    const classic = loadLaunchEvent({}).fake;
+    for (const name of namesIn("DesktopFormFactor")) expect(classic.associated.has(name)).toBe(true);
+    // The mobile-only handler stays out of the file classic Outlook loads on every Send.
+    expect(classic.associated.has(ON_RECIPIENTS_CHANGED)).toBe(false);
+    const browser = loadLaunchEvent({}, {}, { document: { currentScript: { tagName: "SCRIPT", src: `${ORIGIN}/commands.js` } } }, path.join(DIST, "commands.js")).fake;
+    for (const name of [...namesIn("DesktopFormFactor"), ...namesIn("MobileFormFactor")]) expect(browser.associated.has(name)).toBe(true);
   });
 
   test("OnMessageSend uses SoftBlock by default", () => {
@@ -155,7 +176,7 @@ describe("dist/manifest.xml", () => {
     const inner = firstChild(firstChild(root, "VersionOverrides"), "VersionOverrides");
     expect(childNames(inner)).toEqual(["Requirements", "Hosts", "Resources"]);
     const host = firstChild(firstChild(inner, "Hosts"), "Host");
-    expect(childNames(host)).toEqual(["Runtimes", "DesktopFormFactor"]);
+    expect(childNames(host)).toEqual(["Runtimes", "DesktopFormFactor", "MobileFormFactor"]);
     // SupportsSharedFolders first, then FunctionFile (the documented example and schema order).
     expect(childNames(firstChild(host, "DesktopFormFactor")).slice(0, 2)).toEqual(["SupportsSharedFolders", "FunctionFile"]);
     expect(childNames(firstChild(inner, "Resources"))).toEqual(["Images", "Urls", "ShortStrings", "LongStrings"]);

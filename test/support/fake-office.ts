@@ -45,7 +45,7 @@ export interface FakeOfficeOptions {
   /** The signed-in user (`userProfile`) when the message is sent from another mailbox (`spec.from`: a shared mailbox). */
   userEmail?: string;
   /** The client's platform; "Mac" gives the task pane a sessionData of its own (compose-sim.ts). */
-  platform?: "OfficeOnline" | "PC" | "Mac";
+  platform?: "OfficeOnline" | "PC" | "Mac" | "Android" | "iOS";
 }
 
 export interface FakeOffice {

@@ -87,10 +87,14 @@ export interface SimOptions {
    * `Office.context.diagnostics.platform` (default "OfficeOnline"). "Mac" also models what
    * Microsoft's runtimes page says of Outlook on Mac: a task pane and an event handler do not
    * share data through the item's sessionData (they share it through localStorage), so here the
-   * task pane gets a sessionData of its own.
+   * task pane gets a sessionData of its own. "Android" and "iOS" model Outlook mobile: Mailbox
+   * 1.5 with the later APIs Microsoft enabled there for event-based add-ins (from, compose type,
+   * sessionData), no attachment reading, and no Smart Alerts (mobile-event-based docs).
    */
-  platform?: "OfficeOnline" | "PC" | "Mac";
+  platform?: SimPlatform;
 }
+
+export type SimPlatform = "OfficeOnline" | "PC" | "Mac" | "Android" | "iOS";
 
 /** Something in the item changed; the compose UI re-renders on it. */
 export type SimChange =
@@ -131,7 +135,9 @@ export class ComposeSim {
   readonly sessionData = new Map<string, string>();
   /** On Mac, the task pane's own sessionData (see SimOptions.platform). */
   readonly paneSessionData = new Map<string, string>();
-  readonly platform: "OfficeOnline" | "PC" | "Mac";
+  readonly platform: SimPlatform;
+  /** The item's notification bar (`notificationMessages`), by key. */
+  readonly notifications = new Map<string, Record<string, unknown>>();
   readonly roaming: SimRoamingStore;
   /** Every Office call made by an add-in, in order ("to.getAsync", ...). */
   readonly calls: string[] = [];
@@ -197,6 +203,11 @@ export class ComposeSim {
 
   isSupported(version: string): boolean {
     return versionAtLeast(this.mailboxVersion, version);
+  }
+
+  /** Outlook on Android or iOS. */
+  get mobile(): boolean {
+    return this.platform === "Android" || this.platform === "iOS";
   }
 
   // --- What the user does in the compose window --------------------------------------

@@ -21,6 +21,7 @@ export const MAILBOX_ENUMS = {
   SendModeOverride: { PromptUser: "promptUser" },
   ItemType: { Message: "message", Appointment: "appointment" },
   ComposeType: { Reply: "reply", NewMail: "newMail", Forward: "forward" },
+  ItemNotificationMessageType: { ProgressIndicator: "progressIndicator", InformationalMessage: "informationalMessage", ErrorMessage: "errorMessage", InsightMessage: "insightMessage" },
 } as const;
 
 /** `setAsync` / `addAsync` accept at most 100 recipients per call (office.js `recipientsLimit`). */
@@ -40,7 +41,16 @@ export const HOST_ERRORS = {
   SessionObjectMaxLengthExceeded: 9051,
   GenericSettingsError: 9019,
   InternalServerError: 9042,
+  // notificationMessages: documented by name; the reference publishes no number for them.
+  KeyNotFound: undefined,
+  NumberOfNotificationMessagesExceeded: undefined,
+  DuplicateNotificationKey: undefined,
 } as const;
+
+/** notificationMessages limits: a key of at most 32 characters, a message of at most 150, five per item. */
+export const NOTIFICATION_KEY_LIMIT = 32;
+export const NOTIFICATION_MESSAGE_LIMIT = 150;
+export const NOTIFICATIONS_PER_ITEM = 5;
 
 export type HostErrorName = keyof typeof HOST_ERRORS;
 

@@ -8,6 +8,9 @@ import {
   EVENT_TYPE,
   HostError,
   MAILBOX_ENUMS,
+  NOTIFICATION_KEY_LIMIT,
+  NOTIFICATION_MESSAGE_LIMIT,
+  NOTIFICATIONS_PER_ITEM,
   RECIPIENTS_PER_CALL,
   recipientLimit,
   ROAMING_SETTINGS_LIMIT,
@@ -73,6 +76,54 @@ function base64Of(bytes: Uint8Array): string {
   let binary = "";
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
+}
+
+const NOTIFICATION_TYPES: readonly string[] = Object.values(MAILBOX_ENUMS.ItemNotificationMessageType);
+
+/**
+ * office.js checks a notification before it asks the host: the key (at most 32 characters) and
+ * the details (a known type; a message of at most 150 characters; an InformationalMessage needs
+ * an icon and a persistent flag, which other types must not carry). A bad argument throws.
+ */
+function notificationArguments(key: unknown, details: unknown): { key: string; details: Record<string, unknown> } {
+  const name = stringArgument("key", key);
+  if (name.length === 0 || name.length > NOTIFICATION_KEY_LIMIT) throw argumentOutOfRange("key", name.length);
+  if (!details || typeof details !== "object") throw argumentError("JSONmessage");
+  const d = details as Record<string, unknown>;
+  if (typeof d.type !== "string" || !NOTIFICATION_TYPES.includes(d.type)) throw argumentError("type");
+  const message = stringArgument("message", d.message);
+  if (message.length === 0 || message.length > NOTIFICATION_MESSAGE_LIMIT) throw argumentOutOfRange("message", message.length);
+  const informational = d.type === MAILBOX_ENUMS.ItemNotificationMessageType.InformationalMessage;
+  if (informational && (typeof d.icon !== "string" || typeof d.persistent !== "boolean")) throw argumentError(typeof d.icon !== "string" ? "icon" : "persistent");
+  if (!informational && (d.icon !== undefined || d.persistent !== undefined)) throw argumentError(d.icon !== undefined ? "icon" : "persistent");
+  return { key: name, details: { ...d } };
+}
+
+/** Mailbox 1.3 `item.notificationMessages`, kept on the simulated item. */
+function notificationMessages(sim: ComposeSim, respond: NamespaceHooks["respond"]) {
+  const bar = sim.notifications;
+  const put = (key: string, details: Record<string, unknown>, mayReplace: boolean) => {
+    if (bar.has(key) && !mayReplace) throw new HostError("DuplicateNotificationKey", `A notification with key ${key} already exists.`);
+    if (!bar.has(key) && bar.size >= NOTIFICATIONS_PER_ITEM) throw new HostError("NumberOfNotificationMessagesExceeded", "An item can show at most five notifications.");
+    bar.set(key, details);
+  };
+  return {
+    addAsync: (key: unknown, details: unknown, ...args: unknown[]) => {
+      const checked = notificationArguments(key, details);
+      respond("notificationMessages.addAsync", args, false, () => put(checked.key, checked.details, false));
+    },
+    replaceAsync: (key: unknown, details: unknown, ...args: unknown[]) => {
+      const checked = notificationArguments(key, details);
+      respond("notificationMessages.replaceAsync", args, false, () => put(checked.key, checked.details, true));
+    },
+    removeAsync: (key: unknown, ...args: unknown[]) => {
+      const name = stringArgument("key", key);
+      respond("notificationMessages.removeAsync", args, false, () => {
+        if (!bar.delete(name)) throw new HostError("KeyNotFound", `No notification has the key ${name}.`);
+      });
+    },
+    getAllAsync: (...args: unknown[]) => respond("notificationMessages.getAllAsync", args, true, () => [...bar].map(([key, d]) => ({ key, ...d }))),
+  };
 }
 
 /** The `Office` namespace one runtime sees, bound to the simulated compose item. */
@@ -147,7 +198,8 @@ export function buildNamespace(sim: ComposeSim, runtime: NamespaceRuntime, hooks
         respond("body.getAsync", args, true, () => mailbox.body);
       },
     },
-    getAttachmentsAsync: (...args: unknown[]) => respond("getAttachmentsAsync", args, true, () => mailbox.attachments.map(detailsOf)),
+    // Mailbox 1.8: not on Outlook mobile (1.5), where an add-in cannot see the files.
+    ...(sim.isSupported("1.8") ? { getAttachmentsAsync: (...args: unknown[]) => respond("getAttachmentsAsync", args, true, () => mailbox.attachments.map(detailsOf)) } : {}),
     getAttachmentContentAsync: (id: unknown, ...args: unknown[]) => {
       const value = attachmentId(id);
       respond("getAttachmentContentAsync", args, true, () => {
@@ -164,7 +216,8 @@ export function buildNamespace(sim: ComposeSim, runtime: NamespaceRuntime, hooks
       });
     },
     // Mailbox 1.10; the coercion type is that of the body, which the simulator keeps as text.
-    ...(sim.isSupported("1.10")
+    // Mailbox 1.10, and enabled on Outlook mobile for event-based add-ins.
+    ...(sim.isSupported("1.10") || sim.mobile
       ? { getComposeTypeAsync: (...args: unknown[]) => respond("getComposeTypeAsync", args, true, () => ({ composeType: mailbox.composeType, coercionType: "text" })) }
       : {}),
     getInitializationContextAsync: (...args: unknown[]) => respond("getInitializationContextAsync", args, true, () => runtime.initializationContext),
@@ -182,6 +235,7 @@ export function buildNamespace(sim: ComposeSim, runtime: NamespaceRuntime, hooks
         runtime.handlers.delete(type);
       });
     },
+    notificationMessages: notificationMessages(sim, respond),
     sessionData: {
       getAsync: (key: unknown, ...args: unknown[]) => {
         const name = stringArgument("name", key);
