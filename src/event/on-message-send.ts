@@ -20,6 +20,8 @@ import { APPROVAL_SHARE_MAX_AGE_MS, approvalShareName, sharedValue } from "../of
 import { within } from "../util/within";
 import { inspectPendingAttachments, pendingAttachments } from "../attachments/pending";
 import { completeOnce } from "./complete-once";
+import { setInternetHeader } from "../office/headers";
+import { STAMP_HEADER, STAMP_PENDING, stampFor } from "./stamp";
 import { builtInPolicyLater, loadPolicy } from "./policy-source";
 import { reportApprovedSend } from "./report-sent";
 import { completionFor, failureCompletion, type SendCompletion } from "./send-completion";
@@ -173,6 +175,16 @@ export function createOnMessageSend(config: SendHandlerConfig) {
       );
     };
 
+    /**
+     * The verdict's header for the mail-flow backstop, written before the event completes, within
+     * the deadline; a failed or late write leaves `pending`, which the rule treats as unchecked.
+     */
+    const stamp = (completion: SendCompletion): Promise<void> => {
+      const left = startedAt + deadlineMs - Math.min(MEMORY_SAVE_MARGIN_MS, deadlineMs / 4) - Date.now();
+      if (left <= 0) return Promise.resolve();
+      return within(setInternetHeader(STAMP_HEADER, stampFor(completion)), Math.min(MEMORY_SAVE_MS, left)).catch(() => undefined);
+    };
+
     Promise.resolve()
       .then(() =>
         Promise.all([
@@ -187,6 +199,8 @@ export function createOnMessageSend(config: SendHandlerConfig) {
           readSessionValue(TAUGHT_SESSION_KEY).catch(() => undefined),
           // The sender's confirmation from the pane (clients without Send Anyway); a failed read only means none.
           readSessionValue(CONFIRMATION_SESSION_KEY).catch(() => undefined),
+          // Until a verdict replaces it, the message is not marked as checked (stamp.ts).
+          setInternetHeader(STAMP_HEADER, STAMP_PENDING).catch(() => undefined),
         ]),
       )
       .then(([read, policy, token, inspections, composeText, taughtText, confirmation]) => {
@@ -210,7 +224,7 @@ export function createOnMessageSend(config: SendHandlerConfig) {
           }
           // Below Mailbox 1.14 the alert has no Send Anyway and no pane button: its text says where the pane is.
           const completion = completionFor(decision, language, supportsMailbox("1.14") ? "full" : "basic");
-          return learn(draft, policy.policy, memory, completion, evaluation.findings).then(() => end(completion, used));
+          return Promise.all([learn(draft, policy.policy, memory, completion, evaluation.findings), stamp(completion)]).then(() => end(completion, used));
         });
       })
       .catch((error: unknown) => fail(reasonOf(error)))

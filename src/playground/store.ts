@@ -19,6 +19,8 @@ export interface SentMessage {
   cc: SimRecipient[];
   bcc: SimRecipient[];
   attachments: { name: string; size: number }[];
+  /** The internet headers it left with (Send Guard's stamp, for the mail-flow backstop). */
+  headers: Record<string, string>;
   view: DeliveredView;
 }
 
@@ -447,6 +449,7 @@ export class PlaygroundStore {
       cc: [...m.cc],
       bcc: [...m.bcc],
       attachments: m.attachments.map((a) => ({ name: a.name, size: a.size })),
+      headers: { ...m.headers },
       view: whatRecipientsSee(draft, this.policy),
     };
     this.discardDraft();

@@ -114,8 +114,48 @@ describe("verdicts", () => {
     stop();
     clearTimeout(firstAnswer);
     expect(beforeFirstAnswer.sort()).toEqual(
-      ["bcc.getAsync", "cc.getAsync", "from.getAsync", "getAttachmentsAsync", "sessionData.getAsync", "sessionData.getAsync", "sessionData.getAsync", "sessionData.getAsync", "sessionData.getAsync", "sessionData.getAsync", "subject.getAsync", "to.getAsync"].sort(),
+      ["bcc.getAsync", "cc.getAsync", "from.getAsync", "getAttachmentsAsync", "internetHeaders.setAsync", "sessionData.getAsync", "sessionData.getAsync", "sessionData.getAsync", "sessionData.getAsync", "sessionData.getAsync", "sessionData.getAsync", "subject.getAsync", "to.getAsync"].sort(),
     );
+  });
+});
+
+describe("the header stamp for the mail-flow backstop (X-SendGuard)", () => {
+  const slip: FakeItemSpec = { to: people(["hogosha@gmial.com"]) };
+  test.each([
+    ["allowed", { to: people(["sato@mirai-shoji.co.jp"]) }, {}, true, "v1; checked"],
+    ["a confirm with Send Anyway: it leaves only if the sender chose it", slip, {}, false, "v1; checked; confirm"],
+    ["a review: it must not leave", asunaro, {}, false, "v1; stopped"],
+  ] as const)("%s: stamped before the event completes", async (_name, spec, options, allowEvent, value) => {
+    const { options: done, fake } = await send(spec, options);
+    expect(done.allowEvent).toBe(allowEvent);
+    expect(fake.sim.mailbox.headers).toEqual({ "X-SendGuard": value });
+  });
+
+  test.each([
+    ["an Office read fails", { behaviour: { "to.getAsync": "fail" as const } }, { embeddedPolicy: { ...ORG_POLICY_FILE, failMode: "open" } }],
+    ["the deadline passes", { behaviour: { "cc.getAsync": "never" as const } }, { embeddedPolicy: { ...ORG_POLICY_FILE, failMode: "open" } }],
+  ])("%s and failMode open lets it go: it leaves marked pending, never checked", async (_name, options, config) => {
+    const { options: done, fake } = await send({ to: people(["a@acme.co.jp"]) }, options, config);
+    expect(done.allowEvent).toBe(true);
+    expect(fake.sim.mailbox.headers).toEqual({ "X-SendGuard": "v1; pending" });
+  });
+
+  test("an earlier Send's stamp on the same item is replaced, not kept: stopped, then fixed and allowed", async () => {
+    const first = await send(asunaro);
+    expect(first.fake.sim.mailbox.headers["X-SendGuard"]).toBe("v1; stopped");
+    first.fake.sim.setRecipients("bcc", first.fake.sim.mailbox.cc);
+    first.fake.sim.setRecipients("cc", []);
+    const handler = createOnMessageSend({ origin: ORIGIN, embeddedPolicy: ORG_POLICY_FILE, deadlineMs: 200, policyFetchMs: 50 });
+    const again = createEvent();
+    handler(again.event as unknown as Office.AddinCommands.Event);
+    expect(await again.first).toEqual({ allowEvent: true });
+    expect(first.fake.sim.mailbox.headers).toEqual({ "X-SendGuard": "v1; checked" });
+  });
+
+  test("the header cannot be written: the message still goes (the rule will treat it as unchecked)", async () => {
+    const { options, fake } = await send({ to: people(["sato@mirai-shoji.co.jp"]) }, { behaviour: { "internetHeaders.setAsync": "fail" } });
+    expect(options).toEqual({ allowEvent: true });
+    expect(fake.sim.mailbox.headers).toEqual({});
   });
 });
 

@@ -373,9 +373,10 @@ describe("a client whose Smart Alert has no Send Anyway (Mailbox 1.12, 1.13)", (
     expect(fake.sim.sessionData.get(CONFIRMATION_SESSION_KEY)).toMatch(/^\{"v":1,"fp":"sg2:/);
 
     expect(await sendNow(fake)).toEqual({ allowEvent: true });
+    expect(fake.sim.mailbox.headers["X-SendGuard"]).toBe("v1; checked; confirmed");
 
     // Another recipient after confirming: Send stops again, and the pane asks again.
-    fake.sim.setRecipients("to", [...fake.sim.mailbox.to, { emailAddress: "sato@mirai-shoji.co.jp", displayName: "sato", recipientType: "user" }]);
+    await act(async () => fake.sim.setRecipients("to", [...fake.sim.mailbox.to, { emailAddress: "sato@mirai-shoji.co.jp", displayName: "sato", recipientType: "user" }]));
     expect((await sendNow(fake)).allowEvent).toBe(false);
     await waitFor(() => expect(screen.getByTestId("confirm-here")).toHaveAttribute("data-done", "false"));
   });

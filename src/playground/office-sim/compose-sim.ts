@@ -40,6 +40,8 @@ export interface SimMailbox {
   subject: string;
   body: string;
   attachments: SimAttachment[];
+  /** Internet headers an add-in set on the message (`item.internetHeaders`, Mailbox 1.8); they travel with it. */
+  headers: Record<string, string>;
 }
 
 /**
@@ -159,7 +161,7 @@ export class ComposeSim {
     this.roaming = options.roaming ?? new SimRoamingStore();
     this.platform = options.platform ?? "OfficeOnline";
     this.user = { ...options.user };
-    this.mailbox = { from: { ...options.user }, composeType: "newMail", to: [], cc: [], bcc: [], subject: "", body: "", attachments: [] };
+    this.mailbox = { from: { ...options.user }, composeType: "newMail", to: [], cc: [], bcc: [], subject: "", body: "", attachments: [], headers: {} };
   }
 
   // --- Test and playground controls -------------------------------------------------
@@ -256,8 +258,10 @@ export class ComposeSim {
     this.mailbox.subject = "";
     this.mailbox.body = "";
     this.mailbox.attachments = [];
+    this.mailbox.headers = {};
     this.mailbox.composeType = "newMail";
     this.sessionData.clear();
+    this.notifications.clear();
     this.emit({ kind: "recipients", fields: [...FIELDS], by: "user" });
   }
 

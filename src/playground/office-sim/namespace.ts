@@ -126,6 +126,44 @@ function notificationMessages(sim: ComposeSim, respond: NamespaceHooks["respond"
   };
 }
 
+/** Mailbox 1.8 `item.internetHeaders` in compose: names and values are strings; set replaces a header of the same name. */
+function internetHeaders(sim: ComposeSim, respond: NamespaceHooks["respond"]) {
+  const names = (value: unknown, argument: string): string[] => {
+    if (!Array.isArray(value) || !value.every((n) => typeof n === "string")) throw argumentError(argument);
+    return value as string[];
+  };
+  const find = (name: string) => Object.keys(sim.mailbox.headers).find((k) => k.toLowerCase() === name.toLowerCase());
+  return {
+    setAsync: (headers: unknown, ...args: unknown[]) => {
+      if (!headers || typeof headers !== "object" || Array.isArray(headers)) throw argumentError("headers");
+      const entries = Object.entries(headers as Record<string, unknown>);
+      if (!entries.every(([, v]) => typeof v === "string")) throw argumentError("headers");
+      respond("internetHeaders.setAsync", args, false, () => {
+        for (const [name, value] of entries) {
+          const existing = find(name);
+          if (existing !== undefined) delete sim.mailbox.headers[existing];
+          sim.mailbox.headers[name] = value as string;
+        }
+      });
+    },
+    getAsync: (wanted: unknown, ...args: unknown[]) => {
+      const list = names(wanted, "names");
+      respond("internetHeaders.getAsync", args, true, () =>
+        Object.fromEntries(list.flatMap((n) => (find(n) === undefined ? [] : [[n, sim.mailbox.headers[find(n) as string] as string]]))),
+      );
+    },
+    removeAsync: (wanted: unknown, ...args: unknown[]) => {
+      const list = names(wanted, "names");
+      respond("internetHeaders.removeAsync", args, false, () => {
+        for (const n of list) {
+          const existing = find(n);
+          if (existing !== undefined) delete sim.mailbox.headers[existing];
+        }
+      });
+    },
+  };
+}
+
 /** The `Office` namespace one runtime sees, bound to the simulated compose item. */
 export function buildNamespace(sim: ComposeSim, runtime: NamespaceRuntime, hooks: NamespaceHooks): unknown {
   const { respond } = hooks;
@@ -236,6 +274,8 @@ export function buildNamespace(sim: ComposeSim, runtime: NamespaceRuntime, hooks
       });
     },
     notificationMessages: notificationMessages(sim, respond),
+    // Mailbox 1.8: custom internet headers on the message being composed.
+    ...(sim.isSupported("1.8") ? { internetHeaders: internetHeaders(sim, respond) } : {}),
     sessionData: {
       getAsync: (key: unknown, ...args: unknown[]) => {
         const name = stringArgument("name", key);
