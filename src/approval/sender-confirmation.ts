@@ -1,4 +1,5 @@
 import type { Evaluation, Finding } from "../shared/types";
+import { parseJsonObject } from "../util/json";
 import { coverageOf, uncoveredFindings } from "./coverage";
 
 /**
@@ -28,14 +29,9 @@ export function senderConfirmation(evaluation: Pick<Evaluation, "fingerprint" | 
 /** The stored value, or undefined for anything that is not exactly a confirmation (fails closed). */
 export function parseSenderConfirmation(text: unknown): SenderConfirmation | undefined {
   if (typeof text !== "string" || text.length === 0 || text.length > 64_000) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (!value || typeof value !== "object") return undefined;
-  const { v, fp, cov } = value as Record<string, unknown>;
+  const value = parseJsonObject(text);
+  if (!value) return undefined;
+  const { v, fp, cov } = value;
   if (v !== 1 || typeof fp !== "string" || fp.length === 0 || !Array.isArray(cov) || !cov.every((d) => typeof d === "string")) return undefined;
   return { v, fp, cov: cov as string[] };
 }

@@ -1,4 +1,5 @@
 import { COMPOSE_TYPES, type ComposeStart, type ComposeType } from "../shared/types";
+import { parseJsonObject } from "../util/json";
 
 /**
  * The compose-start record on the item (sessionData `sendguard.compose`), as JSON text:
@@ -25,14 +26,8 @@ const addressList = (value: unknown): string[] | undefined =>
 /** The record, or undefined when there is none or it is not one of ours. */
 export function parseComposeStart(text: string | undefined): ComposeStart | undefined {
   if (!text) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (!value || typeof value !== "object") return undefined;
-  const v = value as Record<string, unknown>;
+  const v = parseJsonObject(text);
+  if (!v) return undefined;
   if (v.v !== COMPOSE_RECORD_VERSION || typeof v.type !== "string" || !TYPES.has(v.type)) return undefined;
   const to = addressList(v.to);
   const cc = addressList(v.cc);

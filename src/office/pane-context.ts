@@ -1,4 +1,5 @@
 import type { AlertContext } from "../shared/types";
+import { parseJsonObject } from "../util/json";
 import { officeCall } from "./async";
 import { composeItem } from "./host";
 
@@ -10,14 +11,8 @@ const VERDICTS = new Set(["allow", "confirm", "review", "block", "error"]);
  */
 export function parseAlertContext(text: string | null | undefined): AlertContext | null {
   if (!text) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (!value || typeof value !== "object") return null;
-  const v = value as Record<string, unknown>;
+  const v = parseJsonObject(text);
+  if (!v) return null;
   if (v.v !== 1 || typeof v.verdict !== "string" || !VERDICTS.has(v.verdict)) return null;
   if (!Array.isArray(v.codes) || !v.codes.every((c) => typeof c === "string")) return null;
   if (v.fingerprint !== null && typeof v.fingerprint !== "string") return null;
