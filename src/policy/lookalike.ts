@@ -77,14 +77,46 @@ export function adjacentKeys(a: string, b: string): boolean {
   return false;
 }
 
+/**
+ * The TR39 table as Node reads it (the package's JSON object), or as the add-in bundles carry it
+ * (scripts/confusables-loader.js): the entries for ASCII characters ready, the others as JSON
+ * text parsed the first time a non-ASCII character is looked up. Most domains are ASCII, so a
+ * fresh runtime (classic Outlook starts one per Send) seldom parses the larger part.
+ */
+interface BundledConfusables {
+  ascii: Record<string, string>;
+  rest: string;
+}
+type ConfusableTable = Readonly<Record<string, string>>;
+let asciiConfusables: ConfusableTable | undefined;
+let otherConfusables: ConfusableTable | undefined;
+
+function isBundled(table: unknown): table is BundledConfusables {
+  return typeof (table as Partial<BundledConfusables>).rest === "string";
+}
+
+function confusableTable(ascii: boolean): ConfusableTable {
+  const table: unknown = CONFUSABLES;
+  if (!isBundled(table)) return table as ConfusableTable;
+  if (ascii) return (asciiConfusables ??= table.ascii);
+  return (otherConfusables ??= JSON.parse(table.rest) as ConfusableTable);
+}
+
 /** TR39 skeleton (confusables.txt prototypes), lower-cased: two strings that look alike have the same skeleton. */
 export function skeleton(text: string): string {
   let out = "";
-  for (const ch of text) out += (CONFUSABLES as Record<string, string>)[ch] ?? ch;
+  for (const ch of text) {
+    const table = confusableTable(ch.charCodeAt(0) < 0x80);
+    out += Object.prototype.hasOwnProperty.call(table, ch) ? table[ch] : ch;
+  }
   return out.toLowerCase();
 }
 
+/** Printable ASCII without an `xn--` label is its own Unicode form (punycode.js changes nothing there): skip the library's work. */
+const NEEDS_DECODING = /[^ -~]|xn--/;
+
 function unicodeOf(domain: string): string {
+  if (!NEEDS_DECODING.test(domain)) return domain;
   try {
     return toUnicode(domain);
   } catch {
@@ -188,7 +220,13 @@ interface IndexedDomain {
   domain: string;
   labels: number;
   skeleton: string;
-  parts: DomainParts;
+  /** Looked up in the public suffix list only when a comparison needs it (see partsOf). */
+  parts?: DomainParts;
+}
+
+/** The known domain's parts, computed on first need: most known domains are ruled out by length and letters first. */
+function partsOf(entry: IndexedDomain): DomainParts {
+  return (entry.parts ??= domainParts(entry.domain));
 }
 
 /**
@@ -213,12 +251,17 @@ export class NearMissIndex {
     domains: Iterable<string>,
     private readonly suffixSwaps = true,
   ) {
-    this.entries = [...new Set(domains)].map((domain, order) => ({ order, domain, labels: domain.split(".").length, skeleton: skeleton(unicodeOf(domain)), parts: domainParts(domain) }));
+    this.entries = [...new Set(domains)].map((domain, order) => ({ order, domain, labels: domain.split(".").length, skeleton: skeleton(unicodeOf(domain)) }));
     for (const entry of this.entries) {
-      const lengths = this.byShape.get(entry.labels) ?? new Map<number, IndexedDomain[]>();
-      lengths.set(entry.domain.length, [...(lengths.get(entry.domain.length) ?? []), entry]);
-      this.byShape.set(entry.labels, lengths);
-      this.byLabel.set(entry.parts.label, [...(this.byLabel.get(entry.parts.label) ?? []), entry]);
+      let lengths = this.byShape.get(entry.labels);
+      if (!lengths) this.byShape.set(entry.labels, (lengths = new Map()));
+      const sameLength = lengths.get(entry.domain.length);
+      if (sameLength) sameLength.push(entry);
+      else lengths.set(entry.domain.length, [entry]);
+      if (suffixSwaps) {
+        const label = partsOf(entry).label;
+        this.byLabel.set(label, [...(this.byLabel.get(label) ?? []), entry]);
+      }
       if (!this.bySkeleton.has(entry.skeleton)) this.bySkeleton.set(entry.skeleton, entry);
     }
     this.labelCounts = [...new Set(this.entries.map((e) => e.labels))];
@@ -229,22 +272,26 @@ export class NearMissIndex {
     const w = domainParts(written);
     if (this.suffixSwaps && SWAPPABLE_SUFFIXES.includes(w.suffix)) {
       for (const k of this.byLabel.get(w.label) ?? []) {
-        if (k.parts.registrable !== w.registrable && k.parts.suffix !== w.suffix && SWAPPABLE_SUFFIXES.includes(k.parts.suffix)) return { known: k.domain, reason: "suffix", prefix: w.prefix };
+        const kp = partsOf(k);
+        if (kp.registrable !== w.registrable && kp.suffix !== w.suffix && SWAPPABLE_SUFFIXES.includes(kp.suffix)) return { known: k.domain, reason: "suffix", prefix: w.prefix };
       }
     }
     const tails = new Map(this.labelCounts.map((n) => [n, tail(written, n)]));
     for (const [, t] of tails) {
       const k = this.bySkeleton.get(skeleton(unicodeOf(t.tail)));
-      if (k && k.domain !== t.tail && k.parts.registrable !== w.registrable) return { known: k.domain, reason: "homoglyph", prefix: t.prefix };
+      if (k && k.domain !== t.tail && partsOf(k).registrable !== w.registrable) return { known: k.domain, reason: "homoglyph", prefix: t.prefix };
     }
     let best: { known: string; reason: NearMissReason; prefix: string; order: number } | null = null;
     for (const [n, t] of tails) {
       const lengths = this.byShape.get(n);
       for (let length = t.tail.length - 2; length <= t.tail.length + 2; length++) {
         for (const k of lengths?.get(length) ?? []) {
-          if (t.tail === k.domain || k.parts.registrable === w.registrable) continue;
-          if (best && best.order < k.order) continue;
-          const reason = slipOf(t.tail, k.domain, k.parts.label.length);
+          if (t.tail === k.domain || (best && best.order < k.order)) continue;
+          // No slip differs by more than two letters (slipOf never allows more): most known domains stop here, before any suffix lookup.
+          if (bagDistance(t.tail, k.domain) > 2) continue;
+          const kp = partsOf(k);
+          if (kp.registrable === w.registrable) continue;
+          const reason = slipOf(t.tail, k.domain, kp.label.length);
           if (reason) best = { known: k.domain, reason, prefix: t.prefix, order: k.order };
         }
       }

@@ -71,9 +71,20 @@ describe("dist/launchevent.js in a JavaScript-only runtime (node:vm)", () => {
   test("the bundle's confusables table keeps Latin and Japanese prototypes only, and is the package's table otherwise", () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const cut = require("../../scripts/confusables-loader.js") as (source: string) => string;
-    const full = JSON.stringify({ "а": "a", "rn": "rn", "ｍ": "m", "ー": "一", "ϲ": "c", "ɑ": "α" });
-    const kept = vm.runInNewContext(`(() => { const module = {}; ${cut(full)}; return module.exports; })()`) as Record<string, string>;
-    expect(kept).toEqual({ "а": "a", "rn": "rn", "ｍ": "m", "ー": "一", "ϲ": "c" });
+    const full = JSON.stringify({ "а": "a", "rn": "rn", "ｍ": "m", "ー": "一", "ϲ": "c", "ɑ": "α", "0": "O", "m": "rn", "~": "˜" });
+    const kept = vm.runInNewContext(`(() => { const module = {}; ${cut(full)}; return module.exports; })()`) as { ascii: Record<string, string>; rest: string };
+    // ASCII characters ready to use; the rest as JSON text, parsed only when a non-ASCII character is met.
+    expect(kept.ascii).toEqual({ "0": "O", "m": "rn" });
+    expect(typeof kept.rest).toBe("string");
+    expect(JSON.parse(kept.rest)).toEqual({ "а": "a", "rn": "rn", "ｍ": "m", "ー": "一", "ϲ": "c" });
+  });
+
+  test("the bundle computes the same skeletons as Node, ASCII and not (homoglyphs of well-known domains)", async () => {
+    // gmai1.com (digit one), rnsn.com (rn for m), and yahо.co.jp with a Cyrillic о.
+    for (const address of ["a@gmai1.com", "a@xn--yaho-85d.co.jp", "a@rnsn.com"]) {
+      const { options } = await sendThroughBundle({ to: people([address]) });
+      expect({ address, ...JSON.parse(options.contextData as string) }).toMatchObject({ address, verdict: "confirm", codes: ["lookalike-domain"] });
+    }
   });
 
   test("fetches policy.json from the build origin with an absolute URL", async () => {
