@@ -102,8 +102,25 @@ function confusableTable(ascii: boolean): ConfusableTable {
   return (otherConfusables ??= JSON.parse(table.rest) as ConfusableTable);
 }
 
+/** The ASCII characters that have a prototype, as one character class: an ASCII string is mapped by one native replace. */
+let asciiPattern: RegExp | undefined;
+function asciiConfusablePattern(): RegExp {
+  if (!asciiPattern) {
+    const table = confusableTable(true);
+    const keys = Object.keys(table).filter((ch) => ch.length === 1 && ch.charCodeAt(0) < 0x80);
+    asciiPattern = keys.length ? new RegExp(`[${keys.map((ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, "0")}`).join("")}]`, "g") : /(?!)/g;
+  }
+  return asciiPattern;
+}
+
+const NON_ASCII = /[^\0-\x7f]/;
+
 /** TR39 skeleton (confusables.txt prototypes), lower-cased: two strings that look alike have the same skeleton. */
 export function skeleton(text: string): string {
+  if (!NON_ASCII.test(text)) {
+    const table = confusableTable(true);
+    return text.replace(asciiConfusablePattern(), (ch) => table[ch] ?? ch).toLowerCase();
+  }
   let out = "";
   for (const ch of text) {
     const table = confusableTable(ch.charCodeAt(0) < 0x80);

