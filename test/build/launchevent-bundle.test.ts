@@ -1,4 +1,6 @@
 import * as acorn from "acorn";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import * as vm from "node:vm";
 import { ON_ATTACHMENTS_CHANGED } from "../../src/event/on-attachments-changed";
 import { ON_MESSAGE_SEND } from "../../src/event/on-message-send";
@@ -77,6 +79,23 @@ describe("dist/launchevent.js in a JavaScript-only runtime (node:vm)", () => {
     expect(kept.ascii).toEqual({ "0": "O", "m": "rn" });
     expect(typeof kept.rest).toBe("string");
     expect(JSON.parse(kept.rest)).toEqual({ "а": "a", "rn": "rn", "ｍ": "m", "ー": "一", "ϲ": "c" });
+  });
+
+  test("the public suffix trie's tables reach the bundle as JSON text holding the package's numbers", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const toJson = require("../../scripts/typed-array-loader.js") as (source: string) => string;
+    const trie = readFileSync(join(process.cwd(), "node_modules/tldts-icann/dist/es6/src/data/trie.js"), "utf8");
+    const evaluate = (source: string) => vm.runInNewContext(`(() => { const exports = {}; ${source.replace(/^export const (\w+) =/gm, "exports.$1 =")}\n; return exports; })()`, { Uint8Array, Uint16Array, Uint32Array, Int32Array, JSON }) as Record<string, unknown>;
+    const converted = toJson(trie);
+    expect(converted.match(/JSON\.parse/g)?.length).toBeGreaterThanOrEqual(4);
+    const original = evaluate(trie);
+    const bundled = evaluate(converted);
+    expect(Object.keys(bundled)).toEqual(Object.keys(original));
+    for (const [name, value] of Object.entries(original)) {
+      expect(bundled[name]?.constructor).toBe(value?.constructor);
+      expect(ArrayBuffer.isView(value) ? [...(bundled[name] as Uint8Array)] : bundled[name]).toEqual(ArrayBuffer.isView(value) ? [...value as Uint8Array] : value);
+    }
+    expect(() => toJson("export const rulesRoot = 1;")).toThrow(/no typed array table/);
   });
 
   test("the bundle computes the same skeletons as Node, ASCII and not (homoglyphs of well-known domains)", async () => {
