@@ -1,4 +1,3 @@
-import EMAIL_PROVIDERS from "email-providers/all.json";
 
 /**
  * Consumer / free-mail / home-ISP / mobile-carrier domains. An address at one of these (or a
@@ -31,12 +30,14 @@ export const JAPANESE_CONSUMER_DOMAINS: readonly string[] = [
  * The provider list as one string, sorted by UTF-16 code units and joined by newlines: what the
  * add-in bundles hold (scripts/domain-list-loader.js makes it at build time, so a fresh runtime
  * parses no array and builds no set), and what Node (CLI, server, tests), which reads the
- * package's JSON array, makes on first use.
+ * package's JSON array, makes on first use. Loaded on first use too: a message to our own
+ * domains only never looks a provider up, and a fresh runtime then never evaluates the text.
  */
 let providers: string | undefined;
 function providerLines(): string {
   if (providers === undefined) {
-    const raw: unknown = EMAIL_PROVIDERS;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (see above)
+    const raw: unknown = require("email-providers/all.json");
     providers = typeof raw === "string" ? raw : [...new Set((raw as string[]).map((d) => d.toLowerCase()))].sort().join("\n");
   }
   return providers;
