@@ -54,7 +54,7 @@ export interface SendFacts {
 export function decideSend(facts: SendFacts): SendDecision {
   const decision = decideApproval(facts);
   // What is left is only for the sender to confirm, and the sender confirmed exactly it.
-  if (!decision.allow && decision.verdict === "confirm" && confirmationCovers(facts.confirmation, facts.evaluation.fingerprint, decision.findings)) {
+  if (!decision.allow && decision.verdict === "confirm" && Boolean(facts.confirmation) && confirmationCovers(facts.confirmation, facts.evaluation.fingerprint, decision.findings)) {
     return { allow: true, confirmedBySender: true };
   }
   return decision;
@@ -67,7 +67,8 @@ function decideApproval(facts: SendFacts): SendDecision {
   const blocked = (findings: Finding[], approval?: { refusal: ApprovalRefusal; claims?: ApprovalClaims }): SendDecision => {
     // What the approval covers is lifted: the verdict is that of what remains.
     const verdict = (approval?.refusal === "not-covered" ? verdictOf(findings) : evaluation.verdict) as Exclude<Verdict, "allow">;
-    const context: AlertContext = { v: 1, verdict, codes, fingerprint: evaluation.fingerprint };
+    // No fingerprint: the pane computes its own from the draft, and hashing here would cost every stopped Send (engine.ts).
+    const context: AlertContext = { v: 1, verdict, codes, fingerprint: null };
     if (approval) context.approval = approval.refusal;
     if (approval?.refusal === "not-covered") context.uncovered = findings.map((f) => f.code);
     return { allow: false, verdict, findings, promptUser: verdict === "confirm", context, approval };

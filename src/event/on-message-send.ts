@@ -16,7 +16,7 @@ import { parseComposeStart } from "../memory/compose-start";
 import { CorrespondenceMemory, MEMORY_SETTING_KEY, taughtKeys } from "../memory/correspondence";
 import { doubtedAddresses, lessonOf } from "../memory/lesson";
 import { readRoamingValue, saveRoamingValue } from "../office/roaming";
-import { APPROVAL_SHARE_MAX_AGE_MS, approvalShareName, sharedValue } from "../office/local-share";
+import { APPROVAL_SHARE_MAX_AGE_MS, approvalShareName, canShare, sharedValue } from "../office/local-share";
 import { within } from "../util/within";
 import { inspectPendingAttachments, pendingAttachments } from "../attachments/pending";
 import { completeOnce } from "./complete-once";
@@ -216,7 +216,8 @@ export function createOnMessageSend(config: SendHandlerConfig) {
           // The pane's approval reaches the handler in sessionData, or on Mac through localStorage under this message's fingerprint.
           let used = token;
           let decision = decide(token);
-          const shared = decision.allow ? undefined : sharedValue(approvalShareName(evaluation.fingerprint), APPROVAL_SHARE_MAX_AGE_MS);
+          // (Only where there is such a store: elsewhere the fingerprint is not computed for it.)
+          const shared = decision.allow || !canShare() ? undefined : sharedValue(approvalShareName(evaluation.fingerprint), APPROVAL_SHARE_MAX_AGE_MS);
           if (shared !== undefined && shared !== token) {
             const withShared = decide(shared);
             // Used when it lets the message go, or when the item has no token of its own (the alert then says what it lacks).

@@ -69,7 +69,19 @@ export function evaluate(draft: Draft, policy: Policy, context: SendContext = {}
   }
   findings.sort((a, b) => RANK[b.level] - RANK[a.level]);
   const kept = findings.length === 1 && isOnlyUnread(findings[0]) ? [] : findings;
-  return { verdict: verdictOf(kept), findings: kept, fingerprint: fingerprint(draft) };
+  return withLazyFingerprint({ verdict: verdictOf(kept), findings: kept }, draft);
+}
+
+/**
+ * The evaluation with its fingerprint computed on first read: hashing a message in a freshly
+ * started runtime is slow (SHA-256 of 500 recipients took about 7 ms there), and a Send that
+ * goes, or stops with no approval to check, never reads it. Reading it gives the same value
+ * every time (it depends on the draft only), and it is an ordinary enumerable property for
+ * JSON and spreading.
+ */
+function withLazyFingerprint(result: Omit<Evaluation, "fingerprint">, draft: Draft): Evaluation {
+  let value: string | undefined;
+  return Object.defineProperty(result, "fingerprint", { enumerable: true, get: () => (value ??= fingerprint(draft)) }) as Evaluation;
 }
 
 /** True when the draft's attachments are judged on what they contain (it has outside recipients). */

@@ -104,7 +104,34 @@ describe("the decision at Send", () => {
   test("no approval: blocked with every finding, no refusal", () => {
     const decision = decideSend(facts(evaluation, undefined));
     expect(decision).toMatchObject({ allow: false, verdict: "review", promptUser: false, findings: evaluation.findings });
-    expect(decision.allow === false && decision.context).toEqual({ v: 1, verdict: "review", codes: evaluation.findings.map((f) => f.code), fingerprint: evaluation.fingerprint });
+    expect(decision.allow === false && decision.context).toEqual({ v: 1, verdict: "review", codes: evaluation.findings.map((f) => f.code), fingerprint: null });
+  });
+
+  test("with no approval or confirmation to check, the decision never reads the fingerprint (hashing is the costly part of a fresh runtime's Send)", () => {
+    const unread = (base: Omit<Evaluation, "fingerprint">) =>
+      Object.defineProperty({ ...base }, "fingerprint", {
+        enumerable: true,
+        get: () => {
+          throw new Error("the fingerprint was read");
+        },
+      }) as Evaluation;
+    expect(decideSend(facts(unread(evaluation), undefined))).toMatchObject({ allow: false, verdict: "review" });
+    const confirmOnly = unread({ verdict: "confirm", findings: evaluation.findings.map((f) => ({ ...f, level: "confirm" }) as Finding) });
+    expect(decideSend({ ...facts(confirmOnly, undefined), confirmation: "" })).toMatchObject({ allow: false, verdict: "confirm" });
+    // With something to check, it is read.
+    expect(() => decideSend(facts(unread(evaluation), "token"))).toThrow("the fingerprint was read");
+    expect(() => decideSend({ ...facts(confirmOnly, undefined), confirmation: '{"v":1}' })).toThrow("the fingerprint was read");
+  });
+
+  test("evaluate computes the fingerprint on first read, the same value every time, as an ordinary property", () => {
+    const draft = draftOf({ to: ["a@acme.co.jp"], cc: addresses(3, CARRIER_DOMAINS) });
+    const result = evaluate(draft, policy);
+    const first = result.fingerprint;
+    expect(first).toMatch(/^sg2:[0-9a-f]{64}$/);
+    expect(result.fingerprint).toBe(first);
+    expect(JSON.parse(JSON.stringify(result)).fingerprint).toBe(first);
+    expect({ ...result }.fingerprint).toBe(first);
+    expect(Object.keys(result)).toContain("fingerprint");
   });
 
   test("an approval covering everything lets it go and names the review", () => {
