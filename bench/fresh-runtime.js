@@ -6,7 +6,7 @@
  * with `count` recipients and wait for event.completed. The worker's own start-up is measured
  * separately (an empty worker) and reported beside, not counted.
  *
- *   node bench/fresh-runtime.js [runs] [bundle] [sealed|text]   prints the table
+ *   node bench/fresh-runtime.js [runs] [bundle] [sealed|text] [internal]   prints the table
  *   require("./fresh-runtime").measure(...)  for bench/run.js
  */
 const path = require("node:path");
@@ -21,11 +21,12 @@ const WORKER = `
 const { parentPort, workerData } = require("node:worker_threads");
 const vm = require("node:vm");
 const { performance } = require("node:perf_hooks");
-const { source, count, empty, policyText } = workerData;
+const { source, count, empty, policyText, internal } = workerData;
 if (empty) parentPort.postMessage({});
 else run();
 function run() {
-const DOMAINS = ["docomo.ne.jp", "gmail.com", "acme.co.jp", "mirai-shoji.co.jp", "beta-kogyo.co.jp", "yahoo.co.jp"];
+// Outside recipients at carriers, mail services and two companies seen for the first time; or (internal) colleagues only.
+const DOMAINS = internal ? ["mirai-shoji.co.jp"] : ["docomo.ne.jp", "gmail.com", "acme.co.jp", "mirai-shoji.co.jp", "beta-kogyo.co.jp", "yahoo.co.jp"];
 const people = (n, p) => Array.from({ length: n }, (_, i) => ({ emailAddress: p + i + "@" + DOMAINS[i % DOMAINS.length], displayName: "利用者 " + i, recipientType: "externalUser" }));
 const to = people(Math.ceil(count / 2), "user"), cc = people(count - to.length, "cc");
 const session = {
@@ -99,8 +100,12 @@ function stats(samples) {
   return { median: at(0.5), p95: at(0.95) };
 }
 
-/** Per count: compile, top level, decision and their sum (median, p95 over `runs` workers), and the empty worker's wall time. */
-async function measure(runs = 40, counts = [5, 50, 500], bundle = path.join(ROOT, "dist/launchevent.js"), form = "sealed") {
+/**
+ * Per count: compile, top level, decision and their sum (median, p95 over `runs` workers), and the
+ * empty worker's wall time. `internal`: every recipient a colleague (the usual Send), instead of
+ * the mix of carriers, mail services and first-time companies.
+ */
+async function measure(runs = 40, counts = [5, 50, 500], bundle = path.join(ROOT, "dist/launchevent.js"), form = "sealed", internal = false) {
   const source = fs.readFileSync(bundle, "utf8");
   const policyText = itemPolicy(form);
   const empty = [];
@@ -110,7 +115,7 @@ async function measure(runs = 40, counts = [5, 50, 500], bundle = path.join(ROOT
     for (let i = 0; i < runs + 3; i++) {
       // Alternate with an empty worker, so both see the same minutes of this machine.
       const e = await runWorker({ empty: true });
-      const r = await runWorker({ source, count, policyText });
+      const r = await runWorker({ source, count, policyText, internal });
       if (i < 3) continue; // the first workers warm the process (loading node's own worker code)
       empty.push(e.wall);
       samples.push(r);
@@ -120,13 +125,13 @@ async function measure(runs = 40, counts = [5, 50, 500], bundle = path.join(ROOT
     const wallMinusEmpty = stats(samples.map((s, i) => s.wall - empty[empty.length - samples.length + i]));
     rows.push({ count, compile: pick("compile"), top: pick("top"), load: stats(samples.map((s) => s.compile + s.top)), decide: pick("decide"), total, wallMinusEmpty, verdict: samples[0].verdict });
   }
-  return { rows, empty: stats(empty), bytes: Buffer.byteLength(source), form };
+  return { rows, empty: stats(empty), bytes: Buffer.byteLength(source), form, internal };
 }
 
 function print(result, log = console.log) {
   const f = (s) => `${s.median.toFixed(1)} / ${s.p95.toFixed(1)}`;
   const item = result.form === "text" ? "the policy on the item as a policy file's text (validated at Send)" : "the policy on the item sealed, as compose start leaves it";
-  log(`Fresh runtime per send (a new V8 isolate per send: worker thread; dist/launchevent.js ${result.bytes} B; ${item}), median / p95 ms`);
+  log(`Fresh runtime per send (a new V8 isolate per send: worker thread; dist/launchevent.js ${result.bytes} B; ${item}${result.internal ? "; colleagues only" : ""}), median / p95 ms`);
   log("recipients  compile      top level    load (c+t)   decide       total        worker wall − empty worker  verdict");
   for (const r of result.rows) {
     log(`${String(r.count).padEnd(10)}  ${f(r.compile).padEnd(11)}  ${f(r.top).padEnd(11)}  ${f(r.load).padEnd(11)}  ${f(r.decide).padEnd(11)}  ${f(r.total).padEnd(11)}  ${f(r.wallMinusEmpty).padEnd(26)}  ${r.verdict}`);
@@ -139,5 +144,5 @@ module.exports = { measure, print };
 if (require.main === module) {
   const runs = Number(process.argv[2] || 40);
   const bundle = process.argv[3] ? path.resolve(process.argv[3]) : undefined;
-  void measure(runs, [5, 50, 500], bundle, process.argv[4] || "sealed").then((r) => print(r));
+  void measure(runs, [5, 50, 500], bundle, process.argv[4] || "sealed", process.argv[5] === "internal").then((r) => print(r));
 }

@@ -154,6 +154,8 @@ async function main() {
   const unsealed = await fresh.measure(15, [5], undefined, "text");
   const row = unsealed.rows[0];
   console.log(`  an item whose policy nobody validated yet (policy.json text on the item, 5 recipients): load ${row.load.median.toFixed(1)} ms, decide ${row.decide.median.toFixed(1)} ms, total ${row.total.median.toFixed(1)} ms (median)`);
+  const internal = (await fresh.measure(15, [5], undefined, "sealed", true)).rows[0];
+  console.log(`  a message to colleagues only (5 recipients at the internal domain): load ${internal.load.median.toFixed(1)} ms, decide ${internal.decide.median.toFixed(1)} ms, total ${internal.total.median.toFixed(1)} ms (median; ${internal.verdict})`);
   console.log("");
   console.log("Policy engine alone (build/policy evaluate)");
   console.log("recipients  median      p95");

@@ -1,11 +1,12 @@
 /**
- * Webpack loader for tldts-icann's public suffix trie (src/data/trie.js): the package writes each
- * table as `new Uint8Array([1, 1, 0, …])`, thousands of numbers that V8 must parse as an array
+ * Webpack loader for tldts-icann's public suffix list (its single-file build, dist/index.cjs.min.js,
+ * which src/policy/public-suffix.ts loads): the package writes each table of its trie as
+ * `new Uint8Array([1,1,0,…])`, thousands of numbers that V8 must parse as an array
  * literal when the bundle compiles. This loader hands the same numbers to JSON.parse as one ASCII
  * string instead (`new Uint8Array(JSON.parse("[1,1,0,…]"))`), which V8 scans much faster and
  * parses natively: the arrays are the same, element for element (test/build/launchevent-bundle
- * checks it against the package). Measured in new V8 isolates on the handler bundle: compile
- * 1.6 ms less for the two largest tables.
+ * checks it against the package, and the answers). Measured in new V8 isolates on the handler
+ * bundle: compile 1.6 ms less for the two largest tables.
  * The build fails when the file no longer has such tables (the package changed its format).
  */
 const TABLE = /new (Uint8Array|Uint16Array|Uint32Array|Int32Array)\(\[([\d\s,]*)\]\)/g;

