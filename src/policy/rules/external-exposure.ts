@@ -124,14 +124,13 @@ export const externalExposure: Rule = ({ policy, recipients, thread, memory }) =
 
   // Mass and any-external: every visible outside address is shown to someone new (or counts by rule).
   const shown = reasons.length === 1 && reasons[0] === "cross-party" ? crossExposed : visible;
-  const exposed: ExposedAddress[] = shown.map((o) => ({
-    address: o.display,
-    field: o.field,
-    party: o.party,
-    partyKind: o.kind,
-    ...(inThread(o) ? { inThread: true } : {}),
-    ...(memory && !memory.knowsAddress(o.key) ? { firstTime: true } : {}),
-  }));
+  // Per address, so plain assignments rather than object spreads (which the ES2016 handler bundle turns into a helper call each).
+  const exposed: ExposedAddress[] = shown.map((o) => {
+    const entry: ExposedAddress = { address: o.display, field: o.field, party: o.party, partyKind: o.kind };
+    if (inThread(o)) entry.inThread = true;
+    if (memory && !memory.knowsAddress(o.key)) entry.firstTime = true;
+    return entry;
+  });
   // Counted once (a filter per party would make 10,000 parties 100 million steps).
   const shownPerParty = new Map<string, number>();
   for (const o of shown) shownPerParty.set(o.party, (shownPerParty.get(o.party) ?? 0) + 1);
