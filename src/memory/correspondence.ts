@@ -1,6 +1,5 @@
-import { hash as sha256 } from "@stablelib/sha256";
 import { fromByteArray, toByteArray } from "base64-js";
-import { utf8Bytes } from "../policy";
+import { sha256Into, utf8Bytes } from "../policy";
 import type { KnownCorrespondence } from "../shared/types";
 
 /**
@@ -33,6 +32,8 @@ export const MEMORY_LIMITS = {
 
 const HASH_BYTES = 6;
 const SALT_BYTES = 16;
+/** Where each lookup's digest is written (sha256Into: no allocation per address). */
+const DIGEST = new Uint8Array(32);
 
 /** A 48-bit hash as a number (exact in a double). */
 type Hash = number;
@@ -218,10 +219,7 @@ export class CorrespondenceMemory implements KnownCorrespondence {
       } catch {
         return -1; // text no UTF-8 can carry (a lone surrogate) is never known
       }
-      const input = new Uint8Array(SALT_BYTES + bytes.length);
-      input.set(this.salt);
-      input.set(bytes, SALT_BYTES);
-      known = readHashes(sha256(input).subarray(0, HASH_BYTES))[0] as Hash;
+      known = readHashes(sha256Into(DIGEST, this.salt, bytes).subarray(0, HASH_BYTES))[0] as Hash;
       this.hashes.set(id, known);
     }
     return known;

@@ -1,5 +1,5 @@
 import { encode } from "@stablelib/hex";
-import { hash as sha256 } from "@stablelib/sha256";
+import { hash as sha256, SHA256 } from "@stablelib/sha256";
 import type { Draft, DraftRecipient, RecipientType } from "../shared/types";
 import { addressKey } from "./address";
 
@@ -80,6 +80,22 @@ export function fingerprint(draft: Draft): string {
 /** `sha256:<hex>` of a file's bytes: how an attachment's content enters the fingerprint. */
 export function contentHash(bytes: Uint8Array): string {
   return `sha256:${bytesToHex(sha256(bytes))}`;
+}
+
+let sharedHasher: SHA256 | undefined;
+
+/**
+ * SHA-256 of `parts` (in order, as one input) written into `out` (32 bytes), with one hasher
+ * reused: a Send in a fresh runtime hashes hundreds of short texts (the memory's lookups, one
+ * per address and domain), and a new hasher for each (its buffers, then wiping them) made much
+ * of that cost and most of the garbage collected. Synchronous, so one hasher is never shared
+ * by two callers at once.
+ */
+export function sha256Into(out: Uint8Array, ...parts: Uint8Array[]): Uint8Array {
+  const hasher = (sharedHasher ??= new SHA256()).reset();
+  for (const part of parts) hasher.update(part);
+  hasher.finish(out);
+  return out;
 }
 
 /** Characters of an address hash: enough to tell a file's addresses from the recipients, not the addresses themselves. */

@@ -4,7 +4,7 @@
  */
 export { addressKey, sameAddress, parseAddress, normalizeDomain, isDomainOrSubdomain, type ParsedAddress, type InvalidAddress } from "./address";
 export { evaluate, verdictOf, inspectsContent } from "./engine";
-export { fingerprint, canonicalMessage, contentHash, FINGERPRINT_VERSION, utf8Bytes } from "./fingerprint";
+export { fingerprint, canonicalMessage, contentHash, FINGERPRINT_VERSION, sha256Into, utf8Bytes } from "./fingerprint";
 export { partyOf, US_PARTY } from "./parties";
 export { classifyRecipients, isExternal, isVisible, type ClassifiedRecipient } from "./recipients";
 export { domainParts } from "./lookalike";

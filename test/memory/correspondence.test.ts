@@ -2,6 +2,7 @@
  * The correspondence memory: salted hashes only, bounded, most recently used kept; a group
  * addressed together before passes, a superset with a new party does not.
  */
+import { createHash } from "node:crypto";
 import { CorrespondenceMemory, MEMORY_LIMITS, reconcileMemories, type StoredMemory } from "../../src/memory/correspondence";
 import { lessonOf } from "../../src/memory/lesson";
 import { evaluate } from "../../src/policy";
@@ -271,4 +272,26 @@ test("a mass group written into the mailbox's settings by hand is ignored unless
   expect(forged.counts().groups).toBe(1);
   expect(judge(asunaro, forged).verdict).toBe("review");
   expect(judge(asunaro, forged, policyOf({ memory: { massGroups: true } })).verdict).toBe("allow");
+});
+
+describe("the stored hashes stay what earlier versions wrote", () => {
+  test("a memory written with SHA-256(salt ‖ 'a:' key) and SHA-256(salt ‖ 'd:' domain), first 6 bytes, is read and recognised", () => {
+    const salt = Buffer.alloc(16, 9);
+    const first6 = (text: string) => createHash("sha256").update(Buffer.concat([salt, Buffer.from(text, "utf8")])).digest().subarray(0, 6);
+    const stored = {
+      v: 1,
+      t: 1_700_000_000_000,
+      n: 1,
+      s: salt.toString("base64"),
+      a: Buffer.concat([first6("a:yamada@acme.co.jp"), first6("a:佐藤@例え.jp")]).toString("base64"),
+      d: first6("d:acme.co.jp").toString("base64"),
+      g: "",
+    };
+    const memory = CorrespondenceMemory.decode(stored);
+    expect(memory?.knowsAddress("yamada@acme.co.jp")).toBe(true);
+    expect(memory?.knowsAddress("佐藤@例え.jp")).toBe(true);
+    expect(memory?.knowsDomain("acme.co.jp")).toBe(true);
+    expect(memory?.knowsAddress("kato@acme.co.jp")).toBe(false);
+    expect(memory?.knowsDomain("acme.com")).toBe(false);
+  });
 });

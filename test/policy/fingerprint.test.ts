@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { canonicalMessage, fingerprint } from "../../src/policy";
+import { canonicalMessage, fingerprint, sha256Into, utf8Bytes } from "../../src/policy";
 import { draftOf, recipient } from "../support/drafts";
 
 const base = { to: ["山田 太郎 <yamada@acme.co.jp>", "kato@acme.co.jp"], cc: ["sato@mirai-shoji.co.jp"], subject: "見積書の件", attachments: [{ name: "見積書.pdf", size: 1200 }, { name: "仕様.docx", size: 800 }] };
@@ -75,5 +75,23 @@ describe("message fingerprint", () => {
     // The hash of those UTF-8 bytes, computed by Node's own SHA-256, and written out: a change to either step fails here.
     expect(fingerprint(draft)).toBe(`sg2:${createHash("sha256").update(canonical, "utf8").digest("hex")}`);
     expect(fingerprint(draft)).toBe("sg2:51e2ea42a7b6696d47fbc758da232c15bc2f85bbb16f4167da22be3bb52f8fc0");
+  });
+});
+
+describe("sha256Into (one hasher reused for the memory's lookups)", () => {
+  test("is SHA-256 of the parts joined, call after call, whatever the previous input", () => {
+    const out = new Uint8Array(32);
+    const inputs: [Uint8Array, Uint8Array][] = [
+      [new Uint8Array(16).fill(7), utf8Bytes("a:tanaka@acme.co.jp")],
+      [new Uint8Array(0), new Uint8Array(0)],
+      [new Uint8Array(16).fill(1), utf8Bytes("d:" + "長い名前".repeat(40))],
+      [new Uint8Array(16).fill(7), utf8Bytes("a:tanaka@acme.co.jp")],
+    ];
+    for (const [salt, text] of inputs) {
+      const joined = new Uint8Array(salt.length + text.length);
+      joined.set(salt);
+      joined.set(text, salt.length);
+      expect(Buffer.from(sha256Into(out, salt, text)).toString("hex")).toBe(createHash("sha256").update(joined).digest("hex"));
+    }
   });
 });
