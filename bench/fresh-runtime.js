@@ -21,14 +21,16 @@ const WORKER = `
 const { parentPort, workerData } = require("node:worker_threads");
 const vm = require("node:vm");
 const { performance } = require("node:perf_hooks");
-const { source, count, empty, policyText, internal } = workerData;
+const { source, count, empty, policyText, internal, memory } = workerData;
 if (empty) parentPort.postMessage({});
 else run();
 function run() {
-// Outside recipients at carriers, mail services and two companies seen for the first time; or (internal) colleagues only.
+// Outside recipients at carriers, mail services and two companies seen for the first time; or (internal) colleagues only;
+// or, with a memory, people it remembers (bench/memory.js fullMemory: p<i>@org<i % 400>.co.jp).
 const DOMAINS = internal ? ["mirai-shoji.co.jp"] : ["docomo.ne.jp", "gmail.com", "acme.co.jp", "mirai-shoji.co.jp", "beta-kogyo.co.jp", "yahoo.co.jp"];
-const people = (n, p) => Array.from({ length: n }, (_, i) => ({ emailAddress: p + i + "@" + DOMAINS[i % DOMAINS.length], displayName: "利用者 " + i, recipientType: "externalUser" }));
-const to = people(Math.ceil(count / 2), "user"), cc = people(count - to.length, "cc");
+const addressOf = (i, p) => memory ? "p" + (i % 2000) + "@org" + (i % 400) + ".co.jp" : p + i + "@" + DOMAINS[i % DOMAINS.length];
+const people = (n, p, from = 0) => Array.from({ length: n }, (_, i) => ({ emailAddress: addressOf(from + i, p), displayName: "利用者 " + i, recipientType: "externalUser" }));
+const to = people(Math.ceil(count / 2), "user"), cc = people(count - to.length, "cc", to.length);
 const session = {
   "sendguard.policy": policyText,
   "sendguard.inspections": JSON.stringify({ v: 1, files: { ["0\\u0000資料.pdf\\u00001000"]: { status: "unscannable", reason: "pdf" } } }),
@@ -42,7 +44,7 @@ const Office = {
   context: {
     displayLanguage: "ja-JP",
     requirements: { isSetSupported: () => true },
-    roamingSettings: { get: () => undefined, set: () => undefined, remove: () => undefined, saveAsync: (cb) => reply(undefined)(cb) },
+    roamingSettings: { get: (key) => (key === "sendguard.memory" && memory ? JSON.parse(memory) : undefined), set: () => undefined, remove: () => undefined, saveAsync: (cb) => reply(undefined)(cb) },
     mailbox: {
       userProfile: { emailAddress: "tanaka@mirai-shoji.co.jp" },
       item: {
@@ -103,9 +105,10 @@ function stats(samples) {
 /**
  * Per count: compile, top level, decision and their sum (median, p95 over `runs` workers), and the
  * empty worker's wall time. `internal`: every recipient a colleague (the usual Send), instead of
- * the mix of carriers, mail services and first-time companies.
+ * the mix of carriers, mail services and first-time companies. `memory`: a correspondence memory
+ * (its stored JSON text) in roaming settings, the recipients being people it remembers.
  */
-async function measure(runs = 40, counts = [5, 50, 500], bundle = path.join(ROOT, "dist/launchevent.js"), form = "sealed", internal = false) {
+async function measure(runs = 40, counts = [5, 50, 500], bundle = path.join(ROOT, "dist/launchevent.js"), form = "sealed", internal = false, memory = undefined) {
   const source = fs.readFileSync(bundle, "utf8");
   const policyText = itemPolicy(form);
   const empty = [];
@@ -115,7 +118,7 @@ async function measure(runs = 40, counts = [5, 50, 500], bundle = path.join(ROOT
     for (let i = 0; i < runs + 3; i++) {
       // Alternate with an empty worker, so both see the same minutes of this machine.
       const e = await runWorker({ empty: true });
-      const r = await runWorker({ source, count, policyText, internal });
+      const r = await runWorker({ source, count, policyText, internal, memory });
       if (i < 3) continue; // the first workers warm the process (loading node's own worker code)
       empty.push(e.wall);
       samples.push(r);

@@ -145,5 +145,5 @@ async function run() {
   console.log(`simulate: ${items.length} generated messages (${result.summary.sends} sends, ${result.summary.replies} replies, ${result.summary.received} received) in ${seconds.toFixed(2)} s = ${Math.round(items.length / seconds)} messages/s; ${result.summary.prompts} prompts`);
 }
 
-module.exports = { run };
+module.exports = { run, fullMemory };
 if (require.main === module) run();

@@ -156,6 +156,10 @@ async function main() {
   console.log(`  an item whose policy nobody validated yet (policy.json text on the item, 5 recipients): load ${row.load.median.toFixed(1)} ms, decide ${row.decide.median.toFixed(1)} ms, total ${row.total.median.toFixed(1)} ms (median)`);
   const internal = (await fresh.measure(15, [5], undefined, "sealed", true)).rows[0];
   console.log(`  a message to colleagues only (5 recipients at the internal domain): load ${internal.load.median.toFixed(1)} ms, decide ${internal.decide.median.toFixed(1)} ms, total ${internal.total.median.toFixed(1)} ms (median; ${internal.verdict})`);
+  const remembered = await fresh.measure(15, [5, 500], undefined, "sealed", false, JSON.stringify(require("./memory").fullMemory()));
+  for (const r of remembered.rows) {
+    console.log(`  with a full correspondence memory (2,000 addresses, 500 groups), ${r.count} remembered recipients: load ${r.load.median.toFixed(1)} ms, decide ${r.decide.median.toFixed(1)} ms, total ${r.total.median.toFixed(1)} / ${r.total.p95.toFixed(1)} ms (median / p95; ${r.verdict})`);
+  }
   console.log("");
   console.log("Policy engine alone (build/policy evaluate)");
   console.log("recipients  median      p95");
