@@ -74,11 +74,13 @@ function randomSalt(): Uint8Array {
 }
 
 function readHashes(bytes: Uint8Array): Hash[] {
-  const out: Hash[] = [];
-  for (let i = 0; i < bytes.length; i += HASH_BYTES) {
-    let value = 0;
-    for (let j = 0; j < HASH_BYTES; j++) value = value * 256 + (bytes[i + j] as number);
-    out.push(value);
+  // Two 24-bit halves in small-integer arithmetic and one multiply-add each: a Send in a fresh
+  // runtime reads 2,000 of them, and six floating-point steps per hash took 1.8 ms there.
+  const out: Hash[] = new Array<Hash>(Math.floor(bytes.length / HASH_BYTES));
+  for (let i = 0, n = 0; i + HASH_BYTES <= bytes.length; i += HASH_BYTES, n++) {
+    const high = ((bytes[i] as number) << 16) | ((bytes[i + 1] as number) << 8) | (bytes[i + 2] as number);
+    const low = ((bytes[i + 3] as number) << 16) | ((bytes[i + 4] as number) << 8) | (bytes[i + 5] as number);
+    out[n] = high * 0x1000000 + low;
   }
   return out;
 }
@@ -96,6 +98,11 @@ function writeHashes(hashes: readonly Hash[]): Uint8Array {
 }
 
 const base64Length = (bytes: number) => Math.ceil(bytes / 3) * 4;
+
+function isStrictlyIncreasing(values: readonly number[]): boolean {
+  for (let i = 1; i < values.length; i++) if ((values[i] as number) <= (values[i - 1] as number)) return false;
+  return true;
+}
 
 function sameMembers(a: readonly Hash[], b: readonly Hash[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
@@ -175,7 +182,8 @@ export class CorrespondenceMemory implements KnownCorrespondence {
         if (member === undefined) return undefined;
         members.push(member);
       }
-      groups.push([...new Set(members)].sort((x, y) => x - y));
+      // Written sorted and without repeats (encode); anything else is put in that order.
+      groups.push(isStrictlyIncreasing(members) ? members : [...new Set(members)].sort((x, y) => x - y));
       i += 1 + n * 2;
     }
     if (groups.length > MEMORY_LIMITS.groups) return undefined;

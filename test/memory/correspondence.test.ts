@@ -285,7 +285,8 @@ describe("the stored hashes stay what earlier versions wrote", () => {
       s: salt.toString("base64"),
       a: Buffer.concat([first6("a:yamada@acme.co.jp"), first6("a:佐藤@例え.jp")]).toString("base64"),
       d: first6("d:acme.co.jp").toString("base64"),
-      g: "",
+      // One group of both, its members written in reverse order and one twice (not as encode writes them).
+      g: Buffer.from([3, 0, 1, 0, 0, 0, 1]).toString("base64"),
     };
     const memory = CorrespondenceMemory.decode(stored);
     expect(memory?.knowsAddress("yamada@acme.co.jp")).toBe(true);
@@ -293,5 +294,11 @@ describe("the stored hashes stay what earlier versions wrote", () => {
     expect(memory?.knowsDomain("acme.co.jp")).toBe(true);
     expect(memory?.knowsAddress("kato@acme.co.jp")).toBe(false);
     expect(memory?.knowsDomain("acme.com")).toBe(false);
+    expect(memory?.counts()).toEqual({ addresses: 2, domains: 1, groups: 1 });
+    expect(memory?.groupsOf("yamada@acme.co.jp")).toEqual(memory?.groupsOf("佐藤@例え.jp"));
+    expect(memory?.groupsOf("yamada@acme.co.jp")).toHaveLength(1);
+    // Encoded again, the group is written sorted and once per member.
+    const again = memory?.encode();
+    expect(Buffer.from(again?.g ?? "", "base64")[0]).toBe(2);
   });
 });
