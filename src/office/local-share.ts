@@ -62,12 +62,12 @@ function parseEntry(text: string | null): { t: number; v: string } | undefined {
   }
 }
 
-/** The value shared under `name` if it was written within `maxAgeMs` (and not in the future); undefined otherwise. */
 /** Whether this runtime has the shared store at all (Mac and browsers do; classic Outlook's JavaScript-only runtime does not). */
 export function canShare(): boolean {
   return storage() !== undefined;
 }
 
+/** The value shared under `name` if it was written within `maxAgeMs` (and not in the future); undefined otherwise. */
 export function sharedValue(name: string, maxAgeMs: number, nowMs = Date.now()): string | undefined {
   const store = storage();
   if (!store) return undefined;

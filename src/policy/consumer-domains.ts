@@ -1,4 +1,3 @@
-
 /**
  * Consumer / free-mail / home-ISP / mobile-carrier domains. An address at one of these (or a
  * subdomain: ISP mailboxes like `abc.biglobe.ne.jp`, `houston.rr.com`) is its own party: two
