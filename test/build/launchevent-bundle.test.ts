@@ -164,4 +164,10 @@ describe("dist/launchevent.js source", () => {
     expect(source).not.toMatch(/webpackChunk|(?<![\w/])document\.|\bwindow\.|\bself\./);
     expect(source).not.toMatch(/importScripts|currentScript/);
   });
+
+  test("carries each down-levelling helper once (swc's external helpers), not a copy per module", () => {
+    // The object-spread helpers (what `{ ...a }` becomes in ES2016) walk own symbols; each copy of them does so once.
+    expect(source.match(/typeof Object\.getOwnPropertySymbols&&\(\w+=\w+\.concat\(Object\.getOwnPropertySymbols/g) ?? []).toHaveLength(1);
+    expect(source.match(/Object\.getOwnPropertyDescriptors\?Object\.defineProperties/g) ?? []).toHaveLength(1);
+  });
 });
