@@ -21,7 +21,7 @@ const WORKER = `
 const { parentPort, workerData } = require("node:worker_threads");
 const vm = require("node:vm");
 const { performance } = require("node:perf_hooks");
-const { source, count, empty, policyText, internal, memory } = workerData;
+const { source, count, empty, policyText, fetched, internal, memory } = workerData;
 if (empty) parentPort.postMessage({});
 else run();
 function run() {
@@ -31,8 +31,9 @@ const DOMAINS = internal ? ["mirai-shoji.co.jp"] : ["docomo.ne.jp", "gmail.com",
 const addressOf = (i, p) => memory ? "p" + (i % 2000) + "@org" + (i % 400) + ".co.jp" : p + i + "@" + DOMAINS[i % DOMAINS.length];
 const people = (n, p, from = 0) => Array.from({ length: n }, (_, i) => ({ emailAddress: addressOf(from + i, p), displayName: "利用者 " + i, recipientType: "externalUser" }));
 const to = people(Math.ceil(count / 2), "user"), cc = people(count - to.length, "cc", to.length);
+// The policy on the item, or (fetched) nothing there and policy.json answering on the next macrotask.
 const session = {
-  "sendguard.policy": policyText,
+  "sendguard.policy": fetched ? undefined : policyText,
   "sendguard.inspections": JSON.stringify({ v: 1, files: { ["0\\u0000資料.pdf\\u00001000"]: { status: "unscannable", reason: "pdf" } } }),
 };
 const reply = (value) => (callback) => setImmediate(() => callback({ status: "succeeded", value }));
@@ -57,7 +58,8 @@ const Office = {
     },
   },
 };
-const context = vm.createContext({ Office, setTimeout, clearTimeout });
+const fetch = fetched ? (url) => new Promise((resolve) => setImmediate(() => resolve({ ok: true, text: () => Promise.resolve(policyText) }))) : undefined;
+const context = vm.createContext(fetched ? { Office, setTimeout, clearTimeout, fetch } : { Office, setTimeout, clearTimeout });
 const t0 = performance.now();
 const script = new vm.Script(source, { filename: "launchevent.js" });
 const t1 = performance.now();
@@ -76,10 +78,13 @@ Office.handlers.onMessageSendHandler({
  * The policy on the item as Send Guard leaves it there (compose start, the task pane or an
  * earlier Send keep the policy they fetched, validated and sealed); `text` gives it as a policy
  * file's text instead, which the handler must validate (an item whose policy nobody fetched).
+ * `fetched-sealed` and `fetched-text`: nothing on the item (a draft reopened from the Drafts
+ * folder, where no compose-start event ran), and policy.json answers as Send Guard's server does
+ * for the handler (sealed) or as a static host does (the file's text).
  */
 function itemPolicy(form) {
   const file = { internalDomains: ["mirai-shoji.co.jp"] };
-  if (form === "text") return JSON.stringify(file);
+  if (form === "text" || form === "fetched-text") return JSON.stringify(file);
   const { parsePolicy, sealedPolicyText } = require(path.join(ROOT, "build/policy"));
   return sealedPolicyText(parsePolicy(file).policy);
 }
@@ -118,7 +123,7 @@ async function measure(runs = 40, counts = [5, 50, 500], bundle = path.join(ROOT
     for (let i = 0; i < runs + 3; i++) {
       // Alternate with an empty worker, so both see the same minutes of this machine.
       const e = await runWorker({ empty: true });
-      const r = await runWorker({ source, count, policyText, internal, memory });
+      const r = await runWorker({ source, count, policyText, fetched: form.startsWith("fetched-"), internal, memory });
       if (i < 3) continue; // the first workers warm the process (loading node's own worker code)
       empty.push(e.wall);
       samples.push(r);

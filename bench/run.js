@@ -154,6 +154,10 @@ async function main() {
   const unsealed = await fresh.measure(15, [5], undefined, "text");
   const row = unsealed.rows[0];
   console.log(`  an item whose policy nobody validated yet (policy.json text on the item, 5 recipients): load ${row.load.median.toFixed(1)} ms, decide ${row.decide.median.toFixed(1)} ms, total ${row.total.median.toFixed(1)} ms (median)`);
+  for (const [form, how] of [["fetched-sealed", "sealed, as Send Guard's server answers the handler"], ["fetched-text", "the file's text, as a static host serves it"]]) {
+    const r = (await fresh.measure(15, [5], undefined, form)).rows[0];
+    console.log(`  a draft reopened from Drafts (no policy on the item; policy.json fetched, ${how}; 5 recipients): load ${r.load.median.toFixed(1)} ms, decide ${r.decide.median.toFixed(1)} ms, total ${r.total.median.toFixed(1)} ms (median; network not counted)`);
+  }
   const internal = (await fresh.measure(15, [5], undefined, "sealed", true)).rows[0];
   console.log(`  a message to colleagues only (5 recipients at the internal domain): load ${internal.load.median.toFixed(1)} ms, decide ${internal.decide.median.toFixed(1)} ms, total ${internal.total.median.toFixed(1)} ms (median; ${internal.verdict})`);
   const remembered = await fresh.measure(15, [5, 500], undefined, "sealed", false, JSON.stringify(require("./memory").fullMemory()));

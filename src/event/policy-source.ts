@@ -1,5 +1,5 @@
 import { resolvePolicy } from "../policy/source";
-import { builtInPolicy } from "../policy/sealed";
+import { builtInPolicy, POLICY_FORMAT } from "../policy/sealed";
 import type { PolicyResult } from "../policy/policy";
 import { POLICY_SESSION_KEY, readSessionValue, writeSessionValue } from "../office/session";
 import { within } from "../util/within";
@@ -7,11 +7,20 @@ import { POLICY_SHARE_MAX_AGE_MS, POLICY_SHARE_NAME, sharedValue } from "../offi
 
 export { POLICY_SESSION_KEY };
 
-/** Fetches `<origin>/policy.json`; undefined when the server cannot be reached in time. */
+/**
+ * Where a launch event fetches the policy: `<origin>/policy.json`, asking for it sealed in this
+ * add-in's format. Send Guard's server then answers with the policy it validated (no schemas to
+ * load here); a static host ignores the query and serves the file, which is validated here.
+ * Classic Outlook's JavaScript-only runtime supports only absolute URLs.
+ */
+export function policyUrl(origin: string): string {
+  return `${origin.replace(/\/+$/, "")}/policy.json?format=${encodeURIComponent(POLICY_FORMAT)}`;
+}
+
+/** Fetches the published policy; undefined when the server cannot be reached in time. */
 function fetchPolicyText(origin: string, timeoutMs: number): Promise<string | undefined> {
   if (typeof fetch !== "function") return Promise.resolve(undefined);
-  // Classic Outlook's JavaScript-only runtime supports only absolute URLs.
-  const url = `${origin.replace(/\/+$/, "")}/policy.json`;
+  const url = policyUrl(origin);
   const request = fetch(url, { credentials: "omit" })
     .then((response) => (response.ok ? response.text() : undefined))
     .catch(() => undefined);

@@ -5,7 +5,7 @@ import { sealedPolicyText, unsealPolicy } from "./sealed";
 export interface PolicySources {
   /** The policy cached on this item (sessionData), if any: sealed (./sealed.ts) or a policy file's text. */
   readCached(): Promise<string | undefined>;
-  /** The server's policy.json; undefined when the server cannot be reached (in time). */
+  /** The server's policy.json (as the file's text, or sealed when the server validated it); undefined when the server cannot be reached (in time). */
   fetchPublished(): Promise<string | undefined>;
   /** Keeps a valid published policy on the item, sealed, for the next runtime (optional). */
   writeCached?(text: string): void;
@@ -20,7 +20,7 @@ export interface PolicySources {
 
 /**
  * The policy in force, the same way in every runtime: the copy cached on the item when it is
- * valid, else the server's policy.json (then cached, sealed), else, when the server cannot be
+ * valid, else the server's policy.json (validated unless the server sent it sealed; then cached, sealed), else, when the server cannot be
  * reached, a sealed policy the task pane shared recently, else the policy built into the add-in. A published policy that is invalid is an error,
  * never silently replaced by the built-in one: the administrator's intent is unknown.
  */
@@ -36,6 +36,12 @@ export async function resolvePolicy(sources: PolicySources, builtIn: () => Polic
   if (published === undefined) {
     const shared = unsealPolicy(sources.readShared?.());
     return shared ? { ok: true, policy: shared } : builtIn();
+  }
+  // Send Guard's server answers a launch event's request with the policy it validated, sealed.
+  const sealed = unsealPolicy(published);
+  if (sealed) {
+    sources.writeCached?.(published);
+    return { ok: true, policy: sealed };
   }
   const result = await sources.parseText(published);
   if (result.ok) sources.writeCached?.(sealedPolicyText(result.policy));

@@ -11,6 +11,7 @@ import { createEvent } from "../support/fake-office";
 import { peopleRows, shiftJis, xlsx } from "../support/files";
 import { distFile, loadLaunchEvent } from "../support/dist";
 import { ON_NEW_MESSAGE_COMPOSE } from "../../src/event/on-new-message-compose";
+import { POLICY_FORMAT } from "../../src/policy/sealed";
 
 const people = (list: string[]) => list.map((emailAddress) => ({ emailAddress }));
 
@@ -115,7 +116,7 @@ describe("dist/launchevent.js in a JavaScript-only runtime (node:vm)", () => {
   test("fetches policy.json from the build origin with an absolute URL", async () => {
     const fetch = jest.fn(() => Promise.reject(new Error("offline")));
     await sendThroughBundle({ to: people(["yamada@acme.co.jp"]) }, { fetch });
-    expect(fetch).toHaveBeenCalledWith("https://localhost:3000/policy.json", expect.anything());
+    expect(fetch).toHaveBeenCalledWith(`https://localhost:3000/policy.json?format=${POLICY_FORMAT}`, expect.anything());
   });
 });
 

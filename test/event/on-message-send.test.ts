@@ -1,4 +1,4 @@
-import { parsePolicyText, sealedPolicyText, unsealPolicy } from "../../src/policy";
+import { parsePolicyText, POLICY_FORMAT, sealedPolicyText, unsealPolicy } from "../../src/policy";
 import { createOnMessageSend, type SendHandlerConfig } from "../../src/event/on-message-send";
 import { POLICY_SESSION_KEY } from "../../src/event/policy-source";
 import { TASKPANE_COMMAND_ID } from "../../src/office/alert-options";
@@ -204,7 +204,7 @@ describe("policy source", () => {
   test("the embedded policy applies when the server cannot be reached", async () => {
     const { options } = await send(oneCustomerWithColleague);
     expect(options).toEqual({ allowEvent: true });
-    expect(fetchMock).toHaveBeenCalledWith(`${ORIGIN}/policy.json`, expect.anything());
+    expect(fetchMock).toHaveBeenCalledWith(`${ORIGIN}/policy.json?format=${POLICY_FORMAT}`, expect.anything());
   });
 
   test("the server's policy is used and cached on the item", async () => {
@@ -213,6 +213,16 @@ describe("policy source", () => {
     expect(options.allowEvent).toBe(false);
     // Kept validated and sealed: the next Send reads it back without fetching or validating.
     expect(unsealPolicy(fake.sim.sessionData.get(POLICY_SESSION_KEY))?.exposure.mode).toBe("any-external");
+  });
+
+  test("a server that answers with the policy sealed (Send Guard's own) is used as it came, and the item keeps it", async () => {
+    const validated = parsePolicyText(strictPolicy);
+    if (!validated.ok) throw new Error("invalid");
+    const served = sealedPolicyText(validated.policy);
+    fetchMock.mockImplementation(() => Promise.resolve(new Response(served, { status: 200 })));
+    const { options, fake } = await send(oneCustomerWithColleague);
+    expect(options.allowEvent).toBe(false);
+    expect(fake.sim.sessionData.get(POLICY_SESSION_KEY)).toBe(served);
   });
 
   test("a sealed policy on the item (compose start, the pane or an earlier Send put it there) is used as it is", async () => {

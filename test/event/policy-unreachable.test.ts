@@ -8,7 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { createOnMessageSend } from "../../src/event/on-message-send";
 import { createOfficeHost } from "../../src/taskpane/office-host";
-import { unsealPolicy } from "../../src/policy";
+import { POLICY_FORMAT, unsealPolicy } from "../../src/policy";
 import { APPROVAL_SESSION_KEY, INSPECTIONS_SESSION_KEY, POLICY_SESSION_KEY } from "../../src/shared/session-keys";
 import { serializeInspectionCache, attachmentKey } from "../../src/attachments/cache";
 import { generateSigningKeyPem, loadSigningKey, signApproval } from "../../src/server/review/approval-signer";
@@ -60,7 +60,7 @@ async function sendOffline(sessionData: Record<string, string>, embeddedPolicy: 
   handler(event as unknown as Office.AddinCommands.Event);
   const options = await first;
   // With no policy on the item the handler tried policy.json and met the outage.
-  if (!(POLICY_SESSION_KEY in sessionData)) expect(fetchMock).toHaveBeenCalledWith(`${ORIGIN}/policy.json`, expect.anything());
+  if (!(POLICY_SESSION_KEY in sessionData)) expect(fetchMock).toHaveBeenCalledWith(`${ORIGIN}/policy.json?format=${POLICY_FORMAT}`, expect.anything());
   return options;
 }
 

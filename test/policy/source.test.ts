@@ -71,3 +71,23 @@ test("the built-in policy is only worked out when it is needed", async () => {
   await resolvePolicy(io, builtInLater);
   expect(builtInLater).not.toHaveBeenCalled();
 });
+
+test("a published policy that comes sealed (Send Guard's server answering a launch event) is used as it came: no validation", async () => {
+  const policy = parsePolicy({ internalDomains: ["served.example.jp"] });
+  if (!policy.ok) throw new Error("invalid");
+  const { io, written } = sources(undefined, sealedPolicyText(policy.policy));
+  const parseText = jest.fn(parsePolicyText);
+  expect(await domains({ ...io, parseText })).toEqual(["served.example.jp"]);
+  expect(parseText).not.toHaveBeenCalled();
+  expect(written).toEqual([sealedPolicyText(policy.policy)]);
+});
+
+test("a published policy sealed in another format is validated as a file, and so refused", async () => {
+  const policy = parsePolicy({ internalDomains: ["served.example.jp"] });
+  if (!policy.ok) throw new Error("invalid");
+  const other = sealedPolicyText(policy.policy).replace(/"format":"[^"]+"/, '"format":"sgp0-000000000000"');
+  const { io, written } = sources(undefined, other);
+  const result = await resolvePolicy(io, () => builtIn);
+  expect(result.ok).toBe(false);
+  expect(written).toEqual([]);
+});

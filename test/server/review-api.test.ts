@@ -1,6 +1,7 @@
 import { coverageOf } from "../../src/approval/coverage";
 import { verifyApprovalToken } from "../../src/approval/token";
-import { fingerprint } from "../../src/policy";
+import { fingerprint, parsePolicyText, POLICY_FORMAT, resolvePolicy, unsealPolicy } from "../../src/policy";
+import { policyUrl } from "../../src/event/policy-source";
 import { draftSnapshot } from "../../src/approval/snapshot";
 import { DevIssuer } from "../../src/server/auth/dev-issuer";
 import type { CreateReviewRequest, Review } from "../../src/api/contract";
@@ -58,6 +59,40 @@ describe("policy.json and sign-in", () => {
     const policy = (await response.json()) as { approvalKeys: string[]; internalDomains: string[] };
     expect(policy.approvalKeys).toEqual([server.services.signingKey.publicKeyHex]);
     expect(policy.internalDomains).toEqual(["mirai-shoji.co.jp"]);
+  });
+
+  test("a launch event asking for its sealed format gets the policy this server validated, sealed; any other request the file", async () => {
+    const file = await (await fetch(`${server.base}/policy.json`)).text();
+    const validated = parsePolicyText(file);
+    if (!validated.ok) throw new Error("the served file is invalid");
+
+    const response = await fetch(policyUrl(server.base));
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    expect(response.headers.get("cache-control")).toBe("no-cache");
+    const sealed = await response.text();
+    expect(unsealPolicy(sealed)).toEqual(validated.policy);
+    expect(unsealPolicy(sealed)?.approvalKeys).toEqual([server.services.signingKey.publicKeyHex]);
+
+    // An add-in of another format (older or newer than this server), a repeated or empty format: the file as written.
+    for (const query of ["?format=sgp0-000000000000", `?format=${POLICY_FORMAT}&format=${POLICY_FORMAT}`, "?format=", ""]) {
+      expect(await (await fetch(`${server.base}/policy.json${query}`)).text()).toBe(file);
+    }
+
+    // The handler's way to the policy takes the sealed answer as it is: the schemas are never run, and the item keeps it.
+    const parseText = jest.fn(parsePolicyText);
+    const written: string[] = [];
+    const result = await resolvePolicy(
+      {
+        readCached: () => Promise.resolve(undefined),
+        fetchPublished: () => fetch(policyUrl(server.base)).then((r) => r.text()),
+        writeCached: (text) => written.push(text),
+        parseText,
+      },
+      () => ({ ok: false, errors: [] }),
+    );
+    expect(result).toEqual({ ok: true, policy: validated.policy });
+    expect(parseText).not.toHaveBeenCalled();
+    expect(written).toEqual([sealed]);
   });
 
   test("the session says which sign-in is offered and who is signed in", async () => {
