@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { buildApp } from "../../src/server/app";
 import { readConfig } from "../../src/server/config";
 import { DIST } from "../support/dist";
+import { policyUrl } from "../../src/event/policy-source";
 
 describe("serving the built add-in over real HTTP", () => {
   let app: FastifyInstance;
@@ -39,6 +40,12 @@ describe("serving the built add-in over real HTTP", () => {
     const response = await fetch(`${base}/policy.json`);
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
     expect(response.headers.get("cache-control")).toBe("no-cache");
+  });
+
+  test("without the review service, the handler's request for the policy sealed gets the file as built (it validates it)", async () => {
+    const response = await fetch(policyUrl(base));
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe(fs.readFileSync(path.join(DIST, "policy.json"), "utf8"));
   });
 
   test("nothing outside dist, and no other dot-files, is served", async () => {
