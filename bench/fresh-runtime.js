@@ -7,6 +7,7 @@
  * separately (an empty worker) and reported beside, not counted.
  *
  *   node bench/fresh-runtime.js [runs] [bundle] [sealed|text] [internal]   prints the table
+ *   node bench/fresh-runtime.js compare <a.js> <b.js> [runs] [rounds]     two builds, alternately
  *   require("./fresh-runtime").measure(...)  for bench/run.js
  */
 const path = require("node:path");
@@ -147,10 +148,43 @@ function print(result, log = console.log) {
   log(`(an empty worker: ${f(result.empty)} ms wall, not counted; targets: total ≤ 12 ms at 5 recipients, ≤ 25 ms at 500; compile + top level ≤ 8 ms)`);
 }
 
-module.exports = { measure, print };
+/**
+ * Two builds of launchevent.js measured alternately, round after round, so that both see the same
+ * minutes of a machine whose speed drifts (only such a comparison says what a change did). Prints
+ * each round's medians (load = compile + top level, decide, total) and the median over the rounds.
+ */
+async function compare(bundles, runs = 12, rounds = 3, counts = [5, 500], log = console.log) {
+  const totals = bundles.map(() => counts.map(() => ({ load: [], decide: [], total: [] })));
+  for (let round = 1; round <= rounds; round++) {
+    for (let b = 0; b < bundles.length; b++) {
+      const result = await measure(runs, counts, bundles[b]);
+      const cells = result.rows.map((r, i) => {
+        for (const k of ["load", "decide", "total"]) totals[b][i][k].push(r[k].median);
+        return `${r.count}: ${r.load.median.toFixed(1)} + ${r.decide.median.toFixed(1)} = ${r.total.median.toFixed(1)}`;
+      });
+      log(`round ${round}  ${path.relative(process.cwd(), bundles[b]).padEnd(28)}  ${cells.join("   ")}  (${result.bytes} B)`);
+    }
+  }
+  const mid = (xs) => stats(xs).median.toFixed(1);
+  for (let b = 0; b < bundles.length; b++) {
+    log(`median of rounds  ${bundles[b]}: ${counts.map((c, i) => `${c}: load ${mid(totals[b][i].load)}, decide ${mid(totals[b][i].decide)}, total ${mid(totals[b][i].total)}`).join("; ")}`);
+  }
+}
+
+module.exports = { measure, print, compare };
 
 if (require.main === module) {
-  const runs = Number(process.argv[2] || 40);
-  const bundle = process.argv[3] ? path.resolve(process.argv[3]) : undefined;
-  void measure(runs, [5, 50, 500], bundle, process.argv[4] || "sealed", process.argv[5] === "internal").then((r) => print(r));
+  if (process.argv[2] === "compare") {
+    // node bench/fresh-runtime.js compare <a/launchevent.js> <b/launchevent.js> [runs per row] [rounds]
+    const [a, b, runs, rounds] = process.argv.slice(3);
+    if (!a || !b) {
+      console.error("usage: node bench/fresh-runtime.js compare <a/launchevent.js> <b/launchevent.js> [runs] [rounds]");
+      process.exit(2);
+    }
+    void compare([path.resolve(a), path.resolve(b)], Number(runs || 12), Number(rounds || 3));
+  } else {
+    const runs = Number(process.argv[2] || 40);
+    const bundle = process.argv[3] ? path.resolve(process.argv[3]) : undefined;
+    void measure(runs, [5, 50, 500], bundle, process.argv[4] || "sealed", process.argv[5] === "internal").then((r) => print(r));
+  }
 }
