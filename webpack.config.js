@@ -74,8 +74,9 @@ function swcRule(target) {
     // The provider list as one sorted string, searched without parsing it (scripts/domain-list-loader.js).
     { test: /email-providers[\\/]all\.json$/, type: "javascript/auto", use: { loader: path.resolve(__dirname, "scripts/domain-list-loader.js") } },
     { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "swc-loader", options: options("typescript") } },
-    // Dependencies are transpiled too, so nothing newer than the target reaches the runtime (the helpers
-    // themselves are ES5 and are not run through swc again, which would make them import themselves).
+    // Dependencies are transpiled too, so nothing newer than the target reaches the runtime. Not the helpers
+    // themselves: swc would make them import themselves; they are written for old runtimes, and the
+    // ES2016 parse of launchevent.js in test/build/launchevent-bundle.test.ts checks what reaches it.
     { test: /\.m?js$/, include: /node_modules/, exclude: /node_modules[\\/]@swc[\\/]helpers[\\/]/, use: { loader: "swc-loader", options: options("ecmascript") } },
   ];
 }
