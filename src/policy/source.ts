@@ -19,17 +19,26 @@ export interface PolicySources {
 }
 
 /**
+ * A policy as an item keeps it or a server serves it: sealed (Send Guard validated it already: used
+ * as it is, no schemas) or a policy file's text (validated).
+ */
+function policyOfText(text: string, parseText: PolicySources["parseText"]): PolicyResult | Promise<PolicyResult> {
+  const sealed = unsealPolicy(text);
+  return sealed ? { ok: true, policy: sealed } : parseText(text);
+}
+
+/**
  * The policy in force, the same way in every runtime: the copy cached on the item when it is
- * valid, else the server's policy.json (validated unless the server sent it sealed; then cached, sealed), else, when the server cannot be
- * reached, a sealed policy the task pane shared recently, else the policy built into the add-in. A published policy that is invalid is an error,
- * never silently replaced by the built-in one: the administrator's intent is unknown.
+ * valid, else the server's policy.json (sealed when Send Guard's server answers a launch event,
+ * else validated here; then cached, sealed), else, when the server cannot be reached, a sealed
+ * policy the task pane shared recently, else the policy built into the add-in. A published policy
+ * that is invalid is an error, never silently replaced by the built-in one: the administrator's
+ * intent is unknown.
  */
 export async function resolvePolicy(sources: PolicySources, builtIn: () => PolicyResult | Promise<PolicyResult>): Promise<PolicyResult> {
   const cached = await sources.readCached();
   if (cached !== undefined) {
-    const sealed = unsealPolicy(cached);
-    if (sealed) return { ok: true, policy: sealed };
-    const result = await sources.parseText(cached);
+    const result = await policyOfText(cached, sources.parseText);
     if (result.ok) return result;
   }
   const published = await sources.fetchPublished();
@@ -37,13 +46,7 @@ export async function resolvePolicy(sources: PolicySources, builtIn: () => Polic
     const shared = unsealPolicy(sources.readShared?.());
     return shared ? { ok: true, policy: shared } : builtIn();
   }
-  // Send Guard's server answers a launch event's request with the policy it validated, sealed.
-  const sealed = unsealPolicy(published);
-  if (sealed) {
-    sources.writeCached?.(published);
-    return { ok: true, policy: sealed };
-  }
-  const result = await sources.parseText(published);
+  const result = await policyOfText(published, sources.parseText);
   if (result.ok) sources.writeCached?.(sealedPolicyText(result.policy));
   return result;
 }
