@@ -162,4 +162,8 @@ test("a spinner shows while a large file is read and inspected, and goes when it
   await screenshot(suite.pg.page, "text-inspecting-ja");
   await suite.pg.backgroundDone();
   expect(await spinner.count()).toBe(0);
+  // The file's row: an icon drawn as SVG, not an emoji that machines without an emoji font show as an empty box.
+  const row = suite.pg.page.getByTestId("attachment").filter({ hasText: "大きな名簿.csv" });
+  expect(await row.locator("svg").count()).toBe(1);
+  expect(await row.innerText()).not.toMatch(/\p{Extended_Pictographic}/u);
 });

@@ -1,4 +1,5 @@
 import { Button, Field, Input, Spinner, Text, Textarea } from "@fluentui/react-components";
+import { Attach16Regular } from "@fluentui/react-icons";
 import { formatBytes } from "../../i18n";
 import type { Snapshot, PlaygroundStore } from "../store";
 import { usePlaygroundStyles } from "../styles";
@@ -57,8 +58,10 @@ export function ComposeWindow(props: { store: PlaygroundStore; state: Snapshot; 
         <ul className={styles.files} data-testid="attachments">
           {m.attachments.map((a) => (
             <li key={a.id} data-testid="attachment">
+              {/* An icon, not the 📎 character: machines without an emoji font drew that as an empty box. */}
+              <Attach16Regular aria-hidden />
               <Text size={200}>
-                📎 {a.name} ({formatBytes(a.size)})
+                {a.name} ({formatBytes(a.size)})
               </Text>
               <Button size="small" appearance="transparent" aria-label={text.removeFile(a.name)} onClick={() => store.removeAttachment(a.id)}>
                 ×

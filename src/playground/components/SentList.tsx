@@ -1,4 +1,5 @@
 import { makeStyles, Text, tokens } from "@fluentui/react-components";
+import { Attach16Regular } from "@fluentui/react-icons";
 import type { SentMessage } from "../store";
 import type { PlaygroundText } from "../text";
 
@@ -34,7 +35,11 @@ export function SentList(props: { sent: SentMessage[]; text: PlaygroundText; fie
           <Text size={200} className={message.view.visibleOutside.length > 0 ? styles.bad : undefined} data-testid="sent-outside">
             {text.outsideVisible(message.view.visibleOutside.length)}
           </Text>
-          {message.attachments.length > 0 && <Text size={200}>📎 {message.attachments.map((a) => a.name).join(", ")}</Text>}
+          {message.attachments.length > 0 && (
+            <Text size={200}>
+              <Attach16Regular aria-hidden /> {message.attachments.map((a) => a.name).join(", ")}
+            </Text>
+          )}
           <details>
             <summary>
               <Text size={200}>{text.whoSeesWhat(message.view.views.length)}</Text>
