@@ -6,13 +6,16 @@
  *  - commands.html + commands.js: the same handlers for the browser runtime (web, new Outlook,
  *    Mac), where the inspectors are a chunk loaded only when a file needs inspecting;
  *  - taskpane.html + its bundle (React + Fluent UI);
- *  - manifest.xml, policy.json, .well-known/microsoft-officeaddins-allowed.json, assets/.
+ *  - manifest.xml, policy.json, .well-known/microsoft-officeaddins-allowed.json, assets/;
+ *  - a Brotli and a gzip copy of each script and page (precompressed() below).
  * Settings: SEND_GUARD_ORIGIN, SEND_GUARD_POLICY, SEND_GUARD_SEND_MODE, SEND_GUARD_ADDIN_ID,
  * SEND_GUARD_APPROVAL_KEYS and SEND_GUARD_OUT (output folder, default dist) (README "Build for
  * your origin").
  */
 const path = require("node:path");
+const zlib = require("node:zlib");
 const webpack = require("webpack");
+const CompressionPlugin = require("compression-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { readSettings, AddinFilesPlugin, BuildSettingError } = require("./scripts/addin-build");
 
@@ -81,6 +84,28 @@ function swcRule(target) {
   ];
 }
 
+/**
+ * Brotli and gzip copies of each script and page, written beside it at build time
+ * (`launchevent.js.br`, `launchevent.js.gz`): the bundled server sends one of them to a client
+ * that accepts it (@fastify/static `preCompressed`, src/server/static-files.ts) with no
+ * compression work per request. Only scripts and pages: the JSON and XML files are small, and the
+ * server answers policy.json itself. Copies that would not save a tenth are not written.
+ */
+function precompressed() {
+  const test = /\.(js|html|css)$/;
+  return [
+    new CompressionPlugin({ test, filename: "[path][base].gz", algorithm: "gzip", compressionOptions: { level: 9 }, threshold: 1024, minRatio: 0.9 }),
+    new CompressionPlugin({
+      test,
+      filename: "[path][base].br",
+      algorithm: "brotliCompress",
+      compressionOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY } },
+      threshold: 1024,
+      minRatio: 0.9,
+    }),
+  ];
+}
+
 /** The build settings; a wrong one stops the build with its message alone (no stack trace to read past). */
 function settingsOrExit() {
   try {
@@ -137,7 +162,7 @@ module.exports = (_env, argv) => {
       splitChunks: false,
       runtimeChunk: false,
     },
-    plugins: [define, new AddinFilesPlugin(settings)],
+    plugins: [define, new AddinFilesPlugin(settings), ...precompressed()],
   };
 
   // The browser runtime's copy: same source, but what is heavy and rarely needed loads on demand,
@@ -156,6 +181,7 @@ module.exports = (_env, argv) => {
 <script src="commands.js"></script>`),
       scriptPage("playground/runtime.html", "Send Guard event runtime (playground)", `${PLAYGROUND_BRIDGE}
 <script src="../commands.js"></script>`),
+      ...precompressed(),
     ],
   };
 
@@ -186,6 +212,7 @@ module.exports = (_env, argv) => {
       appPage("playground/taskpane.html", "taskpane", "Send Guard (playground)", `<base href="../">
 <link rel="icon" href="assets/icon-32.png">
 ${PLAYGROUND_BRIDGE}`),
+      ...precompressed(),
     ],
   };
 
@@ -203,6 +230,7 @@ ${PLAYGROUND_BRIDGE}`),
     plugins: [
       appPage("review/index.html", "review", "Send Guard — review", `<link rel="icon" href="../assets/icon-32.png">`),
       appPage("admin/index.html", "admin", "Send Guard — audit", `<link rel="icon" href="../assets/icon-32.png">`),
+      ...precompressed(),
     ],
   };
 
@@ -216,6 +244,7 @@ ${PLAYGROUND_BRIDGE}`),
     output: { path: DIST, filename: "playground/[name].[contenthash:8].js", publicPath: "../", clean: false },
     plugins: [
       appPage("playground/index.html", "playground", "Send Guard playground", `<link rel="icon" href="../assets/icon-32.png">`),
+      ...precompressed(),
     ],
   };
 

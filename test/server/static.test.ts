@@ -1,6 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import * as fs from "node:fs";
+import * as http from "node:http";
 import * as path from "node:path";
+import * as zlib from "node:zlib";
 import { buildApp } from "../../src/server/app";
 import { readConfig } from "../../src/server/config";
 import { DIST } from "../support/dist";
@@ -46,6 +48,90 @@ describe("serving the built add-in over real HTTP", () => {
     const response = await fetch(policyUrl(base));
     expect(response.status).toBe(200);
     expect(await response.text()).toBe(fs.readFileSync(path.join(DIST, "policy.json"), "utf8"));
+  });
+
+  /** A GET with exactly these request headers, the body as sent (fetch would decode it). */
+  function rawGet(file: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+    return new Promise((resolve, reject) => {
+      const request = http.get(`${base}/${file}`, { headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+        response.on("error", reject);
+      });
+      request.on("error", reject);
+    });
+  }
+
+  describe("scripts and pages compressed at build time", () => {
+    test.each(["launchevent.js", "commands.js", "help.html"])("%s: Brotli to a client that accepts it, else gzip, else the file; the same bytes once decoded", async (file) => {
+      const original = fs.readFileSync(path.join(DIST, file));
+      const type = file.endsWith(".js") ? "application/javascript" : "text/html";
+
+      const br = await rawGet(file, { "Accept-Encoding": "gzip, deflate, br" });
+      expect(br.status).toBe(200);
+      expect(br.headers["content-encoding"]).toBe("br");
+      expect(br.headers["content-type"]).toContain(type);
+      expect(br.headers.vary).toMatch(/accept-encoding/i);
+      expect(zlib.brotliDecompressSync(br.body).equals(original)).toBe(true);
+
+      const gzip = await rawGet(file, { "Accept-Encoding": "gzip" });
+      expect(gzip.headers["content-encoding"]).toBe("gzip");
+      expect(zlib.gunzipSync(gzip.body).equals(original)).toBe(true);
+
+      const plain = await rawGet(file, {});
+      expect(plain.headers["content-encoding"]).toBeUndefined();
+      expect(plain.body.equals(original)).toBe(true);
+    });
+
+    test("the handler bundle classic Outlook downloads is a third of its size on the wire", async () => {
+      const size = fs.statSync(path.join(DIST, "launchevent.js")).size;
+      const br = await rawGet("launchevent.js", { "Accept-Encoding": "br" });
+      expect(br.body.length).toBeLessThan(size / 3);
+    });
+
+    test("a compressed page keeps its headers: no-cache for pages that change without a new name", async () => {
+      const page = await rawGet("help.html", { "Accept-Encoding": "br" });
+      expect(page.headers["content-encoding"]).toBe("br");
+      expect(page.headers["cache-control"]).toBe("no-cache");
+    });
+
+    test("a page under 1 KB has no compressed copy and goes as it is, still marked as varying", async () => {
+      const page = await rawGet("taskpane.html", { "Accept-Encoding": "br, gzip" });
+      expect(page.headers["content-encoding"]).toBeUndefined();
+      expect(page.headers.vary).toMatch(/accept-encoding/i);
+      expect(page.body.equals(fs.readFileSync(path.join(DIST, "taskpane.html")))).toBe(true);
+    });
+
+    test("the compressed copies are not a second way past the served files' rules", async () => {
+      // A dot-file with a compressed copy beside it is still refused.
+      fs.writeFileSync(path.join(DIST, ".secret.js"), "x".repeat(4096));
+      fs.writeFileSync(path.join(DIST, ".secret.js.br"), zlib.brotliCompressSync("x".repeat(4096)));
+      try {
+        expect((await rawGet(".secret.js", { "Accept-Encoding": "br" })).status).toBe(404);
+      } finally {
+        fs.rmSync(path.join(DIST, ".secret.js"));
+        fs.rmSync(path.join(DIST, ".secret.js.br"));
+      }
+    });
+
+    test("every script and page the build writes has both copies, each decoding to it", () => {
+      const files: string[] = [];
+      const walk = (dir: string) => {
+        for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+          const full = path.join(dir, entry.name);
+          if (entry.isDirectory()) walk(full);
+          else if (/\.(js|html)$/.test(entry.name) && fs.statSync(full).size > 2048) files.push(full);
+        }
+      };
+      walk(DIST);
+      expect(files.length).toBeGreaterThan(10);
+      for (const file of files) {
+        const original = fs.readFileSync(file);
+        expect([file, zlib.brotliDecompressSync(fs.readFileSync(`${file}.br`)).equals(original)]).toEqual([file, true]);
+        expect([file, zlib.gunzipSync(fs.readFileSync(`${file}.gz`)).equals(original)]).toEqual([file, true]);
+      }
+    });
   });
 
   test("nothing outside dist, and no other dot-files, is served", async () => {
