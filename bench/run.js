@@ -180,7 +180,10 @@ async function main() {
   const size = (file) => {
     const text = fs.readFileSync(path.join(ROOT, "dist", file));
     const gzip = zlib.gzipSync(text, { level: 9 }).length;
-    return `${text.length} bytes raw, ${gzip} bytes gzip -9 (${(gzip / 1024).toFixed(1)} KiB)`;
+    // The build's Brotli copy, which the bundled server sends to clients that accept it (src/server/static-files.ts).
+    const brotli = path.join(ROOT, "dist", `${file}.br`);
+    const served = fs.existsSync(brotli) ? `, ${fs.statSync(brotli).size} bytes Brotli as served` : ", no Brotli copy (served as it is)";
+    return `${text.length} bytes raw, ${gzip} bytes gzip -9 (${(gzip / 1024).toFixed(1)} KiB)${served}`;
   };
   const chunks = fs.readdirSync(path.join(ROOT, "dist")).filter((f) => /^commands\..+\.js$/.test(f));
   console.log(`dist/commands.js (browser runtime, loaded on every send): ${size("commands.js")}`);
