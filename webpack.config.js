@@ -92,16 +92,14 @@ function swcRule(target) {
  * server answers policy.json itself. Copies that would not save a tenth are not written.
  */
 function precompressed() {
-  const test = /\.(js|html|css)$/;
+  const copies = { test: /\.(js|html|css)$/, threshold: 1024, minRatio: 0.9 };
   return [
-    new CompressionPlugin({ test, filename: "[path][base].gz", algorithm: "gzip", compressionOptions: { level: 9 }, threshold: 1024, minRatio: 0.9 }),
+    new CompressionPlugin({ ...copies, filename: "[path][base].gz", algorithm: "gzip", compressionOptions: { level: 9 } }),
     new CompressionPlugin({
-      test,
+      ...copies,
       filename: "[path][base].br",
       algorithm: "brotliCompress",
       compressionOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY } },
-      threshold: 1024,
-      minRatio: 0.9,
     }),
   ];
 }
